@@ -1,0 +1,125 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/intercom-gen/intercom-gen/generator"
+	"github.com/intercom-gen/intercom-gen/loader"
+	"github.com/intercom-gen/intercom-gen/loader/diag"
+)
+
+// Flags shared by the commands that read a description.
+var (
+	specFlag = &cli.StringFlag{
+		Name:  "spec",
+		Usage: "read the description from `FILE`",
+	}
+	versionFlag = &cli.StringFlag{
+		Name:  "version",
+		Usage: "read Intercom's description of `VERSION` (2.7 … 2.16, preview) from --openapi-dir",
+	}
+	openapiDirFlag = &cli.StringFlag{
+		Name:    "openapi-dir",
+		Usage:   "a checkout of Intercom's description repository (`DIR`/descriptions/<version>/api.intercom.io.yaml)",
+		EnvVars: []string{"INTERCOM_OPENAPI_DIR"},
+	}
+	validateFlag = &cli.BoolFlag{
+		Name:  "validate",
+		Usage: "also run kin-openapi's validation and report its findings as warnings",
+	}
+	verboseFlag = &cli.BoolFlag{
+		Name:    "verbose",
+		Aliases: []string{"v"},
+		Usage:   "print every diagnostic (repairs, warnings, naming decisions)",
+	}
+)
+
+func generateCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "generate",
+		Usage:     "generate a Go client package from one description",
+		UsageText: "intercom-gen generate (--spec FILE | --version VERSION [--openapi-dir DIR]) --out DIR [--package NAME]",
+		Flags: []cli.Flag{
+			specFlag, versionFlag, openapiDirFlag,
+			&cli.StringFlag{Name: "out", Usage: "write the package into `DIR` (created if missing)", Required: true},
+			&cli.StringFlag{Name: "package", Usage: "Go package `NAME`", Value: generator.DefaultPackage},
+			validateFlag, verboseFlag,
+		},
+		Action: generateAction,
+	}
+}
+
+func generateAction(c *cli.Context) error {
+	start := time.Now()
+	doc, diags, err := loadDescription(c)
+	if err != nil {
+		printDiags(c, diags)
+		return err
+	}
+	res, err := generator.Generate(doc, generator.Options{Package: c.String("package")})
+	if res != nil {
+		diags = append(diags, res.Diags...)
+	}
+	printDiags(c, diags)
+	if err != nil {
+		return err
+	}
+	st, err := generator.Write(c.String("out"), res.Files)
+	if err != nil {
+		return err
+	}
+	pkg := res.Package
+	fmt.Fprintf(c.App.Writer, "intercom-gen: version %s: %d types, %d operations, %d files (%d written, %d unchanged, %d removed) in %s → %s\n",
+		pkg.Version, len(pkg.Types), len(pkg.Operations), len(res.Files), st.Written, st.Unchanged, st.Removed,
+		time.Since(start).Round(time.Millisecond), c.String("out"))
+	return nil
+}
+
+// loadDescription loads the description named by --spec or --version.
+func loadDescription(c *cli.Context) (*loader.Document, diag.List, error) {
+	path, err := descriptionPath(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return loader.Load(path, loader.Options{Validate: c.Bool("validate")})
+}
+
+// descriptionPath resolves --spec or --version to a file.
+func descriptionPath(c *cli.Context) (string, error) {
+	spec, version := c.String("spec"), c.String("version")
+	switch {
+	case spec != "" && version != "":
+		return "", errors.New("give either --spec or --version, not both")
+	case spec != "":
+		return spec, nil
+	case version != "":
+		return loader.ResolveVersion(c.String("openapi-dir"), version)
+	}
+	return "", errors.New("no description: give --spec FILE or --version VERSION (with --openapi-dir or INTERCOM_OPENAPI_DIR)")
+}
+
+// printDiags prints every diagnostic with --verbose and otherwise a
+// one-line count; errors travel in the returned error (a *diag.ErrorList
+// prints one line per problem).
+func printDiags(c *cli.Context, diags diag.List) {
+	if len(diags) == 0 {
+		return
+	}
+	w := c.App.ErrWriter
+	if c.Bool("verbose") {
+		for _, d := range diags.Sorted() {
+			if d.Severity != diag.Error {
+				fmt.Fprintln(w, d.String())
+			}
+		}
+		return
+	}
+	repairs, warnings, infos := diags.Count(diag.Repair), diags.Count(diag.Warning), diags.Count(diag.Info)
+	if repairs+warnings+infos > 0 {
+		fmt.Fprintf(w, "intercom-gen: %d repairs, %d warnings, %d notes (--verbose lists them)\n", repairs, warnings, infos)
+	}
+}

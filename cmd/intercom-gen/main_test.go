@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/intercom-gen/intercom-gen/generator"
+)
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(append([]string{"intercom-gen"}, args...), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", "specs", "fixtures", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestGenerateFromSpec(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := runCLI(t, "generate", "--spec", fixture(t, "v2.yaml"), "--out", out, "--package", "acme")
+	if code != 0 {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	summary := regexp.MustCompile(`^intercom-gen: version 2\.0: \d+ types, \d+ operations, \d+ files \(\d+ written, 0 unchanged, 0 removed\) in \S+ → `)
+	if !summary.MatchString(stdout) || strings.Count(stdout, "\n") != 1 {
+		t.Fatalf("summary line not as expected: %q", stdout)
+	}
+	client, err := os.ReadFile(filepath.Join(out, "client.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !generator.IsGenerated(client) || !bytes.Contains(client, []byte("package acme")) {
+		t.Fatalf("client.go is not a generated file of package acme:\n%s", client[:200])
+	}
+
+	// A second run writes nothing new.
+	code, stdout, _ = runCLI(t, "generate", "--spec", fixture(t, "v2.yaml"), "--out", out, "--package", "acme")
+	if code != 0 || !strings.Contains(stdout, "(0 written,") {
+		t.Fatalf("second run: exit %d, %q", code, stdout)
+	}
+}
+
+func TestGenerateErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no description", []string{"generate", "--out", t.TempDir()}, "no description: give --spec FILE or --version VERSION"},
+		{"both", []string{"generate", "--spec", "a.yaml", "--version", "2.11", "--out", t.TempDir()}, "either --spec or --version"},
+		{"missing file", []string{"generate", "--spec", "does-not-exist.yaml", "--out", t.TempDir()}, "does-not-exist.yaml"},
+		{"unknown version", []string{"generate", "--version", "9.9", "--openapi-dir", t.TempDir(), "--out", t.TempDir()}, "9.9"},
+		{"no openapi dir", []string{"generate", "--version", "2.11", "--openapi-dir", "", "--out", t.TempDir()}, "INTERCOM_OPENAPI_DIR"},
+		{"bad package", []string{"generate", "--spec", fixture(t, "v1.yaml"), "--out", t.TempDir(), "--package", "func"}, "package name"},
+		{"no out", []string{"generate", "--spec", fixture(t, "v1.yaml")}, "out"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("INTERCOM_OPENAPI_DIR", "")
+			code, stdout, stderr := runCLI(t, tt.args...)
+			if code == 0 {
+				t.Fatalf("exit 0, want failure\nstdout: %s", stdout)
+			}
+			if !strings.HasPrefix(stderr, "intercom-gen: ") || !strings.Contains(stderr, tt.want) {
+				t.Fatalf("stderr %q does not say %q", stderr, tt.want)
+			}
+		})
+	}
+}
+
+func TestRefusesToOverwriteUserFile(t *testing.T) {
+	out := t.TempDir()
+	mine := filepath.Join(out, "client.go")
+	if err := os.WriteFile(mine, []byte("package acme // mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "generate", "--spec", fixture(t, "v1.yaml"), "--out", out)
+	if code == 0 || !strings.Contains(stderr, "refusing to replace") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(mine); string(b) != "package acme // mine\n" {
+		t.Fatalf("user file changed: %q", b)
+	}
+}
+
+func TestHelpOnEveryCommand(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"generate", "--help"}, {"help", "generate"}} {
+		code, stdout, stderr := runCLI(t, args...)
+		if code != 0 || !strings.Contains(stdout, "generate") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
+		}
+	}
+}

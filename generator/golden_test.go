@@ -1,0 +1,122 @@
+package generator_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/intercom-gen/intercom-gen/generator"
+	"github.com/intercom-gen/intercom-gen/generator/textdiff"
+	"github.com/intercom-gen/intercom-gen/loader"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under golden/ from the fixture specs")
+
+// repoRoot is the module root, two levels above this package.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("..", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// fixtures lists the fixture descriptions under specs/fixtures.
+func fixtures(t testing.TB) []string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(repoRoot(t), "specs", "fixtures", "*.yaml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixture specs under specs/fixtures (%v)", err)
+	}
+	return paths
+}
+
+func generateFile(t testing.TB, path string) *generator.Result {
+	t.Helper()
+	doc, _, err := loader.Load(path, loader.Options{})
+	if err != nil {
+		t.Fatalf("load %s: %v", path, err)
+	}
+	res, err := generator.Generate(doc, generator.Options{})
+	if err != nil {
+		t.Fatalf("generate %s: %v", path, err)
+	}
+	return res
+}
+
+// TestGolden generates a package from every fixture description and
+// compares it byte for byte with golden/<fixture>/. Run
+// `go test ./generator -run TestGolden -update` to rewrite the goldens,
+// then read their diff before committing.
+func TestGolden(t *testing.T) {
+	for _, spec := range fixtures(t) {
+		name := strings.TrimSuffix(filepath.Base(spec), filepath.Ext(spec))
+		t.Run(name, func(t *testing.T) {
+			res := generateFile(t, spec)
+			dir := filepath.Join(repoRoot(t), "golden", name)
+			if *update {
+				if _, err := generator.Write(dir, res.Files); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			compareDir(t, dir, res.Files)
+		})
+	}
+}
+
+// compareDir reports every difference between dir's generated files and
+// files, as unified diffs.
+func compareDir(t *testing.T, dir string, files []generator.File) {
+	t.Helper()
+	var have []string
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("%v (run `go test ./generator -run TestGolden -update` to create the goldens)", err)
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".go") {
+			have = append(have, e.Name())
+		}
+	}
+	var want []string
+	for _, f := range files {
+		want = append(want, f.Name)
+		golden, err := os.ReadFile(filepath.Join(dir, f.Name))
+		if err != nil {
+			t.Errorf("%s: missing golden file (run with -update)", f.Name)
+			continue
+		}
+		if !bytes.Equal(golden, f.Source) {
+			t.Errorf("%s differs from the golden file (run with -update, then read the diff):\n%s", f.Name,
+				textdiff.Unified("golden/"+filepath.Base(dir)+"/"+f.Name, "generated/"+f.Name, string(golden), string(f.Source)))
+		}
+	}
+	for _, h := range have {
+		if !slices.Contains(want, h) {
+			t.Errorf("%s: golden file is no longer generated (run with -update)", h)
+		}
+	}
+}
+
+// TestDeterministic generates each fixture twice and compares the bytes.
+func TestDeterministic(t *testing.T) {
+	for _, spec := range fixtures(t) {
+		a := generateFile(t, spec)
+		b := generateFile(t, spec)
+		if len(a.Files) != len(b.Files) {
+			t.Fatalf("%s: %d files then %d", spec, len(a.Files), len(b.Files))
+		}
+		for i := range a.Files {
+			if a.Files[i].Name != b.Files[i].Name || !bytes.Equal(a.Files[i].Source, b.Files[i].Source) {
+				t.Fatalf("%s: %s differs between two runs:\n%s", spec, a.Files[i].Name,
+					textdiff.Unified("run1", "run2", string(a.Files[i].Source), string(b.Files[i].Source)))
+			}
+		}
+	}
+}

@@ -1,0 +1,236 @@
+// Package loader reads an OpenAPI description once, repairs the known
+// defects of Intercom's published files on the parsed tree, and hands the
+// result to kin-openapi.
+//
+// The pipeline is one YAML parse into a node tree, then:
+//
+//  1. prepare scalars and keys as kin-openapi's own loader would (it never
+//     sees the text, so it cannot do this itself), refusing what JSON cannot
+//     hold, with positions;
+//  2. check that this is an OpenAPI 3.0 description and that every $ref
+//     stays inside it: nothing is read from disk or network while loading;
+//  3. apply the repair rules configured in specs/repairs.yaml, then the
+//     targeted patches of specs/patches/, each fix a located diagnostic;
+//  4. decode the tree straight into kin-openapi's types and resolve
+//     references (no re-serialisation: performance matters, the generator
+//     must stay within twice kin's bare LoadFromFile);
+//  5. optionally run kin's validation, whose findings are only warnings: it
+//     fails on every description Intercom publishes.
+//
+// Errors are located: a *diag.ErrorList whose diagnostics carry file, line,
+// column and JSON pointer.
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	yaml "go.yaml.in/yaml/v4"
+
+	"github.com/intercom-gen/intercom-gen/loader/diag"
+)
+
+// Options configure a load.
+type Options struct {
+	// Config holds the repair rules and patches; nil means the defaults
+	// embedded from specs/.
+	Config *Config
+	// Validate runs kin-openapi's validation and reports its findings as
+	// warnings (code kin-validate).
+	Validate bool
+}
+
+// Load reads and loads the description at path.
+func Load(path string, opts Options) (*Document, diag.List, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil, fmt.Errorf("%s: no such description file", path)
+		}
+		return nil, nil, fmt.Errorf("reading description %s: %w", path, err)
+	}
+	return LoadBytes(path, data, opts)
+}
+
+// load is the state of one LoadBytes call.
+type load struct {
+	file  string
+	cfg   *Config
+	diags diag.List
+}
+
+func (l *load) rule(id string) RuleConfig { return l.cfg.rule(id) }
+
+func (l *load) add(sev diag.Severity, at *yaml.Node, code, ptr, msg, hint string) {
+	d := diag.Diagnostic{Severity: sev, Code: code, File: l.file, Pointer: ptr, Message: msg, Hint: hint}
+	if at != nil {
+		d.Line, d.Col = at.Line, at.Column
+	}
+	l.diags.Add(d)
+}
+
+func (l *load) errorAt(at *yaml.Node, code, ptr, msg, hint string) {
+	l.add(diag.Error, at, code, ptr, msg, hint)
+}
+
+// repair reports a fix made by rule at the node that needed it.
+func (l *load) repair(at *yaml.Node, rule, ptr, msg string) {
+	l.add(diag.Repair, at, rule, ptr, msg, ruleHints[rule])
+}
+
+// ruleHints say how each defect is fixed in the description itself, so
+// that it no longer needs repairing.
+var ruleHints = map[string]string{
+	RuleDuplicateKey:        "delete the earlier definition",
+	RuleDanglingSchemaRef:   "define the schema under components/schemas or point the $ref at one that exists",
+	RuleRefSiblings:         "write the keywords beside an allOf holding the $ref: OpenAPI 3.0 ignores keywords beside a $ref",
+	RuleArrayWithoutItems:   "give the array schema an items schema",
+	RulePathParamLocation:   "declare the parameter with in: path and required: true",
+	RuleUndeclaredPathParam: "declare the path parameter on the operation or its path item",
+	RuleUnusedPathParam:     "remove the parameter, or add {name} to the path",
+}
+
+// LoadBytes loads a description held in memory; file names it in
+// diagnostics.
+func LoadBytes(file string, data []byte, opts Options) (doc *Document, diags diag.List, err error) {
+	cfg := opts.Config
+	if cfg == nil {
+		if cfg, err = embedded(); err != nil {
+			return nil, nil, fmt.Errorf("embedded repair configuration: %w", err)
+		}
+	}
+	l := &load{file: file, cfg: cfg}
+	// Nothing in a description may crash the caller: a panic in this
+	// package or in kin-openapi becomes a located-as-possible error.
+	defer func() {
+		if r := recover(); r != nil {
+			l.errorAt(nil, "internal", "", fmt.Sprintf("loading failed unexpectedly: %v", r),
+				"please report this with the description that caused it")
+			doc, diags, err = nil, l.diags, l.diags.Err()
+		}
+	}()
+
+	root := l.parse(data)
+	if root == nil {
+		return nil, l.diags, l.diags.Err()
+	}
+	l.prepare(root)
+	if err := l.diags.Err(); err != nil {
+		return nil, l.diags, err
+	}
+	top := root.Content[0]
+	if !l.checkDocument(top) {
+		return nil, l.diags, l.diags.Err()
+	}
+	w := &walker{l: l, top: top}
+	w.document()
+	l.repairPathParams(top)
+	if err := l.diags.Err(); err != nil {
+		return nil, l.diags, err
+	}
+	l.applyPatches(top)
+
+	spec, ok := l.decode(root)
+	if !ok {
+		return nil, l.diags, l.diags.Err()
+	}
+	doc = &Document{File: file, Spec: spec, Version: descriptionVersion(top), root: top}
+	if opts.Validate {
+		l.validate(doc)
+	}
+	return doc, l.diags, nil
+}
+
+// decode hands the repaired tree to kin-openapi (openapi3.T implements
+// yaml's Unmarshaler, so nothing is serialised again) and resolves the
+// document's references, none of which may leave it.
+func (l *load) decode(root *yaml.Node) (*openapi3.T, bool) {
+	spec := &openapi3.T{}
+	if err := root.Decode(spec); err != nil {
+		d := diag.Diagnostic{Severity: diag.Error, Code: "decode", File: l.file,
+			Message: "kin-openapi cannot read the description: " + err.Error(),
+			Hint:    "give the element at this position the type OpenAPI 3.0 defines for it"}
+		d.Line, d.Col = errorPosition(err)
+		l.diags.Add(d)
+		return nil, false
+	}
+	kin := openapi3.NewLoader()
+	kin.Context = context.Background()
+	kin.IsExternalRefsAllowed = false
+	if err := kin.ResolveRefsIn(spec, nil); err != nil {
+		l.errorAt(nil, "resolve", "", "kin-openapi cannot resolve a reference: "+err.Error(),
+			"point the $ref at an element of this description")
+		return nil, false
+	}
+	return spec, true
+}
+
+var lineInMessage = regexp.MustCompile(`\bline (\d+)(?:, column (\d+))?`)
+
+// errorPosition finds where a decode error happened: the YAML library's
+// mark when it has one, else a "line N" in kin's message.
+func errorPosition(err error) (line, col int) {
+	var le *yaml.LoadError
+	if errors.As(err, &le) && le.Mark.Line > 0 {
+		return le.Mark.Line, le.Mark.Column
+	}
+	if m := lineInMessage.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		col, _ = strconv.Atoi(m[2])
+	}
+	return line, col
+}
+
+// checkDocument refuses what is not an OpenAPI 3 description, saying what
+// it is instead.
+func (l *load) checkDocument(top *yaml.Node) bool {
+	if top.Kind != yaml.MappingNode {
+		l.errorAt(top, "not-openapi", "", "the document is not a mapping, so it is not an OpenAPI description",
+			"give an OpenAPI 3.0 description (a mapping that starts with `openapi: 3.0.x`)")
+		return false
+	}
+	if v := mapGet(top, "swagger"); v != nil {
+		l.errorAt(v, "swagger-2", "/swagger",
+			fmt.Sprintf("this is a Swagger %s description; intercom-gen reads OpenAPI 3.0", scalarValue(v)),
+			"convert it to OpenAPI 3.0 first (for example with swagger2openapi)")
+		return false
+	}
+	v := mapGet(top, "openapi")
+	if v == nil {
+		l.errorAt(top, "not-openapi", "", "no `openapi` field, so this is not an OpenAPI description",
+			"give an OpenAPI 3.0 description; it starts with `openapi: 3.0.x`")
+		return false
+	}
+	switch ver := scalarValue(v); {
+	case v.Kind != yaml.ScalarNode:
+		l.errorAt(v, "openapi-version", "/openapi", "`openapi` must be a version string such as 3.0.3", "")
+		return false
+	case ver == "3.0" || strings.HasPrefix(ver, "3.0."):
+	case strings.HasPrefix(ver, "3."):
+		l.add(diag.Warning, v, "openapi-3.1", "/openapi",
+			fmt.Sprintf("OpenAPI %s is loaded with OpenAPI 3.0 semantics; keywords 3.0 does not have may be ignored", ver),
+			"check the generated code for schemas written with 3.1 keywords (type lists, const, $ref siblings)")
+	default:
+		l.errorAt(v, "openapi-version", "/openapi", fmt.Sprintf("OpenAPI version %q is not supported", ver),
+			"give an OpenAPI 3.0 description")
+		return false
+	}
+	return true
+}
+
+// descriptionVersion is the API version a description documents: Intercom
+// writes it as the default of its intercom_version schema (info.version is
+// the same except in Preview). It is read from the tree as written, since
+// an unquoted 2.10 would be the number 2.1 once decoded.
+func descriptionVersion(top *yaml.Node) string {
+	if d := scalarValue(lookup(top, "/components/schemas/intercom_version/default")); d != "" {
+		return d
+	}
+	return strings.TrimSpace(scalarValue(lookup(top, "/info/version")))
+}

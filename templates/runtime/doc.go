@@ -1,0 +1,38 @@
+// Package runtime is the fixed runtime that intercom-gen copies into every
+// generated Intercom client package. It is a real package only so that it
+// can be compiled and tested here; the generator copies every file except
+// this one and the tests, renames the package clause and adds a "Code
+// generated" header, so the runtime and the generated code form one
+// package and the generated code calls the unexported helpers directly.
+//
+// What it provides:
+//
+//   - The JSON codec of generated models and unions (decodeObject,
+//     encodeObject, decodeUnion, encodeUnion, objectMeta, unionMeta).
+//     Intercom's responses contradict their schemas in many small ways, so
+//     decoding is lenient — unknown keys and enum values, nulls in
+//     non-nullable fields, numbers for strings and so on never fail — and
+//     lossless: what a value did not fit is remembered, and a decoded value
+//     re-encodes to the JSON it came from unless it was changed.
+//   - ExtraFields and SetExtraField, the functions that read and add the
+//     members a model's type does not declare.
+//   - Nullable, UnixTime, File: the value types generated fields use, and
+//     Ptr, String, Int, Int64, Float and Bool, which make the pointers of
+//     optional fields that are not nullable.
+//   - The HTTP core (clientCore, request, callJSON and friends), options,
+//     APIError and the Operation carried in every request's context.
+//
+// Generated packages have hundreds of model types, so the runtime is built
+// to keep their compiled size proportional to what they declare: a model
+// costs its own UnmarshalJSON and MarshalJSON and nothing more. Hence
+// objectMeta and unionMeta have no methods (they would be promoted into
+// every model), the codec works by reflection rather than generics, and
+// the only generic types and functions are the ones users instantiate
+// (Nullable, for nullable fields; Some, Null, Ptr).
+//
+// Rules the generator relies on: no file but this one has a package doc
+// comment, and no package-level name starts with "op" followed by an upper
+// case letter or ends in "Service", nor is Client, NewClient, Version or
+// Operations (those are generated). templates.Identifiers lists the names
+// declared here so the generator can avoid them.
+package runtime

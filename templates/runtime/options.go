@@ -1,0 +1,76 @@
+package runtime
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Region is the base URL of one of Intercom's regional data centres. A
+// workspace's data lives in one region, and its token only works there.
+type Region string
+
+// Intercom's regions.
+const (
+	RegionUS Region = "https://api.intercom.io"
+	RegionEU Region = "https://api.eu.intercom.io"
+	RegionAU Region = "https://api.au.intercom.io"
+)
+
+// Option configures the client (given to NewClient) or a single call
+// (given to an operation method, where it overrides the client's setting
+// for that call only).
+type Option func(*requestConfig)
+
+// requestConfig is what Options set. Per-call options act on a copy of the
+// client's config, so nothing here is shared between calls once resolved.
+type requestConfig struct {
+	baseURL    string
+	httpClient *http.Client
+	userAgent  string
+	header     http.Header
+	version    string
+}
+
+// WithRegion sends requests to the given region (RegionUS by default).
+func WithRegion(r Region) Option {
+	return WithBaseURL(string(r))
+}
+
+// WithBaseURL sends requests to another base URL, such as a proxy or a
+// test server. Operation paths are appended to it.
+func WithBaseURL(baseURL string) Option {
+	baseURL = strings.TrimRight(baseURL, "/")
+	return func(c *requestConfig) { c.baseURL = baseURL }
+}
+
+// WithHTTPClient sends requests with hc instead of http.DefaultClient;
+// that is where timeouts, proxies and middleware (a custom
+// http.RoundTripper) go.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *requestConfig) { c.httpClient = hc }
+}
+
+// WithUserAgent replaces the default User-Agent header.
+func WithUserAgent(ua string) Option {
+	return func(c *requestConfig) { c.userAgent = ua }
+}
+
+// WithHeader adds a header to requests. Giving the same key again, to the
+// client or to a call, adds another value. These headers are applied last,
+// so they replace the client's own value of the same header (User-Agent,
+// Accept, even Authorization for a custom scheme).
+func WithHeader(key, value string) Option {
+	return func(c *requestConfig) {
+		if c.header == nil {
+			c.header = make(http.Header)
+		}
+		c.header.Add(key, value)
+	}
+}
+
+// WithVersion sends another Intercom-Version header than the one the
+// package was generated for. Given to a call, it also overrides the
+// version an operation itself requires.
+func WithVersion(v string) Option {
+	return func(c *requestConfig) { c.version = v }
+}

@@ -1,0 +1,234 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// paramField is one tagged field of a generated params struct.
+type paramField struct {
+	index  int
+	goName string
+	name   string
+	header bool
+	style  string // "", "comma" or "object"
+}
+
+var paramLayoutCache sync.Map // reflect.Type → []paramField
+
+func paramLayoutOf(t reflect.Type) []paramField {
+	if l, ok := paramLayoutCache.Load(t); ok {
+		return l.([]paramField)
+	}
+	var fields []paramField
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		if h, ok := sf.Tag.Lookup("header"); ok && h != "" && h != "-" {
+			fields = append(fields, paramField{index: i, goName: sf.Name, name: h, header: true})
+			continue
+		}
+		if q, ok := sf.Tag.Lookup("query"); ok && q != "" && q != "-" {
+			name, style, _ := strings.Cut(q, ",")
+			fields = append(fields, paramField{index: i, goName: sf.Name, name: name, style: style})
+		}
+	}
+	l, _ := paramLayoutCache.LoadOrStore(t, fields)
+	return l.([]paramField)
+}
+
+// encodeParams turns a params struct (or a pointer to one, possibly nil)
+// into query parameters and headers. Nil pointers (the optional
+// parameters) and absent or null Nullables are skipped; everything else,
+// including zero values of required parameters and zero values pointed
+// at, is sent.
+func encodeParams(params any) (url.Values, http.Header, error) {
+	rv := reflect.ValueOf(params)
+	for rv.IsValid() && (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) {
+		if rv.IsNil() {
+			return nil, nil, nil
+		}
+		rv = rv.Elem()
+	}
+	if !rv.IsValid() {
+		return nil, nil, nil
+	}
+	if rv.Kind() != reflect.Struct {
+		return nil, nil, fmt.Errorf("intercom: parameters must be a struct, got %s", rv.Type())
+	}
+	query := url.Values{}
+	var header http.Header
+	for _, f := range paramLayoutOf(rv.Type()) {
+		fv, ok := paramValue(rv.Field(f.index))
+		if !ok {
+			continue
+		}
+		fail := func(why string) error {
+			return fmt.Errorf("intercom: parameter %s (%q): %s", f.goName, f.name, why)
+		}
+		switch {
+		case f.header:
+			items, err := paramItems(fv)
+			if err != nil {
+				return nil, nil, fail(err.Error())
+			}
+			if len(items) == 0 && fv.Kind() == reflect.Slice {
+				continue
+			}
+			if header == nil {
+				header = make(http.Header)
+			}
+			// OpenAPI's "simple" style: lists are comma-separated.
+			header.Set(f.name, strings.Join(items, ","))
+		case f.style == "object":
+			if err := addObjectParam(query, f.name, fv); err != nil {
+				return nil, nil, fail(err.Error())
+			}
+		case f.style == "comma":
+			items, err := paramItems(fv)
+			if err != nil {
+				return nil, nil, fail(err.Error())
+			}
+			if len(items) > 0 || fv.Kind() != reflect.Slice {
+				query.Add(f.name, strings.Join(items, ","))
+			}
+		default:
+			items, err := paramItems(fv)
+			if err != nil {
+				return nil, nil, fail(err.Error())
+			}
+			for _, s := range items {
+				query.Add(f.name, s)
+			}
+		}
+	}
+	return query, header, nil
+}
+
+// paramValue unwraps pointers and Nullables; ok is false for nil, absent
+// and null values, which are not sent.
+func paramValue(v reflect.Value) (reflect.Value, bool) {
+	for {
+		switch ct := codecOf(v.Type()); {
+		case ct.kind == codecNullable:
+			if nullableStateOf(v, ct) != stateValue {
+				return v, false
+			}
+			v, _ = nullableParts(addressableValue(v), ct)
+		case v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface:
+			if v.IsNil() {
+				return v, false
+			}
+			v = v.Elem()
+		default:
+			return v, true
+		}
+	}
+}
+
+// paramItems renders a scalar as one item or a list as one item per
+// element.
+func paramItems(v reflect.Value) ([]string, error) {
+	if v.Kind() == reflect.Slice && codecOf(v.Type()).kind != codecBytes {
+		items := make([]string, 0, v.Len())
+		for i := 0; i < v.Len(); i++ {
+			ev, ok := paramValue(v.Index(i))
+			if !ok {
+				continue
+			}
+			s, ok := scalarParamText(ev)
+			if !ok {
+				return nil, fmt.Errorf("unsupported element type %s", ev.Type())
+			}
+			items = append(items, s)
+		}
+		return items, nil
+	}
+	s, ok := scalarParamText(v)
+	if !ok {
+		return nil, fmt.Errorf("unsupported type %s", v.Type())
+	}
+	return []string{s}, nil
+}
+
+// scalarParamText formats a scalar for a URL: numbers in plain notation,
+// times in RFC 3339, UnixTime as seconds.
+func scalarParamText(v reflect.Value) (string, bool) {
+	switch ct := codecOf(v.Type()); ct.kind {
+	case codecString, codecNumber:
+		return v.String(), true
+	case codecBool:
+		return strconv.FormatBool(v.Bool()), true
+	case codecInt, codecUnixTime:
+		return strconv.FormatInt(v.Int(), 10), true
+	case codecUint:
+		return strconv.FormatUint(v.Uint(), 10), true
+	case codecFloat:
+		return strconv.FormatFloat(v.Float(), 'f', -1, ct.bits), true
+	case codecTime:
+		return v.Interface().(time.Time).Format(time.RFC3339Nano), true
+	case codecBytes:
+		return base64.StdEncoding.EncodeToString(v.Bytes()), true
+	}
+	return "", false
+}
+
+// addObjectParam sends an object-valued parameter in OpenAPI's form style
+// with explode: each member becomes its own query parameter. Nested values
+// are sent as JSON text, which is what Intercom's endpoints parse.
+func addObjectParam(query url.Values, name string, v reflect.Value) error {
+	ct := codecOf(v.Type())
+	switch ct.kind {
+	case codecObject, codecUnion, codecMap, codecAny, codecFallback, codecRawJSON:
+	default:
+		items, err := paramItems(v)
+		if err != nil {
+			return err
+		}
+		for _, s := range items {
+			query.Add(name, s)
+		}
+		return nil
+	}
+	enc, err := appendValue(nil, v, 0)
+	if err != nil {
+		return err
+	}
+	enc = trimJSONSpace(enc)
+	if checkJSON(enc) != nil || len(enc) == 0 {
+		return fmt.Errorf("encoding produced invalid JSON")
+	}
+	switch enc[0] {
+	case 'n':
+		return nil
+	case '{':
+	default:
+		query.Add(name, scalarText(enc))
+		return nil
+	}
+	for _, m := range jsonObjectEntries(enc) {
+		switch m.val[0] {
+		case 'n':
+		case '{', '[':
+			var b bytes.Buffer
+			if err := json.Compact(&b, m.val); err != nil {
+				return err
+			}
+			query.Add(m.key, b.String())
+		default:
+			query.Add(m.key, scalarText(m.val))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,379 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// unionMeta is embedded in every generated union (oneOf/anyOf). raw keeps
+// a received value that no variant could hold, or that the chosen variant
+// holds only approximately; enc is the chosen variant's encoding at decode
+// time, so the received text is written back while the variant is
+// unchanged.
+//
+// Like objectMeta it has no methods, so that unions get no promoted
+// wrappers; the codec finds it by reflection (unionMetaOf).
+type unionMeta struct {
+	raw json.RawMessage
+	enc string
+}
+
+// decodeUnion is the UnmarshalJSON of generated unions; v is a pointer to
+// a struct embedding unionMeta. It sets the variant the JSON fits best and
+// fails only on malformed JSON: a value no variant fits is kept as raw
+// JSON and written back by encodeUnion.
+func decodeUnion(data []byte, v any) error {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return fmt.Errorf("intercom: decodeUnion needs a non-nil pointer, got %T", v)
+	}
+	ev := rv.Elem()
+	ct := codecOf(ev.Type())
+	if ct.kind != codecUnion {
+		return fmt.Errorf("intercom: decodeUnion: %s does not embed unionMeta", ev.Type())
+	}
+	data = trimJSONSpace(data)
+	if err := checkJSON(data); err != nil {
+		return err
+	}
+	if data[0] == 'n' {
+		ev.SetZero()
+		return nil
+	}
+	decodeUnionInto(data, ev, ct, 0)
+	return nil
+}
+
+// decodeUnionInto decodes validated, non-null JSON into the union v. The
+// union as a whole always round-trips (through raw if need be), so it is
+// an exact fit for its parent.
+func decodeUnionInto(raw []byte, v reflect.Value, ct *codecType, depth int) decodeFit {
+	v.SetZero()
+	m := unionMetaOf(v, ct)
+	best := pickVariant(raw, ct)
+	if best < 0 {
+		m.raw = bytes.Clone(raw)
+		return fitExact
+	}
+	variant := ct.variants[best]
+	p := reflect.New(variant.typ)
+	fit := decodeValue(raw, p.Elem(), depth+1)
+	if fit == fitFailed {
+		m.raw = bytes.Clone(raw)
+		return fitExact
+	}
+	v.Field(variant.index).Set(p)
+	if fit != fitExact {
+		if enc, err := appendValue(nil, p.Elem(), 0); err == nil {
+			m.raw, m.enc = bytes.Clone(raw), string(enc)
+		}
+	}
+	return fitExact
+}
+
+// encodeUnion is the MarshalJSON of generated unions: the first variant
+// that is set, else the kept raw JSON, else null.
+func encodeUnion(v any) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return []byte("null"), nil
+		}
+		rv = rv.Elem()
+	}
+	ct := codecOf(rv.Type())
+	if ct.kind != codecUnion {
+		return nil, fmt.Errorf("intercom: encodeUnion: %s does not embed unionMeta", rv.Type())
+	}
+	return appendUnion(nil, rv, ct, 0)
+}
+
+func appendUnion(b []byte, v reflect.Value, ct *codecType, depth int) ([]byte, error) {
+	v = addressableValue(v)
+	m := unionMetaOf(v, ct)
+	for _, variant := range ct.variants {
+		fv := v.Field(variant.index)
+		if fv.IsNil() {
+			continue
+		}
+		cur, err := appendValue(nil, fv.Elem(), depth+1)
+		if _, deep := err.(*encodeDepthError); deep {
+			return b, err
+		}
+		if err != nil {
+			return b, fmt.Errorf("intercom: %s.%s: %w", ct.typ.Name(), ct.typ.Field(variant.index).Name, err)
+		}
+		if m.raw != nil && m.enc != "" && string(cur) == m.enc {
+			return append(b, m.raw...), nil
+		}
+		return append(b, cur...), nil
+	}
+	if m.raw != nil {
+		return append(b, m.raw...), nil
+	}
+	return append(b, "null"...), nil
+}
+
+// How well a JSON value suits a variant type, best last. Ties between
+// variants go to the better score, then to declaration order.
+const (
+	rankNone     = iota
+	rankCoerced  // only by coercion: a numeric string for a number, …
+	rankAnything // any and json.RawMessage take everything
+	rankNatural  // the JSON kind the type is for
+)
+
+// pickVariant returns the index of the variant raw should decode into, or
+// -1 if none fits.
+func pickVariant(raw []byte, ct *codecType) int {
+	var entries []jsonEntry
+	if raw[0] == '{' {
+		entries = jsonObjectEntries(raw)
+	}
+	if ct.hasDiscriminator && raw[0] == '{' {
+		for i, variant := range ct.variants {
+			if variant.discProp == "" {
+				continue
+			}
+			if val, ok := lastJSONEntry(entries, variant.discProp); ok && val[0] == '"' {
+				s := jsonUnquote(val)
+				for _, want := range variant.discValues {
+					if s == want {
+						return i
+					}
+				}
+			}
+		}
+	}
+	best, bestRank, bestScore := -1, rankNone, 0
+	for i, variant := range ct.variants {
+		rank, score := rankJSON(variant.typ, raw, entries, 0)
+		if rank == rankNone {
+			continue
+		}
+		if best < 0 || rank > bestRank || rank == bestRank && score > bestScore {
+			best, bestRank, bestScore = i, rank, score
+		}
+	}
+	return best
+}
+
+func lastJSONEntry(entries []jsonEntry, key string) ([]byte, bool) {
+	for i := len(entries) - 1; i >= 0; i-- {
+		if entries[i].key == key {
+			return entries[i].val, true
+		}
+	}
+	return nil, false
+}
+
+// Scores for comparing object variants by their keys.
+const (
+	scoreConstMatch     = 100
+	scoreKnownKey       = 1
+	scoreRequiredKey    = 1 // on top of scoreKnownKey
+	scoreMissingKey     = -2
+	scoreUnknownKey     = -1
+	maxRankedElements   = 64
+	scoreNestedUnionTax = -1
+)
+
+// rankJSON says how well raw suits type t. entries are raw's members when
+// raw is an object (passed down so that the object is split only once).
+// depth counts type nesting, not JSON nesting: only unions and pointers
+// reach the same JSON again, and only a cycle of them goes deep.
+func rankJSON(t reflect.Type, raw []byte, entries []jsonEntry, depth int) (rank, score int) {
+	if depth > 64 {
+		return rankNone, 0
+	}
+	ct := codecOf(t)
+	c := raw[0]
+	switch ct.kind {
+	case codecRawJSON, codecAny:
+		return rankAnything, 0
+	case codecNullable, codecPointer:
+		if c == 'n' {
+			return rankNatural, 0
+		}
+		return rankJSON(ct.elem, raw, entries, depth+1)
+	}
+	if c == 'n' {
+		return rankCoerced, 0
+	}
+	numberLike := c == '-' || c >= '0' && c <= '9'
+	switch ct.kind {
+	case codecString:
+		switch {
+		case c == '"':
+			return rankNatural, 0
+		case numberLike:
+			// Intercom sends numeric IDs where strings are declared.
+			return rankCoerced, 0
+		}
+	case codecNumber, codecFloat:
+		if numberLike {
+			return rankNatural, 0
+		}
+		if _, _, ok := numberText(raw); ok {
+			return rankCoerced, 0
+		}
+	case codecInt, codecUint:
+		if numberLike {
+			if integralNumber(string(raw)) {
+				return rankNatural, 1 // preferred to float64 for integers
+			}
+			return rankNone, 0
+		}
+		if s, _, ok := numberText(raw); ok && integralNumber(s) {
+			return rankCoerced, 0
+		}
+	case codecUnixTime:
+		switch {
+		case numberLike && integralNumber(string(raw)):
+			return rankNatural, 1
+		case numberLike:
+			return rankCoerced, 0
+		case c == '"':
+			s := strings.TrimSpace(jsonUnquote(raw))
+			if isJSONNumber(s) {
+				return rankCoerced, 0
+			}
+			if _, ok := parseLenientTime(s); ok {
+				return rankNatural, 0
+			}
+		}
+	case codecTime:
+		if c == '"' {
+			if _, ok := parseLenientTime(jsonUnquote(raw)); ok {
+				return rankNatural, 0
+			}
+		}
+		if numberLike {
+			return rankCoerced, 0
+		}
+	case codecBool:
+		switch {
+		case c == 't' || c == 'f':
+			return rankNatural, 0
+		case c == '"':
+			s := strings.TrimSpace(jsonUnquote(raw))
+			if s == "true" || s == "false" {
+				return rankCoerced, 0
+			}
+		}
+	case codecBytes:
+		if c == '"' {
+			if _, err := base64.StdEncoding.DecodeString(jsonUnquote(raw)); err == nil {
+				return rankNatural, 0
+			}
+		}
+	case codecSlice:
+		if c == '[' {
+			return rankElements(ct.elem, jsonArrayElements(raw), depth)
+		}
+	case codecMap:
+		if c == '{' {
+			vals := make([][]byte, 0, len(entries))
+			for _, e := range entries {
+				vals = append(vals, e.val)
+			}
+			rank, _ := rankElements(ct.elem, vals, depth)
+			return rank, 0
+		}
+	case codecObject:
+		if c == '{' {
+			return rankObject(ct, entries)
+		}
+	case codecUnion:
+		best := rankNone
+		bestScore := 0
+		for _, variant := range ct.variants {
+			r, s := rankJSON(variant.typ, raw, entries, depth+1)
+			if r > best || r == best && s > bestScore {
+				best, bestScore = r, s
+			}
+		}
+		if best == rankNone {
+			return rankNone, 0
+		}
+		// A direct variant wins a tie against one reached through a
+		// nested union, which also stops self-referential unions from
+		// choosing themselves forever.
+		return best, bestScore + scoreNestedUnionTax
+	case codecFallback:
+		p := reflect.New(t)
+		if json.Unmarshal(raw, p.Interface()) == nil {
+			return rankNatural, 0
+		}
+	}
+	return rankNone, 0
+}
+
+// rankElements ranks an array (or a map's values) for element type elem:
+// as good as its worst element, scored by the sum of element scores. An
+// element no type fits only lowers the rank to a coercion. Long arrays are
+// judged by their first elements.
+func rankElements(elem reflect.Type, vals [][]byte, depth int) (rank, score int) {
+	rank = rankNatural
+	for i, val := range vals {
+		if i == maxRankedElements {
+			break
+		}
+		var entries []jsonEntry
+		if val[0] == '{' {
+			entries = jsonObjectEntries(val)
+		}
+		r, s := rankJSON(elem, val, entries, depth+1)
+		if r == rankNone {
+			r, s = rankCoerced, scoreUnknownKey
+		}
+		rank = min(rank, r)
+		score += s
+	}
+	return rank, score
+}
+
+// rankObject scores an object against a model by its keys. A const field
+// (the usual "type": "contact") that is present with another value rules
+// the model out.
+func rankObject(ct *codecType, entries []jsonEntry) (rank, score int) {
+	matched := 0
+	for fi := range ct.fields {
+		f := &ct.fields[fi]
+		val, ok := lastJSONEntry(entries, f.name)
+		if ok && val[0] == 'n' && f.constVal != "" {
+			ok = false // "type": null tells nothing
+		}
+		if !ok {
+			if f.required() {
+				score += scoreMissingKey
+			}
+			continue
+		}
+		matched++
+		if f.constVal != "" {
+			if val[0] != '"' || jsonUnquote(val) != f.constVal {
+				return rankNone, 0
+			}
+			score += scoreConstMatch
+		}
+		score += scoreKnownKey
+		if f.required() {
+			score += scoreRequiredKey
+		}
+	}
+	distinct := len(entries)
+	if distinct > 1 {
+		seen := make(map[string]bool, len(entries))
+		for _, e := range entries {
+			seen[e.key] = true
+		}
+		distinct = len(seen)
+	}
+	score += (distinct - matched) * scoreUnknownKey
+	return rankNatural, score
+}

@@ -1,0 +1,43 @@
+package runtime
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"time"
+)
+
+// UnixTime is a point in time as Unix seconds, which is how Intercom sends
+// most timestamps (the description's integer date-times). It encodes as a
+// JSON integer. Decoding also accepts a float (truncated), a numeric
+// string or an RFC 3339 string, all of which Intercom has been seen to
+// send.
+type UnixTime int64
+
+// UnixTimeOf returns t as a UnixTime, dropping fractions of a second.
+func UnixTimeOf(t time.Time) UnixTime { return UnixTime(t.Unix()) }
+
+// Time returns u as a time.Time in UTC.
+func (u UnixTime) Time() time.Time { return time.Unix(int64(u), 0).UTC() }
+
+// MarshalJSON encodes u as an integer.
+func (u UnixTime) MarshalJSON() ([]byte, error) {
+	return strconv.AppendInt(nil, int64(u), 10), nil
+}
+
+// UnmarshalJSON decodes leniently (see UnixTime); null leaves u unchanged.
+func (u *UnixTime) UnmarshalJSON(data []byte) error {
+	data = trimJSONSpace(data)
+	if err := checkJSON(data); err != nil {
+		return err
+	}
+	if data[0] == 'n' {
+		return nil
+	}
+	var fresh UnixTime
+	if decodeValue(data, reflect.ValueOf(&fresh).Elem(), 0) == fitFailed {
+		return fmt.Errorf("intercom: cannot decode a JSON %s %s into UnixTime", jsonKindName(data), data)
+	}
+	*u = fresh
+	return nil
+}

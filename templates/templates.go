@@ -1,0 +1,135 @@
+// Package templates holds the runtime that intercom-gen copies into every
+// generated package (see the runtime subdirectory, a real package so that
+// it is compiled and tested on its own) and hands it to the generator.
+package templates
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:embed runtime/*.go
+var runtimeFS embed.FS
+
+// File is one runtime file ready to be written into a generated package.
+type File struct {
+	Name   string
+	Source []byte
+}
+
+// runtimeFile is a copied runtime file with its package clause located.
+type runtimeFile struct {
+	name       string // the name in the generated package
+	src        []byte
+	nameOffset int // offset of the package name in the package clause
+	nameEnd    int
+	ast        *ast.File
+}
+
+// loadRuntime parses the embedded files once; they are part of the binary
+// and cannot change, so a failure here is a bug in this repository.
+var loadRuntime = sync.OnceValues(func() ([]runtimeFile, error) {
+	paths, err := fs.Glob(runtimeFS, "runtime/*.go")
+	if err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	var files []runtimeFile
+	for _, p := range paths {
+		base := path.Base(p)
+		if !copied(base) {
+			continue
+		}
+		src, err := runtimeFS.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		f, err := parser.ParseFile(fset, p, src, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		tf := fset.File(f.Pos())
+		files = append(files, runtimeFile{
+			name:       "runtime_" + base,
+			src:        src,
+			nameOffset: tf.Offset(f.Name.Pos()),
+			nameEnd:    tf.Offset(f.Name.End()),
+			ast:        f,
+		})
+	}
+	slices.SortFunc(files, func(a, b runtimeFile) int { return strings.Compare(a.name, b.name) })
+	return files, nil
+})
+
+// copied reports whether a runtime file goes into generated packages:
+// tests stay here, and doc.go holds this repository's package comment.
+func copied(name string) bool {
+	return strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") && name != "doc.go"
+}
+
+// Files returns the runtime files for a package named pkg, sorted by name:
+// each runtime file except tests and doc.go, named runtime_<name>.go, with
+// its package clause changed to pkg. The generator adds the header.
+func Files(pkg string) ([]File, error) {
+	if !token.IsIdentifier(pkg) || token.IsKeyword(pkg) || pkg == "_" {
+		return nil, fmt.Errorf("templates: %q is not a valid package name", pkg)
+	}
+	files, err := loadRuntime()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]File, 0, len(files))
+	for _, f := range files {
+		var src bytes.Buffer
+		src.Grow(len(f.src) + len(pkg))
+		src.Write(f.src[:f.nameOffset])
+		src.WriteString(pkg)
+		src.Write(f.src[f.nameEnd:])
+		out = append(out, File{Name: f.name, Source: src.Bytes()})
+	}
+	return out, nil
+}
+
+// Identifiers returns every package-level name the runtime files declare
+// (types, functions, variables and constants, exported or not; not
+// methods), sorted. The generator must not declare any of them.
+func Identifiers() []string {
+	files, err := loadRuntime()
+	if err != nil {
+		panic(err) // the embedded sources are fixed at build time
+	}
+	var names []string
+	for _, f := range files {
+		for _, decl := range f.ast.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					names = append(names, d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch s := spec.(type) {
+					case *ast.TypeSpec:
+						names = append(names, s.Name.Name)
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							names = append(names, n.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	return slices.DeleteFunc(names, func(n string) bool { return n == "_" })
+}
