@@ -24,7 +24,7 @@ type Document struct {
 	root *yaml.Node
 
 	mu    sync.Mutex
-	nodes map[string]*yaml.Node            // pointer → node, as asked
+	nodes map[string]*yaml.Node           // pointer → node, as asked
 	index map[*yaml.Node]map[string]int32 // large mapping → key → content index
 }
 

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
 
 // openapiDir finds Intercom's description repository for the tests that
@@ -24,4 +26,40 @@ func openapiDir(tb testing.TB) string {
 		tb.Skip(msg)
 	}
 	return dir
+}
+
+// readTestdata reads testdata/<name>.
+func readTestdata(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// configWith is the shipped configuration without its patches and with
+// rule turned on or off.
+func configWith(t *testing.T, rule string, enabled bool) *Config {
+	t.Helper()
+	cfg, err := DefaultConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Patches = nil
+	rc := cfg.Rules[rule]
+	rc.Enabled = enabled
+	cfg.Rules[rule] = rc
+	return cfg
+}
+
+// only returns the diagnostics with code, in order.
+func only(diags diag.List, code string) diag.List {
+	var out diag.List
+	for _, d := range diags {
+		if d.Code == code {
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -18,7 +18,17 @@
 //     fails on every description Intercom publishes.
 //
 // Errors are located: a *diag.ErrorList whose diagnostics carry file, line,
-// column and JSON pointer.
+// column and JSON pointer. Diagnostic codes:
+//
+//   - errors: syntax, empty, not-openapi, swagger-2, openapi-version,
+//     null-key, complex-key, non-json-number, alias-cycle, alias-expansion,
+//     bad-merge, external-ref, bad-ref, dangling-ref, decode, resolve,
+//     internal (a bug: please report), and
+//     duplicate-key when that rule is off;
+//   - warnings: openapi-3.1, kin-validate (Options.Validate);
+//   - repairs: one code per rule (see Rules and specs/repairs.yaml), and
+//     patch for a targeted patch;
+//   - infos: patch-stale, a patch that no longer applies.
 package loader
 
 import (
@@ -157,6 +167,9 @@ func (l *load) decode(root *yaml.Node) (*openapi3.T, bool) {
 			Message: "kin-openapi cannot read the description: " + err.Error(),
 			Hint:    "give the element at this position the type OpenAPI 3.0 defines for it"}
 		d.Line, d.Col = errorPosition(err)
+		if ptr, ok := pointerAt(root, d.Line, d.Col); ok {
+			d.Pointer = ptr
+		}
 		l.diags.Add(d)
 		return nil, false
 	}
@@ -187,6 +200,51 @@ func errorPosition(err error) (line, col int) {
 	return line, col
 }
 
+// pointerAt finds the JSON pointer of the node written at line:col, so a
+// decode error names the element as well as the position. The shallowest
+// node wins: a mapping starts where its first key does, and an error about
+// the mapping's type is about the mapping.
+func pointerAt(root *yaml.Node, line, col int) (string, bool) {
+	if line == 0 {
+		return "", false
+	}
+	var path pathStack
+	var search func(n *yaml.Node) bool
+	search = func(n *yaml.Node) bool {
+		if n == nil || n.Line > line {
+			return false
+		}
+		if n.Line == line && n.Column == col {
+			return true
+		}
+		switch n.Kind {
+		case yaml.DocumentNode:
+			return len(n.Content) > 0 && search(n.Content[0])
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				path.pushIdx(i)
+				if search(c) {
+					return true
+				}
+				path.pop()
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				path.pushKey(n.Content[i].Value)
+				if search(n.Content[i+1]) {
+					return true
+				}
+				path.pop()
+			}
+		}
+		return false
+	}
+	if !search(root) || len(path) == 0 {
+		return "", false
+	}
+	return path.String(), true
+}
+
 // checkDocument refuses what is not an OpenAPI 3 description, saying what
 // it is instead.
 func (l *load) checkDocument(top *yaml.Node) bool {
@@ -206,6 +264,14 @@ func (l *load) checkDocument(top *yaml.Node) bool {
 		l.errorAt(top, "not-openapi", "", "no `openapi` field, so this is not an OpenAPI description",
 			"give an OpenAPI 3.0 description; it starts with `openapi: 3.0.x`")
 		return false
+	}
+	// YAML reads `openapi: 3.0` and `version: 2.10` written without quotes
+	// as numbers, which kin refuses to put in its string fields (and 2.10
+	// would become 2.1). Both are strings in OpenAPI: read the text written.
+	for _, n := range []*yaml.Node{v, lookup(top, "/info/version")} {
+		if n != nil && n.Kind == yaml.ScalarNode && (n.Tag == "!!float" || n.Tag == "!!int") {
+			n.Tag = tagStr
+		}
 	}
 	switch ver := scalarValue(v); {
 	case v.Kind != yaml.ScalarNode:

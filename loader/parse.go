@@ -95,14 +95,16 @@ func (p pathStack) with(key string) string { return p.String() + "/" + diag.Esca
 type preparer struct {
 	l       *load
 	path    pathStack
-	onPath  []*yaml.Node // anchored nodes being prepared
+	onPath  map[*yaml.Node]bool // anchored nodes being prepared
+	merged  int                 // members brought in by merge keys
+	tooMany bool                // merging stopped: merged passed the bound
 	nodes   int
 	aliases bool
 }
 
-// maxExpansion bounds how far aliases may multiply the tree: a description
-// written with anchors shares schemas a few times, a "billion laughs"
-// document multiplies itself a millionfold.
+// expansionFactor and expansionFloor bound how far aliases and merge keys
+// may multiply the tree: a description written with anchors shares schemas
+// a few times, a "billion laughs" document multiplies itself a millionfold.
 const (
 	expansionFactor = 8
 	expansionFloor  = 1 << 20
@@ -127,8 +129,11 @@ func (p *preparer) node(n *yaml.Node) {
 	}
 	p.nodes++
 	if n.Anchor != "" {
-		p.onPath = append(p.onPath, n)
-		defer func() { p.onPath = p.onPath[:len(p.onPath)-1] }()
+		if p.onPath == nil {
+			p.onPath = map[*yaml.Node]bool{}
+		}
+		p.onPath[n] = true
+		defer delete(p.onPath, n)
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
@@ -137,13 +142,11 @@ func (p *preparer) node(n *yaml.Node) {
 		}
 	case yaml.AliasNode:
 		p.aliases = true
-		for _, a := range p.onPath {
-			if a == n.Alias {
-				p.l.errorAt(n, "alias-cycle", p.path.String(),
-					fmt.Sprintf("YAML alias *%s is used inside the node &%s it names, so it never ends", n.Value, a.Anchor),
-					"remove the alias, or use a $ref, which may be recursive")
-				return
-			}
+		if p.onPath[n.Alias] {
+			p.l.errorAt(n, "alias-cycle", p.path.String(),
+				fmt.Sprintf("YAML alias *%s is used inside the node &%s it names, so it never ends", n.Value, n.Alias.Anchor),
+				"remove the alias, or use a $ref, which may be recursive")
+			return
 		}
 		// The anchored node was prepared where it is written: aliases
 		// only name nodes that come before them.
@@ -246,12 +249,23 @@ func (p *preparer) duplicates(m *yaml.Node) {
 	if n < 2 {
 		return
 	}
-	var drop []int // key indexes of earlier occurrences
+	// dropped[j/2] marks the pair at key index j as superseded.
+	var dropped []bool
+	supersede := func(j, i int) {
+		if dropped == nil {
+			dropped = make([]bool, n)
+		}
+		if !dropped[j/2] {
+			dropped[j/2] = true
+			p.duplicate(m.Content[j], m.Content[i])
+		}
+	}
 	if n <= 8 {
+		// Small mappings, nearly all of them: a scan beats a map.
 		for i := 2; i+1 < len(m.Content); i += 2 {
 			for j := 0; j < i; j += 2 {
 				if m.Content[j].Value == m.Content[i].Value && !isMergeKey(m.Content[i]) {
-					drop = p.duplicate(m, j, i, drop)
+					supersede(j, i)
 				}
 			}
 		}
@@ -263,53 +277,44 @@ func (p *preparer) duplicates(m *yaml.Node) {
 				continue
 			}
 			if j, ok := last[k.Value]; ok {
-				drop = p.duplicate(m, j, i, drop)
+				supersede(j, i)
 			}
 			last[k.Value] = i
 		}
 	}
-	if len(drop) == 0 || !p.l.rule(RuleDuplicateKey).Enabled {
+	if dropped == nil || !p.l.rule(RuleDuplicateKey).Enabled {
 		return
 	}
-	out := make([]*yaml.Node, 0, len(m.Content)-2*len(drop))
+	out := make([]*yaml.Node, 0, len(m.Content))
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		dropped := false
-		for _, j := range drop {
-			dropped = dropped || j == i
-		}
-		if !dropped {
+		if !dropped[i/2] {
 			out = append(out, m.Content[i], m.Content[i+1])
 		}
 	}
 	m.Content = out
 }
 
-// duplicate reports key j as superseded by key i. With the small-mapping
-// scan a key written three times is seen as superseded twice; it is
-// reported and dropped once.
-func (p *preparer) duplicate(m *yaml.Node, j, i int, drop []int) []int {
-	for _, d := range drop {
-		if d == j {
-			return drop
-		}
-	}
-	first, again := m.Content[j], m.Content[i]
+// duplicate reports the key first as superseded by the key again. A key
+// written three times is reported twice, each time pointing at the next.
+func (p *preparer) duplicate(first, again *yaml.Node) {
 	ptr := p.path.with(first.Value)
 	if !p.l.rule(RuleDuplicateKey).Enabled {
 		p.l.errorAt(first, RuleDuplicateKey, ptr,
 			fmt.Sprintf("key %q is written twice in this mapping (again on line %d)", first.Value, again.Line),
 			"delete one of them")
-	} else {
-		p.l.repair(first, RuleDuplicateKey, ptr,
-			fmt.Sprintf("key %q is written again on line %d; the later value is used, as JSON parsers do", first.Value, again.Line))
+		return
 	}
-	return append(drop, j)
+	p.l.repair(first, RuleDuplicateKey, ptr,
+		fmt.Sprintf("key %q is written again on line %d; the later value is used, as JSON parsers do", first.Value, again.Line))
 }
 
 // merge replaces the merge keys of m by the members they bring in: members
 // m writes itself win, then earlier sources over later ones (YAML's merge
 // rules, which kin-openapi follows too).
 func (p *preparer) merge(m *yaml.Node) {
+	if p.tooMany {
+		return
+	}
 	have := make(map[string]bool, len(m.Content)/2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if !isMergeKey(m.Content[i]) {
@@ -340,6 +345,14 @@ func (p *preparer) merge(m *yaml.Node) {
 				p.l.errorAt(k, "bad-merge", p.path.with("<<"),
 					"a << merge key must name a mapping or a list of mappings", "merge mappings only")
 				continue
+			}
+			if p.merged += len(src.Content) / 2; p.merged > max(expansionFactor*p.nodes, expansionFloor) {
+				// Chained merges can multiply a small file like aliases do.
+				p.l.errorAt(k, "alias-expansion", p.path.with("<<"),
+					fmt.Sprintf("merge keys bring in more than %d members", p.merged),
+					"write the repeated parts once and share them with $ref instead of YAML merge keys")
+				p.tooMany = true
+				return
 			}
 			for j := 0; j+1 < len(src.Content); j += 2 {
 				if key := src.Content[j]; !have[key.Value] && !isMergeKey(key) {

@@ -96,7 +96,7 @@ func (w *walker) items(n *yaml.Node, fn func(*yaml.Node)) {
 	}
 }
 
-// member walks the value of key k of mapping m with fn.
+// member walks v, the value of key k, with fn.
 func (w *walker) member(k string, v *yaml.Node, fn func(*yaml.Node)) {
 	w.path.pushKey(k)
 	fn(v)
@@ -365,8 +365,6 @@ func (w *walker) ref(v *yaml.Node) {
 	w.checkRef(v.Value, v, ptr)
 }
 
-const schemaRefPrefix = "#/components/schemas/"
-
 // checkRef refuses references intercom-gen will not follow: anything
 // outside the description (nothing is read from disk or network while
 // loading) and local references that lead nowhere. A missing component
@@ -441,7 +439,7 @@ func (w *walker) stub(name string, at *yaml.Node) {
 // listed, since each is a place upstream has to fix.
 func (w *walker) reportStub(name string, at *yaml.Node, ptr string) {
 	w.l.repair(at, RuleDanglingSchemaRef, ptr,
-		fmt.Sprintf("$ref to schema %q, which the description does not define; a free-form stand-in schema was added", name))
+		fmt.Sprintf("$ref to schema %q, which the description does not define; a stand-in schema was added under that name", name))
 }
 
 // silentSiblings are keywords that only document the reference beside
