@@ -316,6 +316,11 @@ func TestOperations(t *testing.T) {
           in: header
           schema: {$ref: '#/components/schemas/intercom_version_preview'}
       responses: {'202': {description: accepted}}
+  /export/{id}:
+    get:
+      summary: Get a reporting export's status
+      tags: [Data Export]
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
   /download/{id}:
     get:
       operationId: download
@@ -325,7 +330,7 @@ func TestOperations(t *testing.T) {
     intercom_version: {type: string, enum: ['1.0', '2.0'], default: '2.0'}
     intercom_version_preview: {type: string, enum: [preview]}
 `)
-	if len(pkg.Operations) != 3 {
+	if len(pkg.Operations) != 4 {
 		t.Fatalf("%d operations", len(pkg.Operations))
 	}
 	attach := pkg.Operations[0]
@@ -351,7 +356,10 @@ func TestOperations(t *testing.T) {
 	if enq.ID != "enqueueNewReportingDataExportJob" || enq.Method != "EnqueueNewReportingDataExportJob" || enq.Version != "preview" || enq.Result.Kind != ir.NoContent {
 		t.Errorf("operation without operationId: %+v", enq)
 	}
-	if dl := pkg.Operations[2]; dl.Result.Kind != ir.Stream {
+	if status := pkg.Operations[2]; status.ID != "getReportingExportStatus" || status.Result.Type.String() != "map[string]any" {
+		t.Errorf("possessive in a summary: %s, result %s", status.ID, status.Result.Type)
+	}
+	if dl := pkg.Operations[3]; dl.Result.Kind != ir.Stream {
 		t.Errorf("a GET with an empty 200 is a download: %+v", dl.Result)
 	}
 	var fields []string

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"mime"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -172,11 +173,18 @@ func (b *builder) buildOperations() {
 	}
 }
 
-var stopWords = map[string]bool{"a": true, "an": true, "the": true}
+var (
+	stopWords  = map[string]bool{"a": true, "an": true, "the": true}
+	possessive = regexp.MustCompile(`(\w)['\x{2019}]s\b`)
+)
 
 // deriveID names an operation without operationId after its summary (what
 // Intercom's reference shows as its title), else after method and path.
 func deriveID(method, path, summary string) string {
+	// "an export's status" reads as "export status": drop possessives and
+	// other apostrophes before splitting into words.
+	summary = possessive.ReplaceAllString(summary, "$1")
+	summary = strings.NewReplacer("'", "", "’", "").Replace(summary)
 	var words []string
 	for _, w := range naming.Words(summary) {
 		if !stopWords[strings.ToLower(w)] {

@@ -192,7 +192,7 @@ func Format(l List, max int) string {
 	var b strings.Builder
 	for i, d := range l {
 		if max > 0 && i == max {
-			fmt.Fprintf(&b, "… and %d more", len(l)-max)
+			fmt.Fprintf(&b, "\n… and %d more", len(l)-max)
 			return b.String()
 		}
 		if i > 0 {

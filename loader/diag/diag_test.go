@@ -1,0 +1,57 @@
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestString(t *testing.T) {
+	d := Diagnostic{Severity: Repair, Code: "ref-siblings", File: "api.yaml", Line: 12, Col: 5,
+		Pointer: "/components/schemas/a", Message: "wrapped\nthe ref", Hint: "see repairs"}
+	want := "api.yaml:12:5: repair: wrapped the ref at /components/schemas/a (see repairs) [ref-siblings]"
+	if got := d.String(); got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+	noLine := Diagnostic{Severity: Error, File: "api.yaml", Pointer: "/paths/~1x", Message: "m"}
+	if got := noLine.String(); got != "api.yaml#/paths/~1x: error: m" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestErrCapsAndSorts(t *testing.T) {
+	var l List
+	for i := 15; i > 0; i-- {
+		l.Add(Diagnostic{Severity: Error, File: "f", Line: i, Message: fmt.Sprint("e", i)})
+	}
+	l.Add(Diagnostic{Severity: Warning, File: "f", Line: 1, Message: "w"})
+	err := l.Err()
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != MaxPrinted+1 || !strings.HasPrefix(lines[0], "f:1: error: e1") || lines[MaxPrinted] != "… and 5 more" {
+		t.Fatalf("unexpected rendering:\n%s", err)
+	}
+	got, ok := AsList(fmt.Errorf("wrapped: %w", err))
+	if !ok || len(got) != 15 || got.Count(Warning) != 0 {
+		t.Fatalf("AsList: %v %v", ok, got)
+	}
+	if (List{{Severity: Warning}}).Err() != nil {
+		t.Fatal("warnings alone are not an error")
+	}
+	if _, ok := AsList(errors.New("plain")); ok {
+		t.Fatal("a plain error carries no list")
+	}
+}
+
+func TestPointers(t *testing.T) {
+	p := Pointer("paths", "/contacts/{id}", "get")
+	if p != "/paths/~1contacts~1{id}/get" {
+		t.Fatalf("Pointer = %q", p)
+	}
+	if got := SplitPointer("#" + Append(p, "a~b")); strings.Join(got, "|") != "paths|/contacts/{id}|get|a~b" {
+		t.Fatalf("SplitPointer = %q", got)
+	}
+	if SplitPointer("") != nil {
+		t.Fatal("the root pointer has no tokens")
+	}
+}
