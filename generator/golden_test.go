@@ -2,7 +2,6 @@ package generator_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,21 +9,14 @@ import (
 	"testing"
 
 	"github.com/intercom-gen/intercom-gen/generator"
+	"github.com/intercom-gen/intercom-gen/generator/goldentest"
 	"github.com/intercom-gen/intercom-gen/generator/textdiff"
 	"github.com/intercom-gen/intercom-gen/loader"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under golden/ from the fixture specs")
-
-// repoRoot is the module root, two levels above this package.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
+// repoRoot is the module root, relative to this package (tests run in
+// their package's folder), so messages name files as the repository does.
+func repoRoot(testing.TB) string { return ".." }
 
 // fixtures lists the fixture descriptions under specs/fixtures.
 func fixtures(t testing.TB) []string {
@@ -59,7 +51,7 @@ func TestGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			res := generateFile(t, spec)
 			dir := filepath.Join(repoRoot(t), "golden", name)
-			if *update {
+			if *goldentest.Update {
 				if _, err := generator.Write(dir, res.Files); err != nil {
 					t.Fatal(err)
 				}
@@ -87,15 +79,7 @@ func compareDir(t *testing.T, dir string, files []generator.File) {
 	var want []string
 	for _, f := range files {
 		want = append(want, f.Name)
-		golden, err := os.ReadFile(filepath.Join(dir, f.Name))
-		if err != nil {
-			t.Errorf("%s: missing golden file (run with -update)", f.Name)
-			continue
-		}
-		if !bytes.Equal(golden, f.Source) {
-			t.Errorf("%s differs from the golden file (run with -update, then read the diff):\n%s", f.Name,
-				textdiff.Unified("golden/"+filepath.Base(dir)+"/"+f.Name, "generated/"+f.Name, string(golden), string(f.Source)))
-		}
+		goldentest.Check(t, filepath.Join(dir, f.Name), f.Source)
 	}
 	for _, h := range have {
 		if !slices.Contains(want, h) {

@@ -2,17 +2,15 @@ package loader
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/intercom-gen/intercom-gen/generator/goldentest"
 	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
-
-var update = flag.Bool("update", false, "rewrite the # want: lines at the end of testdata/*.yaml from what the loader reports")
 
 // Each testdata/*.yaml is a small description of our own ending in
 // comments that list, in diag.List.Sorted order, every diagnostic loading
@@ -113,7 +111,7 @@ func TestTestdataDiagnostics(t *testing.T) {
 					t.Errorf("%s has no hint saying what to do", d)
 				}
 			}
-			if *update {
+			if *goldentest.Update {
 				var b strings.Builder
 				b.WriteString(body)
 				for _, g := range got {

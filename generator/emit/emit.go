@@ -173,12 +173,12 @@ func (e *emitter) clientFile(f *jen.File) {
 		"the same options can be given to each call.")
 	f.Func().Id("NewClient").Params(jen.Id("token").String(), jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
 		jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("token"), jen.Id("Version"), jen.Id("opts")),
-		jen.Return(jen.Op("&").Id("Client").ValuesFunc(func(g *jen.Group) {
+		jen.Return(jen.Op("&").Id("Client").Values(jen.DictFunc(func(d jen.Dict) {
 			for _, svc := range e.pkg.Services {
-				g.Id(svc.Field).Op(":").Op("&").Id(svc.TypeName).Values(jen.Dict{jen.Id("core"): jen.Id("core")})
+				d[jen.Id(svc.Field)] = jen.Op("&").Id(svc.TypeName).Values(jen.Dict{jen.Id("core"): jen.Id("core")})
 			}
-			g.Id("core").Op(":").Id("core")
-		})),
+			d[jen.Id("core")] = jen.Id("core")
+		}))),
 	)
 }
 

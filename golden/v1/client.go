@@ -42,5 +42,19 @@ type Client struct {
 // options can be given to each call.
 func NewClient(token string, opts ...Option) *Client {
 	core := newClientCore(token, Version, opts)
-	return &Client{Admins: &AdminsService{core: core}, Articles: &ArticlesService{core: core}, Companies: &CompaniesService{core: core}, Contacts: &ContactsService{core: core}, Conversations: &ConversationsService{core: core}, DataAttributes: &DataAttributesService{core: core}, DataEvents: &DataEventsService{core: core}, DataExport: &DataExportService{core: core}, Messages: &MessagesService{core: core}, Switch: &SwitchService{core: core}, Tags: &TagsService{core: core}, Tickets: &TicketsService{core: core}, core: core}
+	return &Client{
+		Admins:         &AdminsService{core: core},
+		Articles:       &ArticlesService{core: core},
+		Companies:      &CompaniesService{core: core},
+		Contacts:       &ContactsService{core: core},
+		Conversations:  &ConversationsService{core: core},
+		DataAttributes: &DataAttributesService{core: core},
+		DataEvents:     &DataEventsService{core: core},
+		DataExport:     &DataExportService{core: core},
+		Messages:       &MessagesService{core: core},
+		Switch:         &SwitchService{core: core},
+		Tags:           &TagsService{core: core},
+		Tickets:        &TicketsService{core: core},
+		core:           core,
+	}
 }

@@ -52,5 +52,24 @@ type Client struct {
 // options can be given to each call.
 func NewClient(token string, opts ...Option) *Client {
 	core := newClientCore(token, Version, opts)
-	return &Client{Admins: &AdminsService{core: core}, Articles: &ArticlesService{core: core}, Audiences: &AudiencesService{core: core}, Calls: &CallsService{core: core}, Companies: &CompaniesService{core: core}, Contacts: &ContactsService{core: core}, Content: &ContentService{core: core}, Conversations: &ConversationsService{core: core}, ConversationsAttributes: &ConversationsAttributesService{core: core}, DataAttributes: &DataAttributesService{core: core}, DataEvents: &DataEventsService{core: core}, DataExport: &DataExportService{core: core}, EcommerceConnectors: &EcommerceConnectorsService{core: core}, Messages: &MessagesService{core: core}, ReportingDataExport: &ReportingDataExportService{core: core}, Tags: &TagsService{core: core}, Tickets: &TicketsService{core: core}, core: core}
+	return &Client{
+		Admins:                  &AdminsService{core: core},
+		Articles:                &ArticlesService{core: core},
+		Audiences:               &AudiencesService{core: core},
+		Calls:                   &CallsService{core: core},
+		Companies:               &CompaniesService{core: core},
+		Contacts:                &ContactsService{core: core},
+		Content:                 &ContentService{core: core},
+		Conversations:           &ConversationsService{core: core},
+		ConversationsAttributes: &ConversationsAttributesService{core: core},
+		DataAttributes:          &DataAttributesService{core: core},
+		DataEvents:              &DataEventsService{core: core},
+		DataExport:              &DataExportService{core: core},
+		EcommerceConnectors:     &EcommerceConnectorsService{core: core},
+		Messages:                &MessagesService{core: core},
+		ReportingDataExport:     &ReportingDataExportService{core: core},
+		Tags:                    &TagsService{core: core},
+		Tickets:                 &TicketsService{core: core},
+		core:                    core,
+	}
 }
