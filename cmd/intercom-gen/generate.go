@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -73,10 +74,31 @@ func generateAction(c *cli.Context) error {
 		return err
 	}
 	pkg := res.Package
-	fmt.Fprintf(c.App.Writer, "intercom-gen: version %s: %d types, %d operations, %d files (%d written, %d unchanged, %d removed) in %s → %s\n",
+	fmt.Fprintf(c.App.Writer, "intercom-gen: version %s: %d types, %d operations, %d files (%d written, %d unchanged, %d removed) in %s → %s%s\n",
 		pkg.Version, len(pkg.Types), len(pkg.Operations), len(res.Files), st.Written, st.Unchanged, st.Removed,
-		time.Since(start).Round(time.Millisecond), c.String("out"))
+		time.Since(start).Round(time.Millisecond), c.String("out"), diagSummary(c, diags))
 	return nil
+}
+
+// diagSummary counts the diagnostics for the summary line ("" when there
+// are none or --verbose already listed them).
+func diagSummary(c *cli.Context, diags diag.List) string {
+	if c.Bool("verbose") {
+		return ""
+	}
+	var parts []string
+	for _, k := range []struct {
+		sev  diag.Severity
+		name string
+	}{{diag.Repair, "repairs"}, {diag.Warning, "warnings"}, {diag.Info, "notes"}} {
+		if n := diags.Count(k.sev); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, k.name))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, ", ") + " (-v lists them)"
 }
 
 // loadDescription loads the description named by --spec or --version.
@@ -102,24 +124,15 @@ func descriptionPath(c *cli.Context) (string, error) {
 	return "", errors.New("no description: give --spec FILE or --version VERSION (with --openapi-dir or INTERCOM_OPENAPI_DIR)")
 }
 
-// printDiags prints every diagnostic with --verbose and otherwise a
-// one-line count; errors travel in the returned error (a *diag.ErrorList
-// prints one line per problem).
+// printDiags lists every diagnostic except errors with --verbose (errors
+// travel in the returned error, one line per problem).
 func printDiags(c *cli.Context, diags diag.List) {
-	if len(diags) == 0 {
+	if !c.Bool("verbose") {
 		return
 	}
-	w := c.App.ErrWriter
-	if c.Bool("verbose") {
-		for _, d := range diags.Sorted() {
-			if d.Severity != diag.Error {
-				fmt.Fprintln(w, d.String())
-			}
+	for _, d := range diags.Sorted() {
+		if d.Severity != diag.Error {
+			fmt.Fprintln(c.App.ErrWriter, d.String())
 		}
-		return
-	}
-	repairs, warnings, infos := diags.Count(diag.Repair), diags.Count(diag.Warning), diags.Count(diag.Info)
-	if repairs+warnings+infos > 0 {
-		fmt.Fprintf(w, "intercom-gen: %d repairs, %d warnings, %d notes (--verbose lists them)\n", repairs, warnings, infos)
 	}
 }

@@ -33,9 +33,9 @@ func TestGenerateFromSpec(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
-	summary := regexp.MustCompile(`^intercom-gen: version 2\.0: \d+ types, \d+ operations, \d+ files \(\d+ written, 0 unchanged, 0 removed\) in \S+ → `)
-	if !summary.MatchString(stdout) || strings.Count(stdout, "\n") != 1 {
-		t.Fatalf("summary line not as expected: %q", stdout)
+	summary := regexp.MustCompile(`^intercom-gen: version 2\.0: \d+ types, 43 operations, \d+ files \(\d+ written, 0 unchanged, 0 removed\) in \S+ → \S+; \d+ repairs, \d+ notes \(-v lists them\)\n$`)
+	if !summary.MatchString(stdout) || stderr != "" {
+		t.Fatalf("want exactly one summary line:\nstdout %q\nstderr %q", stdout, stderr)
 	}
 	client, err := os.ReadFile(filepath.Join(out, "client.go"))
 	if err != nil {
@@ -50,9 +50,19 @@ func TestGenerateFromSpec(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "(0 written,") {
 		t.Fatalf("second run: exit %d, %q", code, stdout)
 	}
+
+	// -v lists the located diagnostics on stderr.
+	code, _, stderr = runCLI(t, "generate", "--spec", fixture(t, "v2.yaml"), "--out", out, "--package", "acme", "-v")
+	if code != 0 || !strings.Contains(stderr, "v2.yaml:") || !strings.Contains(stderr, "[ref-siblings]") || !strings.Contains(stderr, "[derived-operation-id]") {
+		t.Fatalf("verbose diagnostics: exit %d\n%s", code, stderr)
+	}
 }
 
 func TestGenerateErrors(t *testing.T) {
+	broken := filepath.Join(t.TempDir(), "broken.yaml")
+	if err := os.WriteFile(broken, []byte("openapi: 3.0.1\npaths: [1, 2\ninfo: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -65,6 +75,7 @@ func TestGenerateErrors(t *testing.T) {
 		{"no openapi dir", []string{"generate", "--version", "2.11", "--openapi-dir", "", "--out", t.TempDir()}, "INTERCOM_OPENAPI_DIR"},
 		{"bad package", []string{"generate", "--spec", fixture(t, "v1.yaml"), "--out", t.TempDir(), "--package", "func"}, "package name"},
 		{"no out", []string{"generate", "--spec", fixture(t, "v1.yaml")}, "out"},
+		{"broken spec", []string{"generate", "--spec", broken, "--out", t.TempDir()}, "broken.yaml:3:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
