@@ -28,7 +28,7 @@ func TestDefaultConfigDocumentsEveryRule(t *testing.T) {
 	if stub := cfg.Rules[RuleDanglingSchemaRef].Stub; scalarValue(mapGet(stub, "type")) != "object" || scalarValue(mapGet(stub, "additionalProperties")) != "true" {
 		t.Error("the shipped stub must be a free-form object")
 	}
-	if len(cfg.Patches) != 1 || cfg.Patches[0].File != "list-data-attributes-typo.yaml" {
+	if len(cfg.Patches) != 2 || cfg.Patches[0].File != "list-data-attributes-typo.yaml" || cfg.Patches[1].File != "list-data-events-typo.yaml" {
 		t.Errorf("shipped patches: %+v", cfg.Patches)
 	}
 	// Callers get their own copy.

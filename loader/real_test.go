@@ -128,18 +128,22 @@ func TestRealDescriptions(t *testing.T) {
 				t.Errorf("%d job_identifier repairs before 2.14", jobRepairs)
 			}
 
-			// The typo patch: every file but 2.11 spells lisDataAttributes.
+			// The typo patches: every file but 2.11 spells lisDataAttributes,
+			// every file spells lisDataEvents.
 			op := spec.Paths.Value("/data_attributes").Get
 			if v == "2.11" {
 				stale := only(diags, "patch-stale")
-				if len(stale) != 1 || len(only(diags, "patch")) != 0 || !strings.Contains(stale[0].Message, "no longer applies") {
-					t.Errorf("2.11 spells the operationId right: want the patch reported stale, got %v", stale)
+				if len(stale) != 1 || len(only(diags, "patch")) != 1 || !strings.Contains(stale[0].Message, "no longer applies") {
+					t.Errorf("2.11 spells listDataAttributes right: want that patch reported stale, got %v", stale)
 				}
 				if op.Extensions["x-go-name"] != nil {
-					t.Error("the patch applied to 2.11")
+					t.Error("the lisDataAttributes patch applied to 2.11")
 				}
-			} else if len(only(diags, "patch")) != 1 || op.Extensions["x-go-name"] != "listDataAttributes" || op.OperationID != "lisDataAttributes" {
-				t.Errorf("the typo patch did not apply: %v %q", op.Extensions, op.OperationID)
+			} else if len(only(diags, "patch")) != 2 || op.Extensions["x-go-name"] != "listDataAttributes" || op.OperationID != "lisDataAttributes" {
+				t.Errorf("the lisDataAttributes patch did not apply: %v %q", op.Extensions, op.OperationID)
+			}
+			if ev := spec.Paths.Value("/events").Get; ev.Extensions["x-go-name"] != "listDataEvents" || ev.OperationID != "lisDataEvents" {
+				t.Errorf("the lisDataEvents patch did not apply: %v %q", ev.Extensions, ev.OperationID)
 			}
 
 			// What kin-openapi objects to, examples aside, is exactly what

@@ -1,7 +1,9 @@
 // Package specs embeds intercom-gen's repair configuration, so the binary
 // carries it: repairs.yaml (the general rules the loader applies to every
 // description, each with its parameters and documentation) and
-// patches/*.yaml (targeted edits for what no general rule can decide).
+// patches/*.yaml (targeted edits for what no general rule can decide); and
+// verify-exceptions.yaml, the checks of `intercom-gen verify` that are known
+// to fail because of the description itself, each with its reason.
 //
 // The loader parses these files (loader.DefaultConfig); users with patches
 // of their own point it at a folder laid out the same way
@@ -11,7 +13,7 @@ package specs
 
 import "embed"
 
-// FS holds repairs.yaml and patches/*.yaml.
+// FS holds repairs.yaml, patches/*.yaml and verify-exceptions.yaml.
 //
-//go:embed repairs.yaml patches/*.yaml
+//go:embed repairs.yaml patches/*.yaml verify-exceptions.yaml
 var FS embed.FS

@@ -133,3 +133,23 @@ func Identifiers() []string {
 	names = slices.Compact(names)
 	return slices.DeleteFunc(names, func(n string) bool { return n == "_" })
 }
+
+//go:embed harness/main.go
+var harnessSource []byte
+
+// harnessImport is the package the harness source imports so that it
+// compiles (against golden/v2) where it lives.
+const harnessImport = `sdk "github.com/intercom-gen/intercom-gen/golden/v2"`
+
+// Harness returns the verify harness program (templates/harness/main.go)
+// importing the generated package at importPath, ready to build in a
+// module of its own.
+func Harness(importPath string) ([]byte, error) {
+	src := string(harnessSource)
+	if !strings.Contains(src, harnessImport) {
+		return nil, fmt.Errorf("templates: the harness no longer imports %s", harnessImport)
+	}
+	src = strings.Replace(src, harnessImport, `sdk "`+importPath+`"`, 1)
+	src = strings.Replace(src, "//go:build ignore\n\n", "", 1)
+	return []byte(src), nil
+}

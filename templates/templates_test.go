@@ -376,3 +376,17 @@ func runGo(t *testing.T, goTool, dir string, args ...string) []byte {
 	}
 	return out
 }
+
+func TestHarnessRewritesItsImport(t *testing.T) {
+	src, err := Harness("example.com/mod/sdk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(src)
+	if !strings.Contains(s, `sdk "example.com/mod/sdk"`) || strings.Contains(s, harnessImport) || strings.Contains(s, "//go:build ignore") {
+		t.Fatalf("harness not rewritten:\n%.400s", s)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), "main.go", src, parser.ImportsOnly); err != nil {
+		t.Fatal(err)
+	}
+}

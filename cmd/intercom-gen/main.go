@@ -21,7 +21,9 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
 	if err := app.Run(args); err != nil {
-		fmt.Fprintln(stderr, "intercom-gen: "+err.Error())
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintln(stderr, "intercom-gen: "+msg)
+		}
 		return exitCode(err)
 	}
 	return 0
@@ -47,6 +49,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ExitErrHandler: func(*cli.Context, error) {},
 		Commands: []*cli.Command{
 			generateCommand(),
+			verifyCommand(),
 		},
 	}
 }

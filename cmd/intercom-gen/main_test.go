@@ -114,3 +114,20 @@ func TestHelpOnEveryCommand(t *testing.T) {
 		}
 	}
 }
+
+func TestVerifyCommand(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "verify", "--spec", fixture(t, "v1.yaml"))
+	if code != 0 || !strings.HasPrefix(stdout, "version 1.0: examples decoded ") || !strings.Contains(stdout, " 0 failures") {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+	broken := filepath.Join(t.TempDir(), "broken.yaml")
+	spec := "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      operationId: getX\n" +
+		"      responses:\n        '200': {description: ok, content: {application/json: {schema: {type: object}, examples: {bad: {value: [1]}}}}}\n"
+	if err := os.WriteFile(broken, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCLI(t, "verify", "--spec", broken)
+	if code != 1 || !strings.Contains(stdout, "FAIL decode getX 200 example \"bad\"") {
+		t.Fatalf("a failing description: exit %d\n%s", code, stdout)
+	}
+}

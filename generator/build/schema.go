@@ -63,7 +63,7 @@ func classify(s *openapi3.Schema) shape {
 		}
 	}
 	switch {
-	case typeIs(s, "object") || len(s.Properties) > 0:
+	case typeIs(s, "object") || len(s.Properties) > 0 && !scalarType(s):
 		if len(s.Properties) == 0 && (s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has || s.AdditionalProperties.Schema != nil) {
 			return shapeMap
 		}
@@ -80,6 +80,11 @@ func classify(s *openapi3.Schema) shape {
 		return shapeMap
 	}
 	return shapeAny
+}
+
+// scalarType reports an explicit string, integer, number or boolean type.
+func scalarType(s *openapi3.Schema) bool {
+	return typeIs(s, "string") || typeIs(s, "integer") || typeIs(s, "number") || typeIs(s, "boolean")
 }
 
 // typeIs reports whether s has the single type t ("" = no type at all).
@@ -242,6 +247,11 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, at site) typed {
 }
 
 func (b *builder) typeOfSchema(s *openapi3.Schema, at site) typed {
+	if len(s.Properties) > 0 && scalarType(s) {
+		b.add(diag.Warning, "properties-on-scalar", at.ptr,
+			fmt.Sprintf("%s has type %s and properties; the properties are ignored", at.owner, (*s.Type)[0]),
+			"drop the properties, or make the type object")
+	}
 	t := b.shapeType(s, at)
 	t.nullable = t.nullable || s.Nullable || enumHasNull(s)
 	if s.Description != "" {

@@ -180,6 +180,11 @@ const (
 	scoreUnknownKey     = -1
 	maxRankedElements   = 64
 	scoreNestedUnionTax = -1
+	// A known key whose value the field's type cannot hold, or holds only
+	// by coercion, counts against the model (checked a few levels deep).
+	scoreWrongValue      = -2
+	scoreCoercedValue    = -1
+	maxValueScoringDepth = 6
 )
 
 // rankJSON says how well raw suits type t. entries are raw's members when
@@ -286,7 +291,7 @@ func rankJSON(t reflect.Type, raw []byte, entries []jsonEntry, depth int) (rank,
 		}
 	case codecObject:
 		if c == '{' {
-			return rankObject(ct, entries)
+			return rankObject(ct, entries, depth)
 		}
 	case codecUnion:
 		best := rankNone
@@ -337,10 +342,13 @@ func rankElements(elem reflect.Type, vals [][]byte, depth int) (rank, score int)
 	return rank, score
 }
 
-// rankObject scores an object against a model by its keys. A const field
-// (the usual "type": "contact") that is present with another value rules
-// the model out.
-func rankObject(ct *codecType, entries []jsonEntry) (rank, score int) {
+// rankObject scores an object against a model by its keys and, a few
+// levels deep, by whether each known key's value suits the field's type: a
+// search query {"operator": "AND", "value": [{…}]} has the keys of both
+// filter models, but only the compound filter takes a list of objects as
+// its value. A const field (the usual "type": "contact") that is present
+// with another value rules the model out.
+func rankObject(ct *codecType, entries []jsonEntry, depth int) (rank, score int) {
 	matched := 0
 	for fi := range ct.fields {
 		f := &ct.fields[fi]
@@ -364,6 +372,18 @@ func rankObject(ct *codecType, entries []jsonEntry) (rank, score int) {
 		score += scoreKnownKey
 		if f.required() {
 			score += scoreRequiredKey
+		}
+		if depth < maxValueScoringDepth && val[0] != 'n' {
+			var inner []jsonEntry
+			if val[0] == '{' {
+				inner = jsonObjectEntries(val)
+			}
+			switch r, _ := rankJSON(f.typ, val, inner, depth+1); r {
+			case rankNone:
+				score += scoreWrongValue
+			case rankCoerced:
+				score += scoreCoercedValue
+			}
 		}
 	}
 	distinct := len(entries)

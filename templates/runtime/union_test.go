@@ -442,3 +442,72 @@ func TestUnionFieldsInObjects(t *testing.T) {
 		t.Errorf("message: %s", out)
 	}
 }
+
+// The search DSL, shaped as generated: a single filter and a compound one
+// share the keys operator and value, and only the value tells them apart.
+type testSingleFilter struct {
+	Field    *string         `json:"field,omitzero"`
+	Operator *string         `json:"operator,omitzero"`
+	Value    testFilterValue `json:"value,omitzero"`
+	objectMeta
+}
+
+func (v *testSingleFilter) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
+func (v testSingleFilter) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+
+type testFilterValue struct {
+	String *string
+	Int    *int
+	List   *[]testStringOrInt
+	unionMeta
+}
+
+func (v *testFilterValue) UnmarshalJSON(b []byte) error { return decodeUnion(b, v) }
+func (v testFilterValue) MarshalJSON() ([]byte, error)  { return encodeUnion(&v) }
+
+type testMultipleFilter struct {
+	Operator *string                 `json:"operator,omitzero"`
+	Value    testMultipleFilterValue `json:"value,omitzero"`
+	objectMeta
+}
+
+func (v *testMultipleFilter) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
+func (v testMultipleFilter) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+
+type testMultipleFilterValue struct {
+	MultipleList *[]testMultipleFilter
+	SingleList   *[]testSingleFilter
+	unionMeta
+}
+
+func (v *testMultipleFilterValue) UnmarshalJSON(b []byte) error { return decodeUnion(b, v) }
+func (v testMultipleFilterValue) MarshalJSON() ([]byte, error)  { return encodeUnion(&v) }
+
+type testQuery struct {
+	Single   *testSingleFilter
+	Multiple *testMultipleFilter
+	unionMeta
+}
+
+func (v *testQuery) UnmarshalJSON(b []byte) error { return decodeUnion(b, v) }
+func (v testQuery) MarshalJSON() ([]byte, error)  { return encodeUnion(&v) }
+
+// TestUnionByValueShape: keys alone tie; the values decide.
+func TestUnionByValueShape(t *testing.T) {
+	single := decodeRoundTrip[testQuery](t, `{"field":"name","operator":"=","value":"Ann"}`)
+	if single.Single == nil || single.Multiple != nil {
+		t.Fatalf("single filter: %+v", single)
+	}
+	compound := decodeRoundTrip[testQuery](t, `{"operator":"AND","value":[{"field":"created_at","operator":">","value":"1306054154"}]}`)
+	if compound.Multiple == nil || compound.Multiple.Value.SingleList == nil || len(*compound.Multiple.Value.SingleList) != 1 {
+		t.Fatalf("compound filter: %+v", compound)
+	}
+	nested := decodeRoundTrip[testQuery](t, `{"operator":"OR","value":[{"operator":"AND","value":[{"field":"a","operator":"=","value":1}]},{"operator":"AND","value":[{"field":"b","operator":"IN","value":[1,"x"]}]}]}`)
+	if nested.Multiple == nil || nested.Multiple.Value.MultipleList == nil {
+		t.Fatalf("nested compound filter: %+v", nested)
+	}
+	inner := (*nested.Multiple.Value.MultipleList)[1].Value.SingleList
+	if inner == nil || (*inner)[0].Value.List == nil || len(*(*inner)[0].Value.List) != 2 {
+		t.Fatalf("innermost IN filter: %+v", inner)
+	}
+}

@@ -1,0 +1,193 @@
+package verify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+)
+
+// callHeader carries the call number from the harness to the server, so the
+// server knows which operation the request claims to be and what to answer.
+const callHeader = "X-Verify-Call"
+
+// server plays Intercom: it validates each request against the
+// description with kin-openapi's openapi3filter and answers with the
+// planned example.
+type server struct {
+	spec  *openapi3.T
+	token string
+	calls map[int]*Call
+
+	mu     sync.Mutex
+	served map[int]*served
+
+	srv       *httptest.Server
+	elsewhere *httptest.Server // a redirect target on another host
+	leaked    int              // requests that reached it
+}
+
+// served is what the server saw of one call.
+type served struct {
+	// Problems found in the request; empty means valid.
+	Problems []string
+}
+
+func newServer(spec *openapi3.T, token string, calls []*Call) *server {
+	s := &server{spec: spec, token: token, calls: map[int]*Call{}, served: map[int]*served{}}
+	for _, c := range calls {
+		s.calls[c.N] = c
+	}
+	s.elsewhere = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.leaked++
+		s.mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	// The redirect target must be another host, not only another port:
+	// 127.0.0.1 serves the API, "localhost" the recording.
+	s.srv = httptest.NewServer(http.HandlerFunc(s.handle))
+	return s
+}
+
+func (s *server) close() {
+	s.srv.Close()
+	s.elsewhere.Close()
+}
+
+// elsewhereURL is the redirect target, named by another host name.
+func (s *server) elsewhereURL() string {
+	u, _ := url.Parse(s.elsewhere.URL)
+	return "http://localhost:" + u.Port() + "/recording.mp3"
+}
+
+func (s *server) handle(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.Atoi(r.Header.Get(callHeader))
+	c := s.calls[n]
+	if err != nil || c == nil {
+		http.Error(w, "request without a planned call", http.StatusTeapot)
+		return
+	}
+	problems := s.check(r, c)
+	if len(problems) > 0 {
+		problems = append(problems, "request was "+r.Method+" "+r.URL.RequestURI())
+	}
+	s.mu.Lock()
+	s.served[n] = &served{Problems: problems}
+	s.mu.Unlock()
+
+	switch {
+	case c.Status >= 300 && c.Status < 400:
+		w.Header().Set("Location", s.elsewhereURL())
+	case c.ContentType != "":
+		w.Header().Set("Content-Type", c.ContentType)
+	}
+	w.Header().Set("X-Request-Id", fmt.Sprintf("verify-%d", n))
+	w.WriteHeader(c.Status)
+	_, _ = w.Write(c.Answer)
+}
+
+// check lists what is wrong with a request for call c.
+func (s *server) check(r *http.Request, c *Call) []string {
+	var problems []string
+	if r.Method != c.Op.HTTPMethod {
+		problems = append(problems, fmt.Sprintf("method %s, want %s", r.Method, c.Op.HTTPMethod))
+	}
+	pathParams, ok := matchPath(c.Op.Path, r.URL.EscapedPath())
+	if !ok {
+		problems = append(problems, fmt.Sprintf("path %s does not match %s", r.URL.EscapedPath(), c.Op.Path))
+	}
+	if got := r.Header.Get("Intercom-Version"); got != c.Version {
+		problems = append(problems, fmt.Sprintf("Intercom-Version %q, want %q", got, c.Version))
+	}
+	if got := r.Header.Get("Authorization"); got != "Bearer "+s.token {
+		problems = append(problems, fmt.Sprintf("Authorization %q, want the bearer token", got))
+	}
+	if !ok {
+		return problems
+	}
+	route := &routers.Route{Spec: s.spec, Path: c.Op.Path, PathItem: c.Item, Method: r.Method, Operation: c.KinOp}
+	input := &openapi3filter.RequestValidationInput{
+		Request: r, PathParams: pathParams, Route: route,
+		Options: &openapi3filter.Options{
+			MultiError: true,
+			AuthenticationFunc: func(_ context.Context, in *openapi3filter.AuthenticationInput) error {
+				if !strings.HasPrefix(in.RequestValidationInput.Request.Header.Get("Authorization"), "Bearer ") {
+					return errors.New("no bearer token")
+				}
+				return nil
+			},
+		},
+	}
+	if err := openapi3filter.ValidateRequest(r.Context(), input); err != nil {
+		for _, e := range flattenErrors(err) {
+			problems = append(problems, firstLine(e.Error()))
+		}
+	}
+	return problems
+}
+
+func flattenErrors(err error) []error {
+	var me openapi3.MultiError
+	if errors.As(err, &me) {
+		var out []error
+		for _, e := range me {
+			out = append(out, flattenErrors(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+var templateVar = regexp.MustCompile(`\{[^}]*\}`)
+
+// matchPath matches an escaped request path against a template and
+// returns the unescaped parameters.
+func matchPath(template, path string) (map[string]string, bool) {
+	var pattern strings.Builder
+	pattern.WriteString("^")
+	var names []string
+	rest := template
+	for {
+		loc := templateVar.FindStringIndex(rest)
+		if loc == nil {
+			pattern.WriteString(regexp.QuoteMeta(rest))
+			break
+		}
+		pattern.WriteString(regexp.QuoteMeta(rest[:loc[0]]))
+		pattern.WriteString("([^/]+)")
+		names = append(names, rest[loc[0]+1:loc[1]-1])
+		rest = rest[loc[1]:]
+	}
+	pattern.WriteString("$")
+	m := regexp.MustCompile(pattern.String()).FindStringSubmatch(path)
+	if m == nil {
+		return nil, false
+	}
+	params := map[string]string{}
+	for i, name := range names {
+		v, err := url.PathUnescape(m[i+1])
+		if err != nil {
+			return nil, false
+		}
+		params[name] = v
+	}
+	return params, true
+}

@@ -1,0 +1,421 @@
+//go:build ignore
+
+// The verify harness: a program that drives a generated client the way a
+// user would, for `intercom-gen verify`. The verifier copies this file into
+// a throwaway module beside the package it generated (rewriting the sdk
+// import), feeds it a plan of calls on stdin and reads one JSON result per
+// call on stdout. It knows nothing about the description: it reaches every
+// operation through reflection on the Client's services, so one fixed
+// program serves every version.
+//
+// The build tag keeps it out of intercom-gen's own build; the templates
+// tests build it against golden/v2.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"reflect"
+	"strconv"
+	"strings"
+
+	sdk "github.com/intercom-gen/intercom-gen/golden/v2"
+)
+
+// plan is what the verifier sends.
+type plan struct {
+	BaseURL string `json:"baseURL"`
+	Token   string `json:"token"`
+	Calls   []call `json:"calls"`
+}
+
+// call is one method call. Path arguments are text; Params maps wire
+// names of query/header parameters to JSON; Form maps multipart field
+// names to JSON, or to {"$file": "<content>"} for files.
+type call struct {
+	N       int                        `json:"n"`
+	Service string                     `json:"service"`
+	Method  string                     `json:"method"`
+	Path    []string                   `json:"path"`
+	Params  map[string]json.RawMessage `json:"params,omitempty"`
+	Body    json.RawMessage            `json:"body,omitempty"`
+	Form    map[string]json.RawMessage `json:"form,omitempty"`
+}
+
+// result is what the harness reports for a call.
+type result struct {
+	N        int             `json:"n"`
+	Error    *callError      `json:"error,omitempty"`
+	JSON     json.RawMessage `json:"json,omitempty"`
+	Text     *string         `json:"text,omitempty"`
+	Bytes    []byte          `json:"bytes,omitempty"`
+	Location string          `json:"location,omitempty"`
+	// SentBody is the request body as the client encoded it after
+	// decoding the plan's JSON into the body type.
+	SentBody json.RawMessage `json:"sentBody,omitempty"`
+	// Variants name the union variant chosen at each JSON path.
+	BodyVariants   map[string]string `json:"bodyVariants,omitempty"`
+	ResultVariants map[string]string `json:"resultVariants,omitempty"`
+}
+
+type callError struct {
+	Kind      string            `json:"kind"` // api, harness, client
+	Message   string            `json:"message"`
+	Status    int               `json:"status,omitempty"`
+	RequestID string            `json:"requestID,omitempty"`
+	Type      string            `json:"type,omitempty"`
+	Errors    []sdk.ErrorDetail `json:"errors,omitempty"`
+	Body      string            `json:"body,omitempty"`
+}
+
+func main() {
+	var p plan
+	if err := json.NewDecoder(os.Stdin).Decode(&p); err != nil {
+		fmt.Fprintln(os.Stderr, "harness: reading the plan:", err)
+		os.Exit(2)
+	}
+	client := sdk.NewClient(p.Token, sdk.WithBaseURL(p.BaseURL))
+	out := bufio.NewWriter(os.Stdout)
+	enc := json.NewEncoder(out)
+	for _, c := range p.Calls {
+		if err := enc.Encode(run(client, c)); err != nil {
+			fmt.Fprintln(os.Stderr, "harness:", err)
+			os.Exit(2)
+		}
+	}
+	if err := out.Flush(); err != nil {
+		os.Exit(2)
+	}
+}
+
+func harnessError(n int, format string, args ...any) result {
+	return result{N: n, Error: &callError{Kind: "harness", Message: fmt.Sprintf(format, args...)}}
+}
+
+// run calls one method: ctx, path arguments, params, body, then the
+// option that tags the request with the call number.
+func run(client *sdk.Client, c call) result {
+	svc := reflect.ValueOf(client).Elem().FieldByName(c.Service)
+	if !svc.IsValid() {
+		return harnessError(c.N, "no service %s", c.Service)
+	}
+	m := svc.MethodByName(c.Method)
+	if !m.IsValid() {
+		return harnessError(c.N, "no method %s.%s", c.Service, c.Method)
+	}
+	mt := m.Type()
+	args := []reflect.Value{reflect.ValueOf(context.Background())}
+	in := 1
+	for _, text := range c.Path {
+		if in >= mt.NumIn()-1 {
+			return harnessError(c.N, "%s takes fewer path arguments", c.Method)
+		}
+		v, err := pathArg(mt.In(in), text)
+		if err != nil {
+			return harnessError(c.N, "path argument %q: %v", text, err)
+		}
+		args = append(args, v)
+		in++
+	}
+	res := result{N: c.N}
+	// Remaining fixed parameters: a params struct pointer and/or a body.
+	for ; in < mt.NumIn()-1; in++ {
+		t := mt.In(in)
+		elem := t
+		if t.Kind() == reflect.Pointer {
+			elem = t.Elem()
+		}
+		switch {
+		case elem.Kind() == reflect.Struct && hasTag(elem, "query", "header"):
+			v, err := paramsArg(elem, c.Params)
+			if err != nil {
+				return harnessError(c.N, "params: %v", err)
+			}
+			args = append(args, v)
+		case elem.Kind() == reflect.Struct && hasTag(elem, "form"):
+			v, err := formArg(elem, c.Form)
+			if err != nil {
+				return harnessError(c.N, "form: %v", err)
+			}
+			args = append(args, v)
+		default:
+			v, err := bodyArg(t, c.Body)
+			if err != nil {
+				return harnessError(c.N, "body: %v", err)
+			}
+			args = append(args, v)
+			if c.Body != nil {
+				sent, err := json.Marshal(v.Interface())
+				if err != nil {
+					return harnessError(c.N, "encoding the body: %v", err)
+				}
+				res.SentBody = sent
+				res.BodyVariants = variants(v)
+			}
+		}
+	}
+	args = append(args, reflect.ValueOf(sdk.WithHeader("X-Verify-Call", strconv.Itoa(c.N))))
+	outs := m.Call(args)
+	if errV := outs[len(outs)-1]; !errV.IsNil() {
+		res.Error = describe(errV.Interface().(error))
+		return res
+	}
+	if len(outs) == 1 {
+		return res
+	}
+	switch v := outs[0].Interface().(type) {
+	case string:
+		res.Text = &v
+	case io.ReadCloser:
+		b, err := io.ReadAll(v)
+		v.Close()
+		if err != nil {
+			res.Error = &callError{Kind: "client", Message: "reading the download: " + err.Error()}
+		}
+		res.Bytes = b
+	case *url.URL:
+		res.Location = v.String()
+	default:
+		b, err := json.Marshal(v)
+		if err != nil {
+			res.Error = &callError{Kind: "client", Message: "re-encoding the result: " + err.Error()}
+			return res
+		}
+		res.JSON = b
+		res.ResultVariants = variants(outs[0])
+	}
+	return res
+}
+
+func describe(err error) *callError {
+	var apiErr *sdk.APIError
+	if errors.As(err, &apiErr) {
+		return &callError{Kind: "api", Message: apiErr.Error(), Status: apiErr.StatusCode, RequestID: apiErr.RequestID,
+			Type: apiErr.Type, Errors: apiErr.Errors, Body: string(apiErr.Body)}
+	}
+	return &callError{Kind: "client", Message: err.Error()}
+}
+
+func hasTag(t reflect.Type, keys ...string) bool {
+	for i := 0; i < t.NumField(); i++ {
+		for _, k := range keys {
+			if _, ok := t.Field(i).Tag.Lookup(k); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pathArg converts path text to the argument's Go type.
+func pathArg(t reflect.Type, text string) (reflect.Value, error) {
+	v := reflect.New(t).Elem()
+	switch t.Kind() {
+	case reflect.String:
+		v.SetString(text)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(text, 10, 64)
+		if err != nil {
+			return v, err
+		}
+		v.SetInt(n)
+	case reflect.Float32, reflect.Float64:
+		f, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			return v, err
+		}
+		v.SetFloat(f)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(text)
+		if err != nil {
+			return v, err
+		}
+		v.SetBool(b)
+	default:
+		return v, fmt.Errorf("unsupported path argument type %s", t)
+	}
+	return v, nil
+}
+
+// paramsArg fills a params struct from wire names.
+func paramsArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value, error) {
+	p := reflect.New(t)
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		wire, ok := f.Tag.Lookup("query")
+		if !ok {
+			wire = f.Tag.Get("header")
+		}
+		wire, _, _ = strings.Cut(wire, ",")
+		raw, ok := values[wire]
+		if !ok {
+			continue
+		}
+		if err := setJSON(p.Elem().Field(i), raw); err != nil {
+			return p, fmt.Errorf("%s: %v", wire, err)
+		}
+	}
+	return p, nil
+}
+
+// formArg fills a multipart struct; files come as {"$file": content}.
+func formArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value, error) {
+	p := reflect.New(t)
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		raw, ok := values[f.Tag.Get("form")]
+		if !ok {
+			continue
+		}
+		fv := p.Elem().Field(i)
+		var file struct {
+			Content *string `json:"$file"`
+		}
+		if json.Unmarshal(raw, &file) == nil && file.Content != nil {
+			sf := sdk.File{Name: f.Tag.Get("form") + ".json", ContentType: "application/json", Content: strings.NewReader(*file.Content)}
+			switch {
+			case fv.Type() == reflect.TypeOf(sf):
+				fv.Set(reflect.ValueOf(sf))
+			case fv.Type() == reflect.TypeOf(&sf):
+				fv.Set(reflect.ValueOf(&sf))
+			default:
+				return p, fmt.Errorf("%s is not a file field", f.Name)
+			}
+			continue
+		}
+		if err := setJSON(fv, raw); err != nil {
+			return p, fmt.Errorf("%s: %v", f.Name, err)
+		}
+	}
+	return p, nil
+}
+
+// setJSON decodes raw into a field, reading numbers as text where the
+// field is a string (path and query examples are often written as numbers).
+func setJSON(fv reflect.Value, raw json.RawMessage) error {
+	target := reflect.New(fv.Type())
+	if err := json.Unmarshal(raw, target.Interface()); err != nil {
+		base := fv.Type()
+		for base.Kind() == reflect.Pointer {
+			base = base.Elem()
+		}
+		if base.Kind() != reflect.String {
+			return err
+		}
+		var text any
+		if json.Unmarshal(raw, &text) != nil {
+			return err
+		}
+		quoted, _ := json.Marshal(fmt.Sprint(text))
+		if err := json.Unmarshal(quoted, target.Interface()); err != nil {
+			return err
+		}
+	}
+	fv.Set(target.Elem())
+	return nil
+}
+
+// bodyArg decodes the JSON body into the method's body type (a pointer to
+// a model, or a value).
+func bodyArg(t reflect.Type, raw json.RawMessage) (reflect.Value, error) {
+	if raw == nil {
+		return reflect.Zero(t), nil
+	}
+	if t.Kind() == reflect.Pointer {
+		p := reflect.New(t.Elem())
+		if err := json.Unmarshal(raw, p.Interface()); err != nil {
+			return p, err
+		}
+		return p, nil
+	}
+	p := reflect.New(t)
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		return p.Elem(), err
+	}
+	return p.Elem(), nil
+}
+
+// variants walks a decoded value and names the variant each union holds,
+// by JSON path ("query.value[0]").
+func variants(v reflect.Value) map[string]string {
+	out := map[string]string{}
+	walk(v, "", out, 0)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func walk(v reflect.Value, path string, out map[string]string, depth int) {
+	if depth > 64 || !v.IsValid() {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walk(v.Elem(), path, out, depth+1)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), out, depth+1)
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			walk(v.MapIndex(k), join(path, fmt.Sprint(k.Interface())), out, depth+1)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		union := false
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).Anonymous && t.Field(i).Name == "unionMeta" {
+				union = true
+			}
+		}
+		if strings.HasPrefix(t.Name(), "Nullable[") {
+			if get := v.MethodByName("Value"); get.IsValid() {
+				walk(get.Call(nil)[0], path, out, depth+1)
+			}
+			return
+		}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			fv := v.Field(i)
+			if union {
+				if !fv.IsNil() {
+					out[path] = f.Name
+					walk(fv, path, out, depth+1)
+					return
+				}
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" {
+				name = f.Name
+			}
+			walk(fv, join(path, name), out, depth+1)
+		}
+		// No variant set: absent, unless the union kept JSON that no variant
+		// fitted (read from the runtime's unionMeta).
+		if union {
+			if raw := v.FieldByName("unionMeta").FieldByName("raw"); raw.IsValid() && raw.Len() > 0 {
+				out[path] = "(unmatched)"
+			}
+		}
+	}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
