@@ -256,7 +256,10 @@ func rankJSON(t reflect.Type, raw []byte, entries []jsonEntry, depth int) (rank,
 	case codecTime:
 		if c == '"' {
 			if _, ok := parseLenientTime(jsonUnquote(raw)); ok {
-				return rankNatural, 0
+				// A date-time string suits a time better than a plain
+				// string, even through a nested union (a custom
+				// attribute that is string | integer | datetime).
+				return rankNatural, 2
 			}
 		}
 		if numberLike {

@@ -391,7 +391,13 @@ func walk(v reflect.Value, path string, out map[string]string, depth int) {
 			fv := v.Field(i)
 			if union {
 				if !fv.IsNil() {
-					out[path] = f.Name
+					// A union nested in a union reaches the same path:
+					// name both ("Datetime.Time").
+					if outer, ok := out[path]; ok {
+						out[path] = outer + "." + f.Name
+					} else {
+						out[path] = f.Name
+					}
 					walk(fv, path, out, depth+1)
 					return
 				}
