@@ -64,6 +64,18 @@ func main() {
 		}
 		return
 	}
+	// So is patching: a child's peak memory as the kernel reports it
+	// starts at its parent's (fork shares the address space until exec),
+	// so this process must stay small and leave parsing to children.
+	if len(os.Args) == 4 && os.Args[1] == "-patch" {
+		applied, err := writePatched(os.Args[2], os.Args[3])
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		fmt.Println(strings.Join(applied, ", "))
+		return
+	}
 	cfg := config{out: os.Stdout, progress: os.Stderr}
 	var versions, all string
 	flag.StringVar(&cfg.openapiDir, "openapi-dir", os.Getenv("INTERCOM_OPENAPI_DIR"), "a checkout of Intercom's description repository (default $INTERCOM_OPENAPI_DIR)")

@@ -132,10 +132,17 @@ func prepareInput(cfg *config, version string) (input, error) {
 		return in, err
 	}
 	in.patched = filepath.Join(pdir, "api.intercom.io.yaml")
-	applied, err := writePatched(in.original, in.patched)
+	self, err := os.Executable()
 	if err != nil {
 		return in, err
 	}
-	cfg.logf("%s: patched for the peers: %s", version, strings.Join(applied, ", "))
+	applied, err := exec.Command(self, "-patch", in.original, in.patched).Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			err = fmt.Errorf("%v: %s", err, ee.Stderr)
+		}
+		return in, fmt.Errorf("patching for the peers: %w", err)
+	}
+	cfg.logf("%s: patched for the peers: %s", version, strings.TrimSpace(string(applied)))
 	return in, nil
 }
