@@ -28,6 +28,9 @@ const Header = "// " + emit.Header
 type Options struct {
 	// Package is the Go package name (DefaultPackage when empty).
 	Package string
+	// Filter selects operations by tag and name (filter.go); the zero
+	// value keeps them all.
+	Filter Filter
 }
 
 // File is one output file.
@@ -63,6 +66,9 @@ func Generate(doc *loader.Document, opts Options) (*Result, error) {
 	})
 	if err != nil {
 		return &Result{Diags: diags}, err
+	}
+	if err := opts.Filter.apply(pkg); err != nil {
+		return &Result{Diags: diags}, fmt.Errorf("%s: %w", doc.File, err)
 	}
 	gen, err := emit.Emit(pkg)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -18,8 +19,16 @@ func IsGenerated(content []byte) bool {
 	return string(bytes.TrimRight(line, "\r")) == Header
 }
 
-// fileIsGenerated reads just the first line of a file.
+// fileIsGenerated reads just the first line of a regular file. Anything
+// else (a symbolic link, a folder, a device) is never intercom-gen's.
 func fileIsGenerated(path string) (bool, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return false, err
+	}
+	if !fi.Mode().IsRegular() {
+		return false, nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return false, err
@@ -37,21 +46,61 @@ type WriteStats struct {
 	Written, Unchanged, Removed int
 }
 
-// Write puts files into dir. It never touches a file intercom-gen did not
-// write (it refuses to replace one), removes its own files that are no
-// longer generated (the operations of a tag that disappeared), and writes
-// through a temporary folder inside dir so a failure leaves no
-// half-written file. Files whose content is unchanged are not rewritten.
+// tmpPrefix names Write's working folders inside the output folder; the
+// go command ignores folders starting with ".".
+const tmpPrefix = ".intercom-gen-"
+
+// commitName is the journal that makes a working folder's content the
+// output: present (complete, renamed into place atomically) means "move
+// these files in and remove these", absent means "discard".
+const commitName = "COMMIT"
+
+// writeHook, set by tests only, is called at each step of Write so that a
+// test can kill the process there.
+var writeHook func(step string)
+
+func hook(step string) {
+	if writeHook != nil {
+		writeHook(step)
+	}
+}
+
+// plainName is the only shape of file name Write accepts: no folders, no
+// "..", nothing the go command would read as a build constraint's prefix.
+var plainName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_]*\.go$`)
+
+// Write puts files into dir, all of them or none:
+//
+//   - every file is first written (and synced) into a working folder
+//     inside dir; nothing in dir changes until all are written;
+//   - then a journal naming the files to move in and the stale ones to
+//     remove is committed atomically, and the moves and removals run;
+//   - a run killed before the commit leaves dir as it was (its working
+//     folder is discarded by the next run); one killed after it is
+//     finished by the next run, before anything else.
+//
+// Only files that start with intercom-gen's header are replaced or removed:
+// Write refuses to replace any other file (a user's own, a symbolic link)
+// and never removes one. Generated files that are no longer produced (the
+// service of a tag that disappeared) are removed. Unchanged files are not
+// rewritten. File names must be plain (letters, digits, underscores,
+// ".go"), so nothing is ever written outside dir.
 func Write(dir string, files []File) (WriteStats, error) {
 	var st WriteStats
 	want := map[string]bool{}
 	for _, f := range files {
-		if f.Name != filepath.Base(f.Name) || !strings.HasSuffix(f.Name, ".go") || strings.HasPrefix(f.Name, ".") {
+		if !plainName.MatchString(f.Name) || f.Name != filepath.Base(f.Name) {
 			return st, fmt.Errorf("generator: refusing to write %q: not a plain .go file name", f.Name)
+		}
+		if want[f.Name] {
+			return st, fmt.Errorf("generator: two files named %s", f.Name)
 		}
 		want[f.Name] = true
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return st, err
+	}
+	if err := recoverWrites(dir); err != nil {
 		return st, err
 	}
 	entries, err := os.ReadDir(dir)
@@ -60,7 +109,7 @@ func Write(dir string, files []File) (WriteStats, error) {
 	}
 	var stale []string
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
+		if !strings.HasSuffix(e.Name(), ".go") {
 			continue
 		}
 		gen, err := fileIsGenerated(filepath.Join(dir, e.Name()))
@@ -75,7 +124,7 @@ func Write(dir string, files []File) (WriteStats, error) {
 			stale = append(stale, e.Name())
 		}
 	}
-	tmp, err := os.MkdirTemp(dir, ".intercom-gen-")
+	tmp, err := os.MkdirTemp(dir, tmpPrefix)
 	if err != nil {
 		return st, err
 	}
@@ -90,23 +139,137 @@ func Write(dir string, files []File) (WriteStats, error) {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return st, err
 		}
-		if err := os.WriteFile(filepath.Join(tmp, f.Name), f.Source, 0o644); err != nil {
+		if err := writeSynced(filepath.Join(tmp, f.Name), f.Source); err != nil {
 			return st, err
 		}
 		changed = append(changed, f.Name)
+		hook("file-written")
 	}
+	hook("all-written")
 	slices.Sort(changed)
+	slices.Sort(stale)
+	if len(changed) == 0 && len(stale) == 0 {
+		return st, nil
+	}
+	var journal strings.Builder
 	for _, name := range changed {
-		if err := os.Rename(filepath.Join(tmp, name), filepath.Join(dir, name)); err != nil {
-			return st, err
-		}
-		st.Written++
+		journal.WriteString("write " + name + "\n")
 	}
 	for _, name := range stale {
-		if err := os.Remove(filepath.Join(dir, name)); err != nil {
-			return st, err
-		}
-		st.Removed++
+		journal.WriteString("remove " + name + "\n")
 	}
+	if err := writeSynced(filepath.Join(tmp, commitName+".part"), []byte(journal.String())); err != nil {
+		return st, err
+	}
+	if err := os.Rename(filepath.Join(tmp, commitName+".part"), filepath.Join(tmp, commitName)); err != nil {
+		return st, err
+	}
+	syncDir(tmp)
+	hook("committed")
+	w, r, err := applyJournal(dir, tmp)
+	st.Written, st.Removed = w, r
+	if err != nil {
+		return st, err
+	}
+	syncDir(dir)
 	return st, nil
+}
+
+// applyJournal moves in and removes what the committed journal of tmp
+// lists, then deletes tmp. Run again after an interruption it finishes the
+// job: moved files are no longer in tmp, removed ones no longer in dir.
+func applyJournal(dir, tmp string) (written, removed int, err error) {
+	data, err := os.ReadFile(filepath.Join(tmp, commitName))
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		op, name, ok := strings.Cut(line, " ")
+		if !ok || !plainName.MatchString(name) {
+			return written, removed, fmt.Errorf("%s: damaged journal line %q", tmp, line)
+		}
+		target := filepath.Join(dir, name)
+		switch op {
+		case "write":
+			src := filepath.Join(tmp, name)
+			if _, err := os.Lstat(src); errors.Is(err, fs.ErrNotExist) {
+				continue // moved before an interruption
+			}
+			// A file that appeared since the journal was written and is
+			// not intercom-gen's stays as it is.
+			if gen, err := fileIsGenerated(target); err == nil && !gen {
+				return written, removed, fmt.Errorf("%s: not written by intercom-gen; refusing to replace it", target)
+			}
+			if err := os.Rename(src, target); err != nil {
+				return written, removed, err
+			}
+			written++
+			hook("moved")
+		case "remove":
+			gen, err := fileIsGenerated(target)
+			if errors.Is(err, fs.ErrNotExist) || err == nil && !gen {
+				continue
+			}
+			if err != nil {
+				return written, removed, err
+			}
+			if err := os.Remove(target); err != nil {
+				return written, removed, err
+			}
+			removed++
+		default:
+			return written, removed, fmt.Errorf("%s: damaged journal line %q", tmp, line)
+		}
+	}
+	return written, removed, os.RemoveAll(tmp)
+}
+
+// recoverWrites settles the working folders an interrupted Write left in
+// dir: committed ones are finished, the others discarded.
+func recoverWrites(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), tmpPrefix) {
+			continue
+		}
+		tmp := filepath.Join(dir, e.Name())
+		if _, err := os.Stat(filepath.Join(tmp, commitName)); err == nil {
+			if _, _, err := applyJournal(dir, tmp); err != nil {
+				return fmt.Errorf("finishing an interrupted write: %w", err)
+			}
+			continue
+		}
+		if err := os.RemoveAll(tmp); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeSynced writes a new file and flushes it to disk.
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir flushes a folder's entries (best effort: not every system can).
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
 }

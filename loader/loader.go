@@ -22,7 +22,7 @@
 //
 //   - errors: syntax, empty, not-openapi, swagger-2, openapi-version,
 //     null-key, complex-key, non-json-number, alias-cycle, alias-expansion,
-//     bad-merge, external-ref, bad-ref, dangling-ref, decode, resolve,
+//     bad-merge, external-ref, external-url, external-escape, bad-ref, dangling-ref, decode, resolve,
 //     internal (a bug: please report), and
 //     duplicate-key when that rule is off;
 //   - warnings: openapi-3.1, kin-validate (Options.Validate);
@@ -54,6 +54,10 @@ type Options struct {
 	// Validate runs kin-openapi's validation and reports its findings as
 	// warnings (code kin-validate).
 	Validate bool
+	// AllowExternalRefs lets $refs name files inside the description's own
+	// folder (see external.go); URLs, absolute paths and paths leaving the
+	// folder stay refused, and nothing is ever fetched from the network.
+	AllowExternalRefs bool
 }
 
 // Load reads and loads the description at path.
@@ -72,6 +76,7 @@ func Load(path string, opts Options) (*Document, diag.List, error) {
 type load struct {
 	file  string
 	cfg   *Config
+	ext   *external
 	diags diag.List
 }
 
@@ -115,7 +120,7 @@ func LoadBytes(file string, data []byte, opts Options) (doc *Document, diags dia
 			return nil, nil, fmt.Errorf("embedded repair configuration: %w", err)
 		}
 	}
-	l := &load{file: file, cfg: cfg}
+	l := &load{file: file, cfg: cfg, ext: newExternal(file, opts.AllowExternalRefs)}
 	// Nothing in a description may crash the caller: a panic in this
 	// package or in kin-openapi becomes a located-as-possible error.
 	defer func() {
@@ -175,8 +180,12 @@ func (l *load) decode(root *yaml.Node) (*openapi3.T, bool) {
 	}
 	kin := openapi3.NewLoader()
 	kin.Context = context.Background()
-	kin.IsExternalRefsAllowed = false
-	if err := kin.ResolveRefsIn(spec, nil); err != nil {
+	location := l.ext.configure(kin, l)
+	if err := kin.ResolveRefsIn(spec, location); err != nil {
+		if l.diags.HasErrors() {
+			// A referenced file was refused, with its own diagnostics.
+			return nil, false
+		}
 		l.errorAt(nil, "resolve", "", "kin-openapi cannot resolve a reference: "+err.Error(),
 			"point the $ref at an element of this description")
 		return nil, false

@@ -1,10 +1,12 @@
 package loader
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v4"
 
@@ -22,6 +24,11 @@ func (l *load) parse(data []byte) *yaml.Node {
 		var le *yaml.LoadError
 		if errors.As(err, &le) {
 			d.Line, d.Col = le.Mark.Line, le.Mark.Column
+			if d.Line == 0 {
+				// The reader stage (bad UTF-8, control characters)
+				// gives only a byte offset.
+				d.Line, d.Col = lineCol(data, le.Mark.Index)
+			}
 			d.Message = "not valid YAML or JSON: " + le.Message
 			if le.ContextMsg != "" {
 				d.Message += " (" + le.ContextMsg
@@ -39,6 +46,15 @@ func (l *load) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	return &root
+}
+
+// lineCol turns a byte offset into a 1-based line and column (counted in
+// characters).
+func lineCol(data []byte, offset int) (line, col int) {
+	offset = min(max(offset, 0), len(data))
+	line = 1 + bytes.Count(data[:offset], []byte("\n"))
+	start := bytes.LastIndexByte(data[:offset], '\n') + 1
+	return line, 1 + utf8.RuneCount(data[start:offset])
 }
 
 // token is one step of a JSON pointer, kept unrendered while walking: a

@@ -371,9 +371,9 @@ func (w *walker) ref(v *yaml.Node) {
 // schema is the exception: the dangling-schema-ref rule stands in a stub.
 func (w *walker) checkRef(ref string, at *yaml.Node, ptr string) {
 	if !strings.HasPrefix(ref, "#") {
-		w.l.errorAt(at, "external-ref", ptr,
-			fmt.Sprintf("$ref %q points outside the description; intercom-gen reads one self-contained file and never opens other files or URLs", ref),
-			"bundle the description into a single file first")
+		if code, msg, hint := w.l.ext.check(ref); code != "" {
+			w.l.errorAt(at, code, ptr, msg, hint)
+		}
 		return
 	}
 	if w.exists[ref] {

@@ -13,7 +13,9 @@ package specs
 
 import "embed"
 
-// FS holds repairs.yaml, patches/*.yaml and verify-exceptions.yaml.
+// FS holds repairs.yaml, patches/*.yaml, verify-exceptions.yaml and
+// pagination.yaml (the paging styles of operations whose shape does not
+// decide it, read by generator/build).
 //
-//go:embed repairs.yaml patches/*.yaml verify-exceptions.yaml
+//go:embed repairs.yaml patches/*.yaml verify-exceptions.yaml pagination.yaml
 var FS embed.FS

@@ -24,7 +24,7 @@ func TestEmbedsTheConfiguration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"repairs.yaml", "verify-exceptions.yaml"}
+	want := []string{"repairs.yaml", "verify-exceptions.yaml", "pagination.yaml"}
 	for _, p := range onDisk {
 		want = append(want, filepath.ToSlash(p))
 	}

@@ -43,18 +43,21 @@ func generateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "generate",
 		Usage:     "generate a Go client package from one description",
-		UsageText: "intercom-gen generate (--spec FILE | --version VERSION [--openapi-dir DIR]) --out DIR [--package NAME]",
+		UsageText: "intercom-gen generate (--spec FILE | --version VERSION [--openapi-dir DIR]) --out DIR [--package NAME] [--check]\n   intercom-gen generate --config intercom-gen.yaml [--check]",
 		Flags: []cli.Flag{
 			specFlag, versionFlag, openapiDirFlag,
-			&cli.StringFlag{Name: "out", Usage: "write the package into `DIR` (created if missing)", Required: true},
+			&cli.StringFlag{Name: "out", Usage: "write the package into `DIR` (created if missing; required unless --config)"},
 			&cli.StringFlag{Name: "package", Usage: "Go package `NAME`", Value: generator.DefaultPackage},
-			validateFlag, verboseFlag,
+			validateFlag, verboseFlag, configFlag, checkFlag, jsonFlag, allowExternalRefsFlag,
 		},
-		Action: generateAction,
+		Action: withJSON(generateAction),
 	}
 }
 
 func generateAction(c *cli.Context) error {
+	if c.String("config") != "" || c.Bool("check") || c.String("out") == "" {
+		return generateTargets(c) // lifecycle.go
+	}
 	start := time.Now()
 	doc, diags, err := loadDescription(c)
 	if err != nil {
@@ -107,7 +110,7 @@ func loadDescription(c *cli.Context) (*loader.Document, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return loader.Load(path, loader.Options{Validate: c.Bool("validate")})
+	return loader.Load(path, loader.Options{Validate: c.Bool("validate"), AllowExternalRefs: c.Bool("allow-external-refs")})
 }
 
 // descriptionPath resolves --spec or --version to a file.
@@ -127,7 +130,7 @@ func descriptionPath(c *cli.Context) (string, error) {
 // printDiags lists every diagnostic except errors with --verbose (errors
 // travel in the returned error, one line per problem).
 func printDiags(c *cli.Context, diags diag.List) {
-	if !c.Bool("verbose") {
+	if recordDiags(c, diags) || !c.Bool("verbose") {
 		return
 	}
 	for _, d := range diags.Sorted() {

@@ -22,7 +22,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
 	if err := app.Run(args); err != nil {
 		if msg := err.Error(); msg != "" {
-			fmt.Fprintln(stderr, "intercom-gen: "+msg)
+			fmt.Fprintln(stderr, errorText(err))
 		}
 		return exitCode(err)
 	}
@@ -50,6 +50,10 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			generateCommand(),
 			verifyCommand(),
+			surfaceCommand(),
+			diffCommand(),
+			checkCommand(),
+			fetchCommand(),
 		},
 	}
 }

@@ -87,6 +87,10 @@ func Build(spec *openapi3.T, src Source, opts Options) (*ir.Package, diag.List, 
 		b.buildComponent(b.components[name])
 	}
 	b.buildOperations()
+	if err := b.detectPaging(); err != nil {
+		return nil, nil, err
+	}
+	b.webhookModels()
 	b.nameEnumValues()
 	b.breakCycles()
 	slices.SortFunc(b.pkg.Types, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
@@ -112,6 +116,9 @@ type builder struct {
 	services map[string]*ir.Service
 	// types by Go name.
 	types map[string]*ir.Type
+	// externalBusy holds the schemas of other files being typed
+	// (external.go).
+	externalBusy map[*openapi3.Schema]bool
 }
 
 // component is one components/schemas entry.
@@ -231,6 +238,7 @@ func (b *builder) uniqueTypeName(base, owner, suffix, ptr string, preferred ...s
 	if base == "" {
 		base = "Value"
 	}
+	base = naming.Bounded(base)
 	var ladder []string
 	for _, p := range preferred {
 		if p != "" {

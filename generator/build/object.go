@@ -118,9 +118,15 @@ func (b *builder) collectPart(sr *openapi3.SchemaRef, ptr, prefix, owner string,
 // buildStruct fills the fields of a struct type.
 func (b *builder) buildStruct(t *ir.Type, s *openapi3.Schema, at site) {
 	c := &collected{index: map[string]int{}, required: map[string]bool{}}
-	b.collect(s, at.ptr, t.Name, strings.TrimPrefix(at.owner, "schema "), c, map[*openapi3.Schema]bool{}, false)
+	b.collect(s, at.ptr, t.Name, boundOwner(strings.TrimPrefix(at.owner, "schema ")), c, map[*openapi3.Schema]bool{}, false)
 	fields := naming.NewScope(modelMethods...)
 	for _, p := range c.props {
+		if !taggable(p.name) {
+			b.add(diag.Warning, "untaggable-name", p.ptr,
+				fmt.Sprintf("property %q of %s cannot be named in a struct tag; it has no field and is kept with the extra fields", p.name, t.Name),
+				untaggableHint)
+			continue
+		}
 		t.Fields = append(t.Fields, b.field(t, p, c.required[p.name], fields, at))
 	}
 }
@@ -188,7 +194,7 @@ func (b *builder) buildUnion(t *ir.Type, s *openapi3.Schema, at site) {
 	}
 	for _, br := range effectiveBranches(s) {
 		label, inlineName := b.variantLabel(t, br)
-		ty := b.typeOf(br.ref, site{ptr: br.ptr(at.ptr), name: inlineName, file: at.file, owner: at.owner + " variant " + label, form: at.form})
+		ty := b.typeOf(br.ref, site{ptr: br.ptr(at.ptr), name: inlineName, file: at.file, owner: boundOwner(at.owner + " variant " + label), form: at.form})
 		key := ty.ref.String()
 		if seen[key] {
 			b.add(diag.Info, "duplicate-variant", br.ptr(at.ptr),

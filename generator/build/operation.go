@@ -126,7 +126,7 @@ func fileStem(tag string) string {
 	if len(words) == 0 {
 		return "service_default"
 	}
-	return "service_" + strings.Join(words, "_")
+	return naming.SafeFileStem("service_" + strings.Join(words, "_"))
 }
 
 // buildOperations makes every operation, its parameter struct, body and
@@ -244,6 +244,15 @@ func (b *builder) buildParams(op *ir.Operation, po pathOp, svc *ir.Service) {
 			arg := naming.Local(p.Name, "Param", taken.Taken)
 			taken.Claim(arg, p.Name)
 			op.PathParams = append(op.PathParams, &ir.PathParam{Wire: p.Name, Arg: arg, Type: ty.ref, Doc: p.Description})
+			continue
+		case !taggable(p.Name):
+			b.add(diag.Warning, "untaggable-name", ptr,
+				fmt.Sprintf("%s parameter %q cannot be named in the generated code; it is left out", k.in, p.Name), untaggableHint)
+			continue
+		case k.in != "query" && !headerName(p.Name):
+			b.add(diag.Warning, "bad-header-name", ptr,
+				fmt.Sprintf("%s parameter %q is not a valid HTTP header name, so it cannot be sent; it is left out", k.in, p.Name),
+				"header names are letters, digits and !#$%&'*+-.^_`|~")
 			continue
 		case k.in != "query" && k.in != "header":
 			b.add(diag.Warning, "unsupported-parameter", ptr,

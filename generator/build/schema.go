@@ -228,6 +228,9 @@ func (b *builder) typeOf(sr *openapi3.SchemaRef, at site) typed {
 	}
 	if sr.Ref != "" {
 		c := b.componentByRef(sr.Ref)
+		if t, ok := b.externalType(sr, at); c == nil && ok {
+			return t
+		}
 		if c == nil {
 			b.add(diag.Warning, "unknown-ref", at.ptr,
 				fmt.Sprintf("%s refers to %q, which is not a component schema; typed as any", at.owner, sr.Ref),

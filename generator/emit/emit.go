@@ -52,6 +52,12 @@ func Emit(pkg *ir.Package) ([]File, error) {
 	slices.SortFunc(types, func(a, b *ir.Type) int { return cmp.Compare(a.Name, b.Name) })
 	for _, t := range types {
 		e.typeDecl(file(t.File), t)
+		if t.QueryField != "" {
+			e.setQuery(file(t.File), t)
+		}
+	}
+	if len(pkg.WebhookModels) > 0 {
+		e.webhooksFile(file("webhooks"))
 	}
 	stems := make([]string, 0, len(files))
 	for stem := range files {

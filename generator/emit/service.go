@@ -19,41 +19,16 @@ func (e *emitter) service(f *jen.File, svc *ir.Service) {
 	for _, op := range svc.Operations {
 		e.method(f, svc, op)
 		f.Line()
+		if op.Paging != nil {
+			e.iterators(f, svc, op)
+		}
 	}
 }
 
 // method renders one operation method.
 func (e *emitter) method(f *jen.File, svc *ir.Service, op *ir.Operation) {
 	writeDoc(f.Group, e.methodDoc(op))
-	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	for _, p := range op.PathParams {
-		params = append(params, jen.Id(p.Arg).Add(typeCode(p.Type)))
-	}
-	// The request literal lists its fields in a fixed, readable order.
-	req := []jen.Code{
-		jen.Id("op").Op(":").Id(op.Var),
-		jen.Id("path").Op(":").Add(pathExpr(op)),
-	}
-	if op.Params != nil {
-		params = append(params, jen.Id("params").Op("*").Id(op.Params.Name))
-		req = append(req, jen.Id("params").Op(":").Id("params"))
-	}
-	if op.Body != nil {
-		bt := typeCode(op.Body.Type)
-		if op.Body.Pointer {
-			bt = jen.Op("*").Add(bt)
-		}
-		params = append(params, jen.Id("body").Add(bt))
-		field := "body"
-		if op.Body.Form {
-			field = "form"
-		}
-		req = append(req, jen.Id(field).Op(":").Id("body"))
-	}
-	if op.Version != "" {
-		req = append(req, jen.Id("version").Op(":").Lit(op.Version))
-	}
-	params = append(params, jen.Id("opts").Op("...").Id("Option"))
+	params, req, _ := opParts(op)
 	request := jen.Op("&").Id("request").Values(req...)
 	args := []jen.Code{jen.Id("ctx"), jen.Id("s").Dot("core"), request, jen.Id("opts")}
 
@@ -173,4 +148,45 @@ func article(name string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// opParts builds what an operation's methods share: the parameter list,
+// the fields of the request literal, and the arguments that forward the
+// parameters to another method.
+func opParts(op *ir.Operation) (params, req, args []jen.Code) {
+	params = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	args = []jen.Code{jen.Id("ctx")}
+	for _, p := range op.PathParams {
+		params = append(params, jen.Id(p.Arg).Add(typeCode(p.Type)))
+		args = append(args, jen.Id(p.Arg))
+	}
+	// The request literal lists its fields in a fixed, readable order.
+	req = []jen.Code{
+		jen.Id("op").Op(":").Id(op.Var),
+		jen.Id("path").Op(":").Add(pathExpr(op)),
+	}
+	if op.Params != nil {
+		params = append(params, jen.Id("params").Op("*").Id(op.Params.Name))
+		args = append(args, jen.Id("params"))
+		req = append(req, jen.Id("params").Op(":").Id("params"))
+	}
+	if op.Body != nil {
+		bt := typeCode(op.Body.Type)
+		if op.Body.Pointer {
+			bt = jen.Op("*").Add(bt)
+		}
+		params = append(params, jen.Id("body").Add(bt))
+		args = append(args, jen.Id("body"))
+		field := "body"
+		if op.Body.Form {
+			field = "form"
+		}
+		req = append(req, jen.Id(field).Op(":").Id("body"))
+	}
+	if op.Version != "" {
+		req = append(req, jen.Id("version").Op(":").Lit(op.Version))
+	}
+	params = append(params, jen.Id("opts").Op("...").Id("Option"))
+	args = append(args, jen.Id("opts").Op("..."))
+	return params, req, args
 }

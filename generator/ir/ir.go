@@ -25,6 +25,15 @@ type Package struct {
 	// Operations holds every operation in description order (paths in the
 	// order the description lists them, methods in HTTP order).
 	Operations []*Operation
+	// WebhookModels maps webhook item types to models, sorted by ItemType.
+	WebhookModels []WebhookModel
+}
+
+// WebhookModel says which model a webhook notification's data.item of a
+// given "type" decodes into.
+type WebhookModel struct {
+	ItemType string
+	Type     string
 }
 
 // Kind says what Go declaration a Type becomes.
@@ -68,6 +77,10 @@ type Type struct {
 	// File groups the type into an output file, e.g. "models" or a service's
 	// file stem; chosen by the builder so the emitter need not decide.
 	File string
+	// QueryField names the field holding the query of a search request
+	// body; such a type gets a SetQuery method taking the runtime's
+	// SearchQuery.
+	QueryField string
 }
 
 // Origin locates a model element in the description.
@@ -249,6 +262,9 @@ type Operation struct {
 	Version string
 	// ErrorStatuses lists the documented non-2xx statuses ("404", "default").
 	ErrorStatuses []string
+	// Paging is set for list and search operations whose answers come in
+	// pages; the emitter adds page and item iterators for them.
+	Paging *Paging
 }
 
 // PathParam is one positional path parameter.
@@ -281,4 +297,43 @@ type Result struct {
 	Pointer bool
 	// Status is the documented success status, e.g. "200".
 	Status string
+}
+
+// PagingStyle is how an operation's pages are requested.
+type PagingStyle string
+
+// The pagination styles of Intercom's API.
+const (
+	// PagingCursor: a cursor from the answer goes out as a query parameter.
+	PagingCursor PagingStyle = "cursor"
+	// PagingSearch: a cursor from the answer goes out in the JSON body.
+	PagingSearch PagingStyle = "search"
+	// PagingPage: numbered pages, the number as a query parameter.
+	PagingPage PagingStyle = "page"
+	// PagingScroll: the answer's scroll_param goes out as a query
+	// parameter until a batch is empty.
+	PagingScroll PagingStyle = "scroll"
+)
+
+// Paging describes how a paginated operation pages.
+type Paging struct {
+	Style PagingStyle
+	// Param is where the cursor goes: a query parameter, or a dotted path
+	// in the JSON body for PagingSearch.
+	Param string
+	// Next is the dotted path of the next cursor in the answer.
+	Next string
+	// Items is the answer's member holding the items; ItemsField is its
+	// Go field in the result type, ItemType the element type, and
+	// ItemsNullable reports a Nullable field.
+	Items         string
+	ItemsField    string
+	ItemType      *TypeRef
+	ItemsNullable bool
+	// PagesMethod and AllMethod are the names of the iterator methods,
+	// e.g. ListContactsPages and ListContactsAll.
+	PagesMethod string
+	AllMethod   string
+	// Source says what decided the style: "shape" or "table".
+	Source string
 }

@@ -1563,6 +1563,12 @@ func (v SearchRequest) MarshalJSON() ([]byte, error) {
 	return encodeObject(&v)
 }
 
+// SetQuery checks q against Intercom's search rules (see SearchQuery) and sets it as the request's
+// Query; on error the request is left without a query.
+func (v *SearchRequest) SetQuery(q SearchQuery) error {
+	return setSearchQuery(&v.Query, q)
+}
+
 // SingleFilterSearchRequest is the "single_filter_search_request" schema.
 //
 // One field compared with one value.

@@ -2,7 +2,10 @@
 
 package intercom
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // ConversationsService holds the operations tagged "Conversations". Use it through
 // Client.Conversations.
@@ -66,6 +69,35 @@ func (s *ConversationsService) SearchConversations(ctx context.Context, body *Se
 		return nil, err
 	}
 	return &out, nil
+}
+
+// SearchConversationsPages calls SearchConversations for every page of results and yields the
+// pages in order, sending the cursor each answer gives in pages.next.starting_after as
+// pagination.starting_after in the request body (the body passed in is not modified). The first
+// request is exactly the one SearchConversations would send.
+//
+// The iteration ends after the last page, after yielding an error (once, with a nil page), or as
+// soon as the loop breaks; nothing is fetched ahead. Each page is one call, with the options'
+// retries.
+func (s *ConversationsService) SearchConversationsPages(ctx context.Context, body *SearchRequest, opts ...Option) iter.Seq2[*ConversationList, error] {
+	return pageSeq[*ConversationList](ctx, s.core, &request{op: opSearchConversations, path: "/conversations/search", body: body}, paging{style: pageSearch, param: "pagination.starting_after", next: "pages.next.starting_after", items: "conversations"}, opts)
+}
+
+// SearchConversationsAll yields every Conversation of every page of SearchConversations (the
+// conversations member), fetching pages as the loop needs them; see SearchConversationsPages.
+//
+// Items are pointers into their page; an error is yielded once, with a nil item, and ends the
+// iteration.
+func (s *ConversationsService) SearchConversationsAll(ctx context.Context, body *SearchRequest, opts ...Option) iter.Seq2[*Conversation, error] {
+	return itemSeq(s.SearchConversationsPages(ctx, body, opts...), func(p *ConversationList, yield func(*Conversation) bool) bool {
+		items := p.Conversations
+		for i := range items {
+			if !yield(&items[i]) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // ReplyConversation calls POST /conversations/{id}/reply: reply to a conversation.

@@ -42,6 +42,11 @@ type APIError struct {
 	Message string
 	// Header is the response header (rate-limit headers, for instance).
 	Header http.Header
+	// RateLimit is read from the response's X-RateLimit-* headers; on a
+	// 429 that the client did not retry (the limit resets later than
+	// WithMaxRetryWait allows, or retries ran out) RateLimit.Reset says
+	// when to try again.
+	RateLimit RateLimit
 	// Body is the response body, up to 1 MiB.
 	Body []byte
 }
@@ -121,6 +126,7 @@ func newAPIError(resp *http.Response, req *http.Request, opID string) *APIError 
 		Status:     resp.Status,
 		Operation:  opID,
 		Header:     resp.Header,
+		RateLimit:  RateLimitFromHeader(resp.Header),
 		Body:       body,
 	}
 	if req != nil {

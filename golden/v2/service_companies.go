@@ -2,7 +2,10 @@
 
 package intercom
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // CompaniesService holds the operations tagged "Companies". Use it through Client.Companies.
 //
@@ -26,6 +29,34 @@ func (s *CompaniesService) ScrollOverAllCompanies(ctx context.Context, params *S
 	return &out, nil
 }
 
+// ScrollOverAllCompaniesPages calls ScrollOverAllCompanies for every page of results and yields
+// the pages in order, sending the scroll_param each answer gives until a batch comes back empty.
+// The first request is exactly the one ScrollOverAllCompanies would send.
+//
+// The iteration ends after the last page, after yielding an error (once, with a nil page), or as
+// soon as the loop breaks; nothing is fetched ahead. Each page is one call, with the options'
+// retries.
+func (s *CompaniesService) ScrollOverAllCompaniesPages(ctx context.Context, params *ScrollOverAllCompaniesParams, opts ...Option) iter.Seq2[*CompanyScroll, error] {
+	return pageSeq[*CompanyScroll](ctx, s.core, &request{op: opScrollOverAllCompanies, path: "/companies/scroll", params: params}, paging{style: pageScroll, param: "scroll_param", next: "scroll_param", items: "data"}, opts)
+}
+
+// ScrollOverAllCompaniesAll yields every Company of every page of ScrollOverAllCompanies (the data
+// member), fetching pages as the loop needs them; see ScrollOverAllCompaniesPages.
+//
+// Items are pointers into their page; an error is yielded once, with a nil item, and ends the
+// iteration.
+func (s *CompaniesService) ScrollOverAllCompaniesAll(ctx context.Context, params *ScrollOverAllCompaniesParams, opts ...Option) iter.Seq2[*Company, error] {
+	return itemSeq(s.ScrollOverAllCompaniesPages(ctx, params, opts...), func(p *CompanyScroll, yield func(*Company) bool) bool {
+		items := p.Data
+		for i := range items {
+			if !yield(&items[i]) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
 // ListAttachedContacts calls GET /companies/{company_id}/contacts: contacts of a company.
 //
 // Lists the contacts attached to one company, page by page.
@@ -39,6 +70,34 @@ func (s *CompaniesService) ListAttachedContacts(ctx context.Context, companyID s
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListAttachedContactsPages calls ListAttachedContacts for every page of results and yields the
+// pages in order, asking for the next page number until pages.page reaches pages.total_pages. The
+// first request is exactly the one ListAttachedContacts would send.
+//
+// The iteration ends after the last page, after yielding an error (once, with a nil page), or as
+// soon as the loop breaks; nothing is fetched ahead. Each page is one call, with the options'
+// retries.
+func (s *CompaniesService) ListAttachedContactsPages(ctx context.Context, companyID string, params *ListAttachedContactsParams, opts ...Option) iter.Seq2[*ContactList, error] {
+	return pageSeq[*ContactList](ctx, s.core, &request{op: opListAttachedContacts, path: "/companies/" + pathParam(companyID) + "/contacts", params: params}, paging{style: pageNumber, param: "page", next: "pages.page", items: "data"}, opts)
+}
+
+// ListAttachedContactsAll yields every Contact of every page of ListAttachedContacts (the data
+// member), fetching pages as the loop needs them; see ListAttachedContactsPages.
+//
+// Items are pointers into their page; an error is yielded once, with a nil item, and ends the
+// iteration.
+func (s *CompaniesService) ListAttachedContactsAll(ctx context.Context, companyID string, params *ListAttachedContactsParams, opts ...Option) iter.Seq2[*Contact, error] {
+	return itemSeq(s.ListAttachedContactsPages(ctx, companyID, params, opts...), func(p *ContactList, yield func(*Contact) bool) bool {
+		items := p.Data
+		for i := range items {
+			if !yield(&items[i]) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // ListAttachedContactsParams holds the query and header parameters of ListAttachedContacts.

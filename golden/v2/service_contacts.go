@@ -2,7 +2,10 @@
 
 package intercom
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // ContactsService holds the operations tagged "Contacts". Use it through Client.Contacts.
 //
@@ -24,6 +27,34 @@ func (s *ContactsService) ListContacts(ctx context.Context, params *ListContacts
 		return nil, err
 	}
 	return &out, nil
+}
+
+// ListContactsPages calls ListContacts for every page of results and yields the pages in order,
+// sending the cursor each answer gives in pages.next.starting_after as the starting_after query
+// parameter. The first request is exactly the one ListContacts would send.
+//
+// The iteration ends after the last page, after yielding an error (once, with a nil page), or as
+// soon as the loop breaks; nothing is fetched ahead. Each page is one call, with the options'
+// retries.
+func (s *ContactsService) ListContactsPages(ctx context.Context, params *ListContactsParams, opts ...Option) iter.Seq2[*ContactList, error] {
+	return pageSeq[*ContactList](ctx, s.core, &request{op: opListContacts, path: "/contacts", params: params}, paging{style: pageCursor, param: "starting_after", next: "pages.next.starting_after", items: "data"}, opts)
+}
+
+// ListContactsAll yields every Contact of every page of ListContacts (the data member), fetching
+// pages as the loop needs them; see ListContactsPages.
+//
+// Items are pointers into their page; an error is yielded once, with a nil item, and ends the
+// iteration.
+func (s *ContactsService) ListContactsAll(ctx context.Context, params *ListContactsParams, opts ...Option) iter.Seq2[*Contact, error] {
+	return itemSeq(s.ListContactsPages(ctx, params, opts...), func(p *ContactList, yield func(*Contact) bool) bool {
+		items := p.Data
+		for i := range items {
+			if !yield(&items[i]) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // CreateContact calls POST /contacts: create a contact.
@@ -85,6 +116,35 @@ func (s *ContactsService) SearchContacts(ctx context.Context, body *SearchReques
 		return nil, err
 	}
 	return &out, nil
+}
+
+// SearchContactsPages calls SearchContacts for every page of results and yields the pages in
+// order, sending the cursor each answer gives in pages.next.starting_after as
+// pagination.starting_after in the request body (the body passed in is not modified). The first
+// request is exactly the one SearchContacts would send.
+//
+// The iteration ends after the last page, after yielding an error (once, with a nil page), or as
+// soon as the loop breaks; nothing is fetched ahead. Each page is one call, with the options'
+// retries.
+func (s *ContactsService) SearchContactsPages(ctx context.Context, body *SearchRequest, opts ...Option) iter.Seq2[*ContactList, error] {
+	return pageSeq[*ContactList](ctx, s.core, &request{op: opSearchContacts, path: "/contacts/search", body: body}, paging{style: pageSearch, param: "pagination.starting_after", next: "pages.next.starting_after", items: "data"}, opts)
+}
+
+// SearchContactsAll yields every Contact of every page of SearchContacts (the data member),
+// fetching pages as the loop needs them; see SearchContactsPages.
+//
+// Items are pointers into their page; an error is yielded once, with a nil item, and ends the
+// iteration.
+func (s *ContactsService) SearchContactsAll(ctx context.Context, body *SearchRequest, opts ...Option) iter.Seq2[*Contact, error] {
+	return itemSeq(s.SearchContactsPages(ctx, body, opts...), func(p *ContactList, yield func(*Contact) bool) bool {
+		items := p.Data
+		for i := range items {
+			if !yield(&items[i]) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // ShowContact calls GET /contacts/{contact_id}: get a contact.

@@ -2,7 +2,10 @@
 
 package intercom
 
-import "context"
+import (
+	"context"
+	"iter"
+)
 
 // ContentService holds the operations tagged "Content". Use it through Client.Content.
 //
@@ -26,6 +29,34 @@ func (s *ContentService) SearchContent(ctx context.Context, params *SearchConten
 		return nil, err
 	}
 	return &out, nil
+}
+
+// SearchContentPages calls SearchContent for every page of results and yields the pages in order,
+// asking for the next page number until pages.page reaches pages.total_pages. The first request is
+// exactly the one SearchContent would send.
+//
+// The iteration ends after the last page, after yielding an error (once, with a nil page), or as
+// soon as the loop breaks; nothing is fetched ahead. Each page is one call, with the options'
+// retries.
+func (s *ContentService) SearchContentPages(ctx context.Context, params *SearchContentParams, opts ...Option) iter.Seq2[*SearchContentResponse, error] {
+	return pageSeq[*SearchContentResponse](ctx, s.core, &request{op: opSearchContent, path: "/content/search", params: params, version: "preview"}, paging{style: pageNumber, param: "page", next: "pages.page", items: "data"}, opts)
+}
+
+// SearchContentAll yields every ContentSearchResult of every page of SearchContent (the data
+// member), fetching pages as the loop needs them; see SearchContentPages.
+//
+// Items are pointers into their page; an error is yielded once, with a nil item, and ends the
+// iteration.
+func (s *ContentService) SearchContentAll(ctx context.Context, params *SearchContentParams, opts ...Option) iter.Seq2[*ContentSearchResult, error] {
+	return itemSeq(s.SearchContentPages(ctx, params, opts...), func(p *SearchContentResponse, yield func(*ContentSearchResult) bool) bool {
+		items := p.Data
+		for i := range items {
+			if !yield(&items[i]) {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // SearchContentParams holds the query and header parameters of SearchContent.

@@ -186,21 +186,58 @@ func (e *ErrorList) Error() string {
 	return Format(e.Diags, MaxPrinted)
 }
 
-// Format renders diagnostics one per line, at most max of them followed by
-// "… and N more" (max <= 0 prints all).
+// Format renders diagnostics one per line, grouped: the diagnostics of one
+// file and code come together, groups in the order of their first
+// position (l is expected in Sorted order). At most max lines are printed
+// (max <= 0 prints all), then "… and N more"; when several groups compete
+// for the lines, no group takes more than half of them, the rest of it
+// summarised as "… and N more [code]", so one repeated problem cannot hide
+// the others.
 func Format(l List, max int) string {
-	var b strings.Builder
-	for i, d := range l {
-		if max > 0 && i == max {
-			fmt.Fprintf(&b, "\n… and %d more", len(l)-max)
-			return b.String()
-		}
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(d.String())
+	type group struct {
+		key   string
+		diags List
 	}
-	return b.String()
+	var groups []*group
+	index := map[string]*group{}
+	for _, d := range l {
+		key := d.File + "\x00" + d.Code
+		g := index[key]
+		if g == nil {
+			g = &group{key: key}
+			index[key] = g
+			groups = append(groups, g)
+		}
+		g.diags = append(g.diags, d)
+	}
+	perGroup := 0
+	if max > 0 && len(groups) > 1 {
+		perGroup = (max + 1) / 2
+	}
+	var lines []string
+	printed := 0
+	for _, g := range groups {
+		for i, d := range g.diags {
+			if max > 0 && printed == max {
+				break
+			}
+			if perGroup > 0 && i == perGroup && len(g.diags) > perGroup+1 {
+				more := fmt.Sprintf("  … and %d more", len(g.diags)-perGroup)
+				if d.Code != "" {
+					more += " [" + d.Code + "]"
+				}
+				lines = append(lines, more)
+				printed += len(g.diags) - perGroup
+				break
+			}
+			lines = append(lines, d.String())
+			printed++
+		}
+	}
+	if rest := len(l) - printed; rest > 0 {
+		lines = append(lines, fmt.Sprintf("… and %d more", rest))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // AsList extracts the diagnostics carried by err, if it is (or wraps) an

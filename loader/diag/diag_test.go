@@ -55,3 +55,29 @@ func TestPointers(t *testing.T) {
 		t.Fatal("the root pointer has no tokens")
 	}
 }
+
+func TestFormatGroups(t *testing.T) {
+	var l List
+	for i := 1; i <= 12; i++ {
+		l.Add(Diagnostic{Severity: Error, Code: "external-ref", File: "a.yaml", Line: 2 * i, Message: fmt.Sprint("ref", i), Hint: "bundle"})
+	}
+	l.Add(Diagnostic{Severity: Error, Code: "syntax", File: "a.yaml", Line: 3, Message: "bad", Hint: "fix"})
+	l.Add(Diagnostic{Severity: Error, Code: "dangling-ref", File: "a.yaml", Line: 30, Message: "gone", Hint: "define"})
+	got := Format(l.Sorted(), MaxPrinted)
+	want := strings.Join([]string{
+		"a.yaml:2: error: ref1 (bundle) [external-ref]",
+		"a.yaml:4: error: ref2 (bundle) [external-ref]",
+		"a.yaml:6: error: ref3 (bundle) [external-ref]",
+		"a.yaml:8: error: ref4 (bundle) [external-ref]",
+		"a.yaml:10: error: ref5 (bundle) [external-ref]",
+		"  … and 7 more [external-ref]",
+		"a.yaml:3: error: bad (fix) [syntax]",
+		"a.yaml:30: error: gone (define) [dangling-ref]",
+	}, "\n")
+	if got != want {
+		t.Fatalf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if all := Format(l.Sorted(), 0); strings.Count(all, "\n") != len(l)-1 || strings.Contains(all, "more") {
+		t.Fatalf("max 0 prints all:\n%s", all)
+	}
+}

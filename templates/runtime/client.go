@@ -50,6 +50,11 @@ type request struct {
 	// version is an Intercom-Version the description requires for this
 	// operation; "" means the client's.
 	version string
+	// query holds query parameters set by the runtime itself (a page
+	// cursor); they replace the params struct's for the same key.
+	query url.Values
+	// bodyEdit rewrites the encoded JSON body (a search's page cursor).
+	bodyEdit func([]byte) ([]byte, error)
 }
 
 // callConfig resolves the configuration of one call. Per-call options
@@ -102,35 +107,80 @@ func callError(r *request, format string, args ...any) error {
 	return fmt.Errorf("intercom: %s: %w", r.op.ID, err)
 }
 
-// send builds, sends and checks one request. On success the caller owns
-// the response body; any other status becomes an *APIError. With
-// redirect, redirects are not followed and a 3xx answer is the success.
-func (c *clientCore) send(ctx context.Context, r *request, opts []Option, accept string, redirect bool) (*http.Response, error) {
+// callMode says what a call does with a success answer's body.
+type callMode uint8
+
+const (
+	// modeBuffered reads the whole body (JSON, text and empty answers).
+	modeBuffered callMode = iota
+	// modeStream hands the body to the caller unread.
+	modeStream
+	// modeRedirect expects a 3xx and does not follow it.
+	modeRedirect
+)
+
+// exchange sends a request, retrying as the call's policy allows, and
+// checks the answer: any status but 2xx (3xx in redirect mode) becomes an
+// *APIError. In buffered mode the body is read (a body cut short counts as
+// a failed attempt) and returned; otherwise the caller owns resp.Body.
+func (c *clientCore) exchange(ctx context.Context, r *request, opts []Option, accept string, mode callMode) (*http.Response, []byte, error) {
 	if ctx == nil {
-		return nil, callError(r, "nil context")
+		return nil, nil, callError(r, "nil context")
 	}
 	cfg := c.callConfig(r, opts)
+	cancel := context.CancelFunc(func() {})
+	if cfg.timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, cfg.timeout)
+	}
+	resp, body, err := c.attempts(ctx, &cfg, r, accept, mode)
+	if err == nil && mode == modeStream {
+		resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	} else {
+		cancel()
+	}
+	return resp, body, err
+}
+
+// cancelOnClose releases a call's timeout when the caller closes the body
+// it was handed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+// attempts is exchange's loop: it encodes the request once and sends it
+// until it succeeds, fails for good, or the policy runs out.
+func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *request, accept string, mode callMode) (*http.Response, []byte, error) {
 	query, paramHeader, err := encodeParams(r.params)
 	if err != nil {
-		return nil, callError(r, "%w", err)
+		return nil, nil, callError(r, "%w", err)
+	}
+	for _, extra := range []url.Values{r.query, cfg.query} {
+		for k, vs := range extra {
+			if query == nil {
+				query = url.Values{}
+			}
+			query[k] = vs
+		}
 	}
 
-	var body io.Reader
-	var contentType string
-	var pipe *io.PipeReader
-	switch {
-	case !isNilArg(r.form):
-		pr, ct, err := startMultipart(r.form)
-		if err != nil {
-			return nil, callError(r, "%w", err)
+	// The JSON body is encoded once, so every attempt sends the same bytes.
+	var payload []byte
+	form := !isNilArg(r.form)
+	if !form && !isNilArg(r.body) {
+		payload, err = appendValue(nil, reflect.ValueOf(r.body), 0)
+		if err == nil && r.bodyEdit != nil {
+			payload, err = r.bodyEdit(payload)
 		}
-		body, contentType, pipe = pr, ct, pr
-	case !isNilArg(r.body):
-		enc, err := appendValue(nil, reflect.ValueOf(r.body), 0)
 		if err != nil {
-			return nil, callError(r, "encoding the request body: %w", err)
+			return nil, nil, callError(r, "encoding the request body: %w", err)
 		}
-		body, contentType = bytes.NewReader(enc), "application/json"
 	}
 
 	target := cfg.baseURL + r.path
@@ -145,15 +195,117 @@ func (c *clientCore) send(ctx context.Context, r *request, opts []Option, accept
 	if method == "" {
 		method = http.MethodGet
 	}
-	req, err := http.NewRequestWithContext(context.WithValue(ctx, operationContextKey{}, r.op), method, target, body)
-	if err != nil {
-		if pipe != nil {
-			pipe.CloseWithError(err)
-		}
-		return nil, callError(r, "%w", err)
+	hc := cfg.httpClient
+	if mode == modeRedirect {
+		// Not following is what lets us return the Location; it also
+		// keeps the token from ever travelling to the redirect's host.
+		noFollow := *hc
+		noFollow.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+		hc = &noFollow
 	}
+	clk := cfg.clock
+	if clk == nil {
+		clk = realClock{}
+	}
+	retries, maxWait := cfg.retry.retries(), cfg.retry.wait()
+	if maxWait == 0 || form {
+		// A multipart body is streamed from the caller's readers: it
+		// cannot be sent twice.
+		retries = 0
+	}
+	idempotent := isIdempotent(method, cfg.retry)
+	opCtx := context.WithValue(ctx, operationContextKey{}, r.op)
 
-	h := req.Header
+	for attempt := 1; ; attempt++ {
+		var body io.Reader
+		var contentType string
+		var pipe *io.PipeReader
+		switch {
+		case form:
+			pr, ct, err := startMultipart(r.form)
+			if err != nil {
+				return nil, nil, callError(r, "%w", err)
+			}
+			body, contentType, pipe = pr, ct, pr
+		case payload != nil:
+			body, contentType = bytes.NewReader(payload), "application/json"
+		}
+		req, err := http.NewRequestWithContext(context.WithValue(opCtx, attemptContextKey{}, attempt), method, target, body)
+		if err != nil {
+			if pipe != nil {
+				pipe.CloseWithError(err)
+			}
+			return nil, nil, callError(r, "%w", err)
+		}
+		c.setHeaders(req.Header, cfg, accept, contentType, paramHeader)
+
+		canRetry := attempt <= retries
+		var wait time.Duration
+		var failure error
+		resp, err := cfg.roundTrip(hc, req)
+		switch {
+		case err != nil:
+			failure = callError(r, "%w", err)
+			// A POST is only sent again when it never left.
+			if !canRetry || ctx.Err() != nil || !(idempotent || notSent(err)) {
+				return nil, nil, failure
+			}
+			wait = backoff(clk, attempt-1, maxWait)
+		case resp.StatusCode >= 200 && resp.StatusCode < 300 && mode != modeRedirect,
+			resp.StatusCode >= 300 && resp.StatusCode < 400 && mode == modeRedirect:
+			if mode != modeBuffered {
+				cfg.capture(resp, nil, attempt)
+				return resp, nil, nil
+			}
+			data, rerr := io.ReadAll(resp.Body)
+			_ = resp.Body.Close()
+			cfg.capture(resp, data, attempt)
+			if rerr == nil {
+				return resp, data, nil
+			}
+			failure = callError(r, "reading the response: %w", rerr)
+			// The server did the work; only a safe request is repeated.
+			if !canRetry || ctx.Err() != nil || !idempotent {
+				return nil, nil, failure
+			}
+			wait = backoff(clk, attempt-1, maxWait)
+		default:
+			apiErr := newAPIError(resp, req, r.op.ID)
+			_ = resp.Body.Close()
+			cfg.capture(resp, apiErr.Body, attempt)
+			failure = apiErr
+			switch {
+			case !canRetry:
+				return nil, nil, apiErr
+			case resp.StatusCode == http.StatusTooManyRequests:
+				// Not processed, so any method may be sent again, but
+				// only if the limit resets soon enough.
+				d, ok := rateLimitWait(clk, resp.Header, attempt-1, maxWait)
+				if !ok {
+					return nil, nil, apiErr
+				}
+				wait = d
+			case idempotent && retryableStatus(resp.StatusCode):
+				wait = backoff(clk, attempt-1, maxWait)
+				if d, ok := parseRetryAfter(resp.Header, clk.now()); ok {
+					if d > maxWait {
+						return nil, nil, apiErr
+					}
+					wait = d
+				}
+			default:
+				return nil, nil, apiErr
+			}
+		}
+		if err := clk.sleep(ctx, wait); err != nil {
+			return nil, nil, callError(r, "waiting %v to retry: %w; last attempt: %w", wait.Round(time.Millisecond), err, failure)
+		}
+	}
+}
+
+// setHeaders writes a request's headers: credentials and version, then
+// the content headers, the parameters' headers and the caller's own.
+func (c *clientCore) setHeaders(h http.Header, cfg *requestConfig, accept, contentType string, paramHeader http.Header) {
 	if c.token != "" {
 		h.Set("Authorization", "Bearer "+c.token)
 	}
@@ -175,28 +327,6 @@ func (c *clientCore) send(ctx context.Context, r *request, opts []Option, accept
 	for k, vs := range cfg.header {
 		h[k] = append([]string(nil), vs...)
 	}
-
-	hc := cfg.httpClient
-	if redirect {
-		// Not following is what lets us return the Location; it also
-		// keeps the token from ever travelling to the redirect's host.
-		noFollow := *hc
-		noFollow.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-		hc = &noFollow
-	}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return nil, callError(r, "%w", err)
-	}
-	ok := resp.StatusCode >= 200 && resp.StatusCode < 300
-	if redirect {
-		ok = resp.StatusCode >= 300 && resp.StatusCode < 400
-	}
-	if !ok {
-		defer resp.Body.Close()
-		return nil, newAPIError(resp, req, r.op.ID)
-	}
-	return resp, nil
 }
 
 // discardBody lets the connection be reused: a body must be read to its
@@ -212,24 +342,25 @@ func discardBody(body io.ReadCloser) {
 // purpose: an instantiation per result type would be compiled for every
 // operation's answer.
 func callJSON(ctx context.Context, c *clientCore, r *request, out any, opts []Option) error {
+	_, err := callJSONRaw(ctx, c, r, out, opts)
+	return err
+}
+
+// callJSONRaw is callJSON that also returns the body it decoded.
+func callJSONRaw(ctx context.Context, c *clientCore, r *request, out any, opts []Option) ([]byte, error) {
 	target := reflect.ValueOf(out)
 	if target.Kind() != reflect.Pointer || target.IsNil() {
 		// Checked before sending: the answer could not be kept anyway.
-		return callError(r, "callJSON needs a non-nil pointer, got %T", out)
+		return nil, callError(r, "callJSON needs a non-nil pointer, got %T", out)
 	}
-	resp, err := c.send(ctx, r, opts, "application/json", false)
+	_, data, err := c.exchange(ctx, r, opts, "application/json", modeBuffered)
 	if err != nil {
-		return err
-	}
-	defer discardBody(resp.Body)
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return callError(r, "reading the response: %w", err)
+		return nil, err
 	}
 	if err := decodeResponse(data, target.Elem()); err != nil {
-		return callError(r, "decoding the response: %w", err)
+		return nil, callError(r, "decoding the response: %w", err)
 	}
-	return nil
+	return data, nil
 }
 
 // decodeResponse decodes a success body. Mismatches inside the value are
@@ -259,24 +390,15 @@ func decodeResponse(data []byte, v reflect.Value) error {
 // callNoContent performs an operation whose success answer has no useful
 // body (typically 202 or 204).
 func callNoContent(ctx context.Context, c *clientCore, r *request, opts []Option) error {
-	resp, err := c.send(ctx, r, opts, "application/json", false)
-	if err != nil {
-		return err
-	}
-	discardBody(resp.Body)
-	return nil
+	_, _, err := c.exchange(ctx, r, opts, "application/json", modeBuffered)
+	return err
 }
 
 // callText performs an operation that answers with text/plain.
 func callText(ctx context.Context, c *clientCore, r *request, opts []Option) (string, error) {
-	resp, err := c.send(ctx, r, opts, "text/plain", false)
+	_, data, err := c.exchange(ctx, r, opts, "text/plain", modeBuffered)
 	if err != nil {
 		return "", err
-	}
-	defer discardBody(resp.Body)
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return "", callError(r, "reading the response: %w", err)
 	}
 	return string(data), nil
 }
@@ -284,7 +406,7 @@ func callText(ctx context.Context, c *clientCore, r *request, opts []Option) (st
 // callStream performs an operation that answers with a file and returns
 // the body as it arrives; the caller must close it.
 func callStream(ctx context.Context, c *clientCore, r *request, opts []Option) (io.ReadCloser, error) {
-	resp, err := c.send(ctx, r, opts, "application/octet-stream", false)
+	resp, _, err := c.exchange(ctx, r, opts, "application/octet-stream", modeStream)
 	if err != nil {
 		return nil, err
 	}
@@ -295,7 +417,7 @@ func callStream(ctx context.Context, c *clientCore, r *request, opts []Option) (
 // returns its Location (resolved against the request URL) without
 // following it.
 func callRedirect(ctx context.Context, c *clientCore, r *request, opts []Option) (*url.URL, error) {
-	resp, err := c.send(ctx, r, opts, "application/json", true)
+	resp, _, err := c.exchange(ctx, r, opts, "application/json", modeRedirect)
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,14 @@
 //     optional fields that are not nullable.
 //   - The HTTP core (clientCore, request, callJSON and friends), options,
 //     APIError and the Operation carried in every request's context.
+//   - Retries (retry.go: 429 waits for X-RateLimit-Reset, 5xx and
+//     connection errors only for requests safe to repeat, context-aware
+//     waits through a replaceable clock), RateLimit, the raw Response,
+//     Middleware and debug logging.
+//   - Pagination (pageSeq and itemSeq behind the generated Pages and All
+//     methods; their type parameters are pointers so one compiled body
+//     serves every operation), the SearchQuery builder behind the
+//     generated SetQuery methods, and webhook notifications and signatures.
 //
 // Generated packages have hundreds of model types, so the runtime is built
 // to keep their compiled size proportional to what they declare: a model

@@ -1,8 +1,11 @@
 package runtime
 
 import (
+	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
+	"time"
 )
 
 // Region is the base URL of one of Intercom's regional data centres. A
@@ -29,6 +32,20 @@ type requestConfig struct {
 	userAgent  string
 	header     http.Header
 	version    string
+	// query holds extra query parameters (WithQueryParam).
+	query url.Values
+	// timeout bounds a whole call, retries and waits included.
+	timeout time.Duration
+	// retry is the retry policy (retry.go).
+	retry retryPolicy
+	// middleware wraps every attempt, outermost first.
+	middleware []Middleware
+	// logger receives debug records of every attempt when set.
+	logger *slog.Logger
+	// response receives the final answer of a call (WithResponse).
+	response *Response
+	// clock waits and tells the time; tests replace it.
+	clock clock
 }
 
 // WithRegion sends requests to the given region (RegionUS by default).
@@ -73,4 +90,32 @@ func WithHeader(key, value string) Option {
 // version an operation itself requires.
 func WithVersion(v string) Option {
 	return func(c *requestConfig) { c.version = v }
+}
+
+// WithQueryParam adds a query parameter to requests, for parameters the
+// description does not declare (such as per_page on an older version's
+// list). Giving the same key again adds another value; a value given here
+// replaces the one the params struct sets for the same key.
+func WithQueryParam(key, value string) Option {
+	return func(c *requestConfig) {
+		c.query = cloneValues(c.query)
+		c.query.Add(key, value)
+	}
+}
+
+// WithTimeout bounds each call, retries and the waits between them
+// included; 0 means no bound beyond the context's. For an operation that
+// returns a body to read (a download), the bound also covers reading it.
+func WithTimeout(d time.Duration) Option {
+	return func(c *requestConfig) { c.timeout = d }
+}
+
+// cloneValues copies query values so that per-call options never write to
+// the client's map.
+func cloneValues(v url.Values) url.Values {
+	out := make(url.Values, len(v)+1)
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
 }

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func hostileSpec(t *testing.T, name string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", "specs", "hostile", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// treeOf lists every path under root.
+func treeOf(t *testing.T, root string) []string {
+	t.Helper()
+	var paths []string
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		paths = append(paths, rel)
+		return nil
+	})
+	return paths
+}
+
+// A tag named ../../escape (and /etc/passwd, a/b, ..) writes nothing
+// outside --out: every new path is inside it, and is a plain .go file.
+func TestGeneratePathShapedTagsStayInOut(t *testing.T) {
+	root := t.TempDir()
+	out := filepath.Join(root, "a", "b", "out")
+	code, stdout, stderr := runCLI(t, "generate", "--spec", hostileSpec(t, "tags-path-shaped.yaml"), "--out", out, "--package", "evil")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	for _, p := range treeOf(t, root) {
+		switch {
+		case p == "." || p == "a" || p == filepath.Join("a", "b") || p == filepath.Join("a", "b", "out"):
+		case filepath.Dir(p) == filepath.Join("a", "b", "out") && strings.HasSuffix(p, ".go") && !strings.ContainsAny(filepath.Base(p), `/\`):
+		default:
+			t.Errorf("written outside --out or not a plain file: %s", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "service_escape.go")); err != nil {
+		t.Errorf("the ../../escape tag's service is not service_escape.go: %v", err)
+	}
+}
+
+func TestGenerateJSON(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := runCLI(t, "generate", "--spec", hostileSpec(t, "ext-escapes.yaml"), "--out", out, "--json", "--allow-external-refs")
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	var rep struct {
+		OK          bool           `json:"ok"`
+		Error       string         `json:"error"`
+		Counts      map[string]int `json:"counts"`
+		Diagnostics []struct {
+			Severity, Code, File, Pointer, Message, Hint string
+			Line, Col                                    int
+		} `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("stdout is not one JSON object: %v\n%s", err, stdout)
+	}
+	if rep.OK || rep.Counts["error"] != 7 || len(rep.Diagnostics) != 7 || rep.Error == "" {
+		t.Fatalf("report: %+v", rep)
+	}
+	d := rep.Diagnostics[0]
+	if d.Severity != "error" || d.Code != "external-escape" || !strings.HasSuffix(d.File, "ext-escapes.yaml") || d.Line != 9 || d.Col != 13 ||
+		d.Pointer != "/components/schemas/up/$ref" || d.Hint == "" || !strings.Contains(d.Message, "leaves the description's folder") {
+		t.Fatalf("first diagnostic: %+v", d)
+	}
+	// The human-readable error still goes to standard error, one line per
+	// problem under a header.
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if lines[0] != "intercom-gen: 7 errors in the description:" || len(lines) != 8 || !strings.Contains(lines[1], "ext-escapes.yaml:9:13: error: ") {
+		t.Fatalf("stderr:\n%s", stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Fatalf("a failed run wrote %v", entries)
+	}
+
+	// Success: the summary line moves to standard error, stdout is JSON.
+	code, stdout, stderr = runCLI(t, "generate", "--spec", fixture(t, "v2.yaml"), "--out", out, "--json")
+	if code != 0 || !strings.HasPrefix(stderr, "intercom-gen: version 2.0:") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil || !rep.OK || rep.Counts["repair"] == 0 || len(rep.Diagnostics) == 0 {
+		t.Fatalf("report %v: %+v", err, rep)
+	}
+}
+
+func TestGenerateExternalRefs(t *testing.T) {
+	out := t.TempDir()
+	spec := hostileSpec(t, "ext-allowed.yaml")
+	code, _, stderr := runCLI(t, "generate", "--spec", spec, "--out", out)
+	if code != 1 || !strings.Contains(stderr, "[external-ref]") || !strings.Contains(stderr, "--allow-external-refs") {
+		t.Fatalf("refused by default: exit %d\n%s", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "generate", "--spec", spec, "--out", out, "--allow-external-refs")
+	if code != 0 {
+		t.Fatalf("allowed: exit %d\n%s", code, stderr)
+	}
+	models, err := os.ReadFile(filepath.Join(out, "models.go"))
+	if err != nil || !strings.Contains(string(models), "type Pet struct") || !strings.Contains(string(models), "type Person struct") {
+		t.Fatalf("the external schemas are not types: %v", err)
+	}
+}

@@ -1,0 +1,304 @@
+package runtime
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// pageStyle is one of the ways Intercom's list and search operations page.
+type pageStyle uint8
+
+const (
+	// pageCursor: the next page's cursor comes back in the response (by
+	// default pages.next.starting_after) and goes out as a query
+	// parameter (starting_after).
+	pageCursor pageStyle = iota + 1
+	// pageSearch: like pageCursor, but the cursor goes out in the JSON
+	// body (pagination.starting_after), as search operations want it.
+	pageSearch
+	// pageNumber: pages are numbered; the response's pages.page and
+	// pages.total_pages (or a pages.next link) give the next number, which
+	// goes out as the page query parameter.
+	pageNumber
+	// pageScroll: the response's scroll_param goes out as the scroll_param
+	// query parameter until a batch comes back empty.
+	pageScroll
+)
+
+// paging tells the runtime how an operation pages. Generated iterator
+// methods pass one; param and next are dotted paths.
+type paging struct {
+	style pageStyle
+	// param is where the cursor goes: a query parameter, or a dotted path
+	// in the JSON body for pageSearch.
+	param string
+	// next is the dotted path of the next cursor in the response.
+	next string
+	// items is the response member that holds the page's items; an empty
+	// page after the first ends the iteration.
+	items string
+}
+
+// pageSeq returns an iterator over the pages of a paginated operation:
+// it calls the operation with r, then again with each next cursor, and
+// yields each page. It stops after the last page, after yielding an
+// error, and as soon as the loop body breaks; nothing runs in the
+// background, so there is nothing to leak.
+//
+// PP is a pointer to the page type (*ContactList): type parameters that
+// are pointers share one compiled body. The generic part is kept to a
+// conversion; the loop is pager.run, compiled once.
+func pageSeq[PP any](ctx context.Context, c *clientCore, r *request, pg paging, opts []Option) iter.Seq2[PP, error] {
+	base := *r
+	return func(yield func(PP, error) bool) {
+		st := pager{c: c, base: base, pg: pg}
+		st.run(ctx, reflect.TypeFor[PP]().Elem(), opts, func(page any, err error) bool {
+			pp, _ := page.(PP)
+			return yield(pp, err)
+		})
+	}
+}
+
+// itemSeq flattens an iterator over pages into one over their items. each
+// yields a page's items (generated code passes a loop over the page's
+// slice, yielding pointers into it) and reports whether to go on. PP and
+// TP are pointer types, for the same reason as in pageSeq.
+func itemSeq[PP, TP any](pages iter.Seq2[PP, error], each func(page PP, yield func(TP) bool) bool) iter.Seq2[TP, error] {
+	return func(yield func(TP, error) bool) {
+		pages(func(p PP, err error) bool {
+			if err != nil {
+				var zero TP
+				yield(zero, err)
+				return false
+			}
+			return each(p, func(item TP) bool { return yield(item, nil) })
+		})
+	}
+}
+
+// pager is the state of one pagination: the request as the caller made it
+// and the cursor of the next page.
+type pager struct {
+	c      *clientCore
+	base   request
+	pg     paging
+	cursor string // "" for the first page
+}
+
+// run fetches the pages, each into a new value of type typ, and hands
+// them (or an error, once) to yield until the last page or until yield
+// returns false.
+func (st *pager) run(ctx context.Context, typ reflect.Type, opts []Option, yield func(page any, err error) bool) {
+	for n := 0; ; n++ {
+		page := reflect.New(typ).Interface()
+		more, empty, err := st.fetch(ctx, page, opts)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		if empty && n > 0 {
+			return
+		}
+		if !yield(page, nil) || !more {
+			return
+		}
+	}
+}
+
+// fetch gets the next page into out. more reports whether another page
+// follows; empty whether this one had no items.
+func (st *pager) fetch(ctx context.Context, out any, opts []Option) (more, empty bool, err error) {
+	r := st.base
+	if st.cursor != "" {
+		if st.pg.style == pageSearch {
+			cursor, path := st.cursor, splitPath(st.pg.param)
+			r.bodyEdit = func(b []byte) ([]byte, error) { return setJSONString(b, path, cursor) }
+		} else {
+			r.query = url.Values{st.pg.param: {st.cursor}}
+		}
+	}
+	raw, err := callJSONRaw(ctx, st.c, &r, out, opts)
+	if err != nil {
+		return false, false, err
+	}
+	raw = trimJSONSpace(raw)
+	if len(raw) == 0 || raw[0] != '{' {
+		return false, true, nil
+	}
+	// One scan of the top level serves every lookup below.
+	top := jsonObjectEntries(raw)
+	if st.pg.items != "" {
+		list := lookupIn(top, splitPath(st.pg.items))
+		empty = list == nil || list[0] != '[' || list[jsonSkipSpace(list, 1)] == ']'
+	}
+	next := st.nextCursor(top)
+	if next == "" || (empty && st.pg.style == pageScroll) {
+		return false, empty, nil
+	}
+	if next == st.cursor {
+		return false, empty, callError(&r, "pagination: the server returned the cursor %q again", next)
+	}
+	st.cursor = next
+	return true, empty, nil
+}
+
+// nextCursor reads the next page's cursor (or number) from a page; ""
+// means this was the last page.
+func (st *pager) nextCursor(top []jsonEntry) string {
+	if st.pg.style == pageNumber {
+		pages := lookupIn(top, []string{"pages"})
+		page, okPage := jsonInt(jsonLookup(pages, []string{"page"}))
+		total, okTotal := jsonInt(jsonLookup(pages, []string{"total_pages"}))
+		if okPage && okTotal {
+			if page < total {
+				return strconv.FormatInt(page+1, 10)
+			}
+			return ""
+		}
+		return linkParam(jsonLookup(pages, []string{"next"}), st.pg.param)
+	}
+	v := lookupIn(top, splitPath(st.pg.next))
+	if v == nil {
+		// Some answers give the next page as a link instead.
+		return linkParam(lookupIn(top, []string{"pages", "next"}), st.pg.param)
+	}
+	return jsonText(v)
+}
+
+// linkParam reads a parameter from a JSON string holding a URL.
+func linkParam(raw []byte, param string) string {
+	if len(raw) == 0 || raw[0] != '"' {
+		return ""
+	}
+	u, err := url.Parse(jsonUnquote(raw))
+	if err != nil {
+		return ""
+	}
+	return u.Query().Get(param)
+}
+
+func splitPath(p string) []string {
+	if p == "" {
+		return nil
+	}
+	return strings.Split(p, ".")
+}
+
+// jsonLookup returns the value at a path of object members in validated
+// JSON, or nil when any step is missing or not an object.
+func jsonLookup(raw []byte, path []string) []byte {
+	raw = trimJSONSpace(raw)
+	for _, key := range path {
+		if len(raw) == 0 || raw[0] != '{' {
+			return nil
+		}
+		var found []byte
+		for _, m := range jsonObjectEntries(raw) {
+			if m.key == key {
+				found = m.val
+			}
+		}
+		if found == nil {
+			return nil
+		}
+		raw = found
+	}
+	if len(raw) == 0 {
+		return nil
+	}
+	return raw
+}
+
+// lookupIn is jsonLookup on an object already split into its members.
+func lookupIn(members []jsonEntry, path []string) []byte {
+	if len(path) == 0 {
+		return nil
+	}
+	var found []byte
+	for _, m := range members {
+		if m.key == path[0] {
+			found = m.val
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	return jsonLookup(found, path[1:])
+}
+
+// jsonText renders a scalar as a cursor: strings unquoted, numbers as
+// written; null, objects and arrays as "".
+func jsonText(raw []byte) string {
+	switch {
+	case len(raw) == 0:
+		return ""
+	case raw[0] == '"':
+		return jsonUnquote(raw)
+	case raw[0] == '-' || (raw[0] >= '0' && raw[0] <= '9'):
+		return string(raw)
+	}
+	return ""
+}
+
+func jsonInt(raw []byte) (int64, bool) {
+	s := jsonText(raw)
+	if s == "" {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return int64(f), err == nil
+}
+
+// setJSONString sets the member at path of a JSON object to a string,
+// creating the objects on the way when they are missing or null and
+// keeping every other member as it is.
+func setJSONString(obj []byte, path []string, value string) ([]byte, error) {
+	obj = trimJSONSpace(obj)
+	if len(path) == 0 {
+		return appendJSONString(nil, value), nil
+	}
+	if len(obj) == 0 || obj[0] != '{' {
+		return nil, fmt.Errorf("cannot set %s in a JSON %s", strings.Join(path, "."), jsonKindName(obj))
+	}
+	entries := jsonObjectEntries(obj)
+	for i := len(entries) - 1; i >= 0; i-- {
+		m := entries[i]
+		if m.key != path[0] {
+			continue
+		}
+		inner := m.val
+		if len(path) > 1 && (len(inner) == 0 || inner[0] != '{') {
+			inner = []byte("{}")
+		}
+		val, err := setJSONString(inner, path[1:], value)
+		if err != nil {
+			return nil, err
+		}
+		start := cap(obj) - cap(m.val)
+		out := make([]byte, 0, len(obj)+len(val))
+		out = append(out, obj[:start]...)
+		out = append(out, val...)
+		return append(out, obj[start+len(m.val):]...), nil
+	}
+	val, err := setJSONString([]byte("{}"), path[1:], value)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(obj)+len(path[0])+len(val)+4)
+	out = append(out, obj[:len(obj)-1]...)
+	if len(entries) > 0 {
+		out = append(out, ',')
+	}
+	out = appendJSONString(out, path[0])
+	out = append(out, ':')
+	out = append(out, val...)
+	return append(out, '}'), nil
+}
