@@ -25,12 +25,13 @@ const (
 	RulePathParamLocation   = "path-param-location"
 	RuleUndeclaredPathParam = "undeclared-path-param"
 	RuleUnusedPathParam     = "unused-path-param"
+	RuleSchema31            = "schema-3.1-keywords"
 )
 
 // Rules lists every repair rule, in the order the loader applies them.
 var Rules = []string{
 	RuleDuplicateKey, RuleDanglingSchemaRef, RuleRefSiblings, RuleArrayWithoutItems,
-	RulePathParamLocation, RuleUndeclaredPathParam, RuleUnusedPathParam,
+	RulePathParamLocation, RuleUndeclaredPathParam, RuleUnusedPathParam, RuleSchema31,
 }
 
 // ruleParams lists the parameters each rule takes besides enabled and doc.

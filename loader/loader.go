@@ -109,6 +109,7 @@ var ruleHints = map[string]string{
 	RulePathParamLocation:   "declare the parameter with in: path and required: true",
 	RuleUndeclaredPathParam: "declare the path parameter on the operation or its path item",
 	RuleUnusedPathParam:     "remove the parameter, or add {name} to the path",
+	RuleSchema31:            "write the OpenAPI 3.0 form: one type with `nullable: true`, an anyOf of types, a one-value enum",
 }
 
 // LoadBytes loads a description held in memory; file names it in
@@ -144,6 +145,9 @@ func LoadBytes(file string, data []byte, opts Options) (doc *Document, diags dia
 		return nil, l.diags, l.diags.Err()
 	}
 	w := &walker{l: l, top: top}
+	// Before the walk: ref-siblings rewrites a documented $ref into an
+	// allOf, which would hide the cycle.
+	l.refCycles(top)
 	w.document()
 	l.repairPathParams(top)
 	if err := l.diags.Err(); err != nil {

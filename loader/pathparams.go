@@ -72,12 +72,20 @@ func (l *load) repairPathParams(top *yaml.Node) {
 	}
 	for i := 0; i+1 < len(paths.Content); i += 2 {
 		path := paths.Content[i].Value
+		itemPtr := diag.Pointer("paths", path)
+		if msg, hint := badTemplate(path); msg != "" && !isExtension(path) {
+			// No client can fill in such a path: its operations are left
+			// out, the rest of the description is generated.
+			l.add(diag.Warning, paths.Content[i], "path-template", itemPtr, msg+"; its operations are left out", hint)
+			paths.Content = append(paths.Content[:i:i], paths.Content[i+2:]...)
+			i -= 2
+			continue
+		}
 		item := resolve(paths.Content[i+1])
 		if isExtension(path) || item == nil || item.Kind != yaml.MappingNode || mapIndex(item, "$ref") >= 0 {
 			continue
 		}
 		vars := templateVars(path)
-		itemPtr := diag.Pointer("paths", path)
 		for j := 0; j+1 < len(item.Content); j += 2 {
 			method, op := item.Content[j].Value, resolve(item.Content[j+1])
 			if isMethod(method) && op != nil && op.Kind == yaml.MappingNode {
@@ -174,6 +182,35 @@ func (l *load) dropUnusedPathParams(top, item *yaml.Node, vars []string, itemPtr
 				fmt.Sprintf("path parameter %q is not in the path template, so it cannot be sent; it was removed", p.name()))
 		}
 	}
+}
+
+// badTemplate says what is wrong with a path template, if anything: it
+// must start with "/", and each { must close with } around a name before
+// the next { or /.
+func badTemplate(path string) (msg, hint string) {
+	if !strings.HasPrefix(path, "/") {
+		return fmt.Sprintf("path %q does not start with /", path), "paths are relative to the server URL and start with /"
+	}
+	open := -1
+	for i, r := range path {
+		switch {
+		case r == '{' && open >= 0, r == '/' && open >= 0:
+			return fmt.Sprintf("path %q has a { without its }", path), "close each template expression: /items/{id}"
+		case r == '{':
+			open = i
+		case r == '}' && open < 0:
+			return fmt.Sprintf("path %q has a } without its {", path), "write template expressions as {name}"
+		case r == '}':
+			if i == open+1 {
+				return fmt.Sprintf("path %q has an empty {}", path), "name the parameter: /items/{id}"
+			}
+			open = -1
+		}
+	}
+	if open >= 0 {
+		return fmt.Sprintf("path %q has a { without its }", path), "close each template expression: /items/{id}"
+	}
+	return "", ""
 }
 
 // templateVars returns the {names} of a path template, in order, once each.

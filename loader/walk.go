@@ -314,6 +314,7 @@ func (w *walker) schema(n *yaml.Node) {
 	if m == nil {
 		return
 	}
+	w.schema31(m)
 	w.arrayWithoutItems(m)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i].Value, m.Content[i+1]
