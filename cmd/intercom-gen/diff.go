@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -60,6 +62,9 @@ func diffAction(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
+		// Locations name the file the way a reader of a pull-request
+		// comment can follow: below --openapi-dir or the working folder.
+		doc.File = displayPath(path, c.String("openapi-dir"))
 		inputs[i] = apidiff.Input{Label: label, Doc: doc, Result: res}
 	}
 	r, err := apidiff.Compare(inputs[0], inputs[1])
@@ -87,4 +92,31 @@ func isTerminal(w any) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// displayPath shortens a description's path for reports: relative to the
+// description checkout when it lies inside it, else to the working folder
+// when it lies below that, else as given.
+func displayPath(path, openapiDir string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	var bases []string
+	if openapiDir != "" {
+		bases = append(bases, openapiDir)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		bases = append(bases, wd)
+	}
+	for _, base := range bases {
+		b, err := filepath.Abs(base)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(b, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return path
 }

@@ -164,6 +164,13 @@ func TestDiffCommand(t *testing.T) {
 	if code, _, stderr := runCLI(t, "diff", "--from", v1, "--to", v2, "--fail-on", "bad"); code != 1 || !strings.Contains(stderr, "--fail-on") {
 		t.Errorf("bad --fail-on: %d %s", code, stderr)
 	}
+	// Locations are short enough for a pull-request comment: relative to
+	// --openapi-dir (or the working folder), never the machine's full path.
+	dir := filepath.Dir(v1)
+	code, stdout, _ = runCLI(t, "diff", "--from", v1, "--to", v2, "--format", "json", "--openapi-dir", dir)
+	if code != 0 || !strings.Contains(stdout, `"file": "v2.yaml"`) || strings.Contains(stdout, dir) {
+		t.Errorf("locations not relative to --openapi-dir: exit %d\n%.2000s", code, stdout)
+	}
 }
 
 // TestFetchCommand fetches the fixture description from an httptest
