@@ -156,6 +156,19 @@ func (st *pager) nextCursor(top []jsonEntry) string {
 		pages := lookupIn(top, []string{"pages"})
 		page, okPage := jsonInt(jsonLookup(pages, []string{"page"}))
 		total, okTotal := jsonInt(jsonLookup(pages, []string{"total_pages"}))
+		if !okPage || !okTotal {
+			// Some lists give the counts beside the data, and some give
+			// only total_count and per_page.
+			page, okPage = jsonInt(lookupIn(top, []string{"page"}))
+			total, okTotal = jsonInt(lookupIn(top, []string{"total_pages"}))
+			if !okTotal {
+				count, okCount := jsonInt(lookupIn(top, []string{"total_count"}))
+				per, okPer := jsonInt(lookupIn(top, []string{"per_page"}))
+				if okTotal = okCount && okPer && per > 0; okTotal {
+					total = (count + per - 1) / per
+				}
+			}
+		}
 		if okPage && okTotal {
 			if page < total {
 				return strconv.FormatInt(page+1, 10)

@@ -241,6 +241,19 @@ func TestPageNumberPagination(t *testing.T) {
 	if err != nil || ids != "1 2" || s.count() != 2 {
 		t.Errorf("ids %q, err %v, %d requests", ids, err, s.count())
 	}
+	// Counts beside the data (content snippets, audiences): total_pages,
+	// or only total_count and per_page.
+	for _, counts := range []string{`"total_pages":2`, `"total_count":3,"per_page":2`} {
+		s, url = serve(t,
+			status(200, nil, `{"data":[{"id":"1"},{"id":"2"}],"page":1,`+counts+`}`),
+			status(200, nil, `{"data":[{"id":"3"}],"page":2,`+counts+`}`),
+		)
+		core = newClientCore("tok", "2.11", []Option{WithBaseURL(url)})
+		ids, err = collect(itemSeq(pageSeq[*testPage](context.Background(), core, &request{op: getOp, path: "/things"}, numberPaging, nil), listOf))
+		if err != nil || ids != "1 2 3" || fmt.Sprint(s.urls) != "[/things /things?page=2]" {
+			t.Errorf("%s: ids %q, err %v, urls %v", counts, ids, err, s.urls)
+		}
+	}
 }
 
 func TestScrollPagination(t *testing.T) {
