@@ -19,8 +19,15 @@ import (
 // unknown.
 var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
-// Names every operation method body uses; path parameter arguments avoid them.
-var methodLocals = []string{"s", "ctx", "opts", "params", "body"}
+// Names an operation method's body may use: its other arguments, its
+// locals (those of the iterator methods too) and the packages service files
+// import. Path parameter arguments avoid them, the runtime's package-level
+// names (Options.Reserved) and the operation's own Operation variable,
+// lest they shadow what the body refers to.
+var methodLocals = []string{
+	"s", "ctx", "opts", "params", "body", "out", "err", "items", "i", "p", "yield", "q", "v",
+	"context", "io", "iter", "url", "http", "time", "fmt", "strings", "strconv", "bytes", "errors", "json",
+}
 
 // pathOp is one operation with where it sits.
 type pathOp struct {
@@ -224,7 +231,8 @@ func (b *builder) buildParams(op *ir.Operation, po pathOp, svc *ir.Service) {
 	addAll(po.item.Parameters, diag.Pointer("paths", po.path))
 	addAll(po.op.Parameters, po.ptr)
 
-	taken := naming.NewScope(methodLocals...)
+	taken := naming.NewScope(append(slices.Clone(methodLocals), b.opts.Reserved...)...)
+	taken.Claim(op.Var, op.ID)
 	var fields []*ir.Field
 	fieldScope := naming.NewScope()
 	paramsName := ""
