@@ -8,6 +8,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/intercom-gen/intercom-gen/generator/ir"
+	"github.com/intercom-gen/intercom-gen/loader/diag"
 	"github.com/intercom-gen/intercom-gen/specs"
 )
 
@@ -53,7 +54,10 @@ func (b *builder) detectPaging() error {
 			}
 			p.PagesMethod, p.AllMethod = op.Method+"Pages", op.Method+"All"
 			if methods[p.PagesMethod] || methods[p.AllMethod] {
-				continue // an operation already has the name
+				b.add(diag.Warning, "paging-name-taken", op.Origin.Pointer,
+					fmt.Sprintf("%s pages, but %s or %s is the name of another operation, so it has no iterators", op.Method, p.PagesMethod, p.AllMethod),
+					"give one of the operations another Go name with x-go-name")
+				continue
 			}
 			methods[p.PagesMethod], methods[p.AllMethod] = true, true
 			op.Paging = p
