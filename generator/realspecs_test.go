@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/intercom-gen/intercom-gen/generator"
+	"github.com/intercom-gen/intercom-gen/generator/goldentest"
 	"github.com/intercom-gen/intercom-gen/loader"
 )
 
@@ -21,22 +22,11 @@ var wantOperations = map[string]int{
 	"2.13": 133, "2.14": 150, "2.15": 162, "2.16": 231, "preview": 256,
 }
 
-// openapiDir finds Intercom's description repository: $INTERCOM_OPENAPI_DIR,
-// else ../shared/intercom-openapi beside the repository. Tests skip when it
-// is absent unless INTERCOM_REQUIRE_SPECS=1 (as in CI).
+// openapiDir finds Intercom's description repository (see
+// goldentest.OpenAPIDir).
 func openapiDir(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("INTERCOM_OPENAPI_DIR")
-	if dir == "" {
-		dir = filepath.Join(repoRoot(t), "..", "shared", "intercom-openapi")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "descriptions")); err != nil {
-		if os.Getenv("INTERCOM_REQUIRE_SPECS") == "1" {
-			t.Fatalf("Intercom's descriptions are required but not found at %s: set INTERCOM_OPENAPI_DIR", dir)
-		}
-		t.Skipf("Intercom's descriptions not found at %s: set INTERCOM_OPENAPI_DIR to run the real-version tests", dir)
-	}
-	return dir
+	return goldentest.OpenAPIDir(t)
 }
 
 // TestRealVersions generates every published version, checks gofmt,

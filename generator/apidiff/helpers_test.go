@@ -1,32 +1,20 @@
 package apidiff_test
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/intercom-gen/intercom-gen/generator"
 	"github.com/intercom-gen/intercom-gen/generator/apidiff"
+	"github.com/intercom-gen/intercom-gen/generator/goldentest"
 	"github.com/intercom-gen/intercom-gen/loader"
 )
 
-// openapiDir finds Intercom's description repository ($INTERCOM_OPENAPI_DIR,
-// else ../shared/intercom-openapi beside the repository); tests skip when
-// it is absent unless INTERCOM_REQUIRE_SPECS=1.
+// openapiDir finds Intercom's description repository (see
+// goldentest.OpenAPIDir).
 func openapiDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("INTERCOM_OPENAPI_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "intercom-openapi")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "descriptions")); err != nil {
-		if os.Getenv("INTERCOM_REQUIRE_SPECS") == "1" {
-			t.Fatalf("Intercom's descriptions are required but not found at %s: set INTERCOM_OPENAPI_DIR", dir)
-		}
-		t.Skipf("Intercom's descriptions not found at %s: set INTERCOM_OPENAPI_DIR", dir)
-	}
-	return dir
+	return goldentest.OpenAPIDir(t)
 }
 
 func input(t *testing.T, label, path string) apidiff.Input {

@@ -41,3 +41,44 @@ func Check(t testing.TB, path string, got []byte) {
 			textdiff.Unified(path, "got", string(want), string(got)))
 	}
 }
+
+// OpenAPIDir finds Intercom's description repository for the tests that
+// read the real descriptions: $INTERCOM_OPENAPI_DIR, else
+// ../shared/intercom-openapi beside this repository. Without it those tests
+// skip, unless INTERCOM_REQUIRE_SPECS=1 (as in CI), where a skip would hide
+// a regression.
+func OpenAPIDir(tb testing.TB) string {
+	tb.Helper()
+	dir := os.Getenv("INTERCOM_OPENAPI_DIR")
+	if dir == "" {
+		dir = filepath.Join(moduleRoot(tb), "..", "shared", "intercom-openapi")
+	}
+	if st, err := os.Stat(filepath.Join(dir, "descriptions")); err != nil || !st.IsDir() {
+		msg := "Intercom's descriptions not found at " + dir + " (set INTERCOM_OPENAPI_DIR to a checkout of github.com/intercom/Intercom-OpenAPI)"
+		if os.Getenv("INTERCOM_REQUIRE_SPECS") == "1" {
+			tb.Fatal(msg + "; INTERCOM_REQUIRE_SPECS=1 forbids skipping")
+		}
+		tb.Skip(msg)
+	}
+	return dir
+}
+
+// moduleRoot is the folder of this module's go.mod, above the test's
+// working folder (its package folder).
+func moduleRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}

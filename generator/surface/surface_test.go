@@ -1,7 +1,6 @@
 package surface_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,22 +11,11 @@ import (
 	"github.com/intercom-gen/intercom-gen/loader"
 )
 
-// openapiDir finds Intercom's description repository ($INTERCOM_OPENAPI_DIR,
-// else ../shared/intercom-openapi beside the repository); the test skips
-// when it is absent unless INTERCOM_REQUIRE_SPECS=1.
+// openapiDir finds Intercom's description repository (see
+// goldentest.OpenAPIDir).
 func openapiDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("INTERCOM_OPENAPI_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "intercom-openapi")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "descriptions")); err != nil {
-		if os.Getenv("INTERCOM_REQUIRE_SPECS") == "1" {
-			t.Fatalf("Intercom's descriptions are required but not found at %s: set INTERCOM_OPENAPI_DIR", dir)
-		}
-		t.Skipf("Intercom's descriptions not found at %s: set INTERCOM_OPENAPI_DIR", dir)
-	}
-	return dir
+	return goldentest.OpenAPIDir(t)
 }
 
 func surfaceOf(t *testing.T, path string) *surface.Surface {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/intercom-gen/intercom-gen/generator/goldentest"
 	"github.com/intercom-gen/intercom-gen/loader"
 )
 
@@ -206,16 +207,7 @@ paths:
 // TestVerifyRealVersions runs verify on every published description.
 func TestVerifyRealVersions(t *testing.T) {
 	needGo(t)
-	dir := os.Getenv("INTERCOM_OPENAPI_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "intercom-openapi")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "descriptions")); err != nil {
-		if os.Getenv("INTERCOM_REQUIRE_SPECS") == "1" {
-			t.Fatalf("Intercom's descriptions are required but not found at %s", dir)
-		}
-		t.Skipf("Intercom's descriptions not found at %s: set INTERCOM_OPENAPI_DIR", dir)
-	}
+	dir := goldentest.OpenAPIDir(t)
 	for _, v := range loader.Versions {
 		t.Run(v, func(t *testing.T) {
 			t.Parallel()
