@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -202,7 +203,23 @@ func (q SearchQuery) validateFilter(at string) error {
 	if !ok {
 		return fmt.Errorf("intercom: search %s: operator %s does not take a %s value (%T)", at, q.operator, kind, q.value)
 	}
+	if searchDate(q.field, q.value) && q.operator != SearchEquals && q.operator != SearchLessThan && q.operator != SearchGreaterThan {
+		return fmt.Errorf("intercom: search %s: a date takes only =, < and >, not %s", at, q.operator)
+	}
 	return nil
+}
+
+// searchDate reports whether a filter compares dates: its value is a time,
+// or its field is one of Intercom's timestamps (created_at, last_seen_at,
+// statistics.last_contacted_at, …, all named *_at). Custom attributes are
+// not judged by name.
+func searchDate(field SearchField, value any) bool {
+	switch value.(type) {
+	case time.Time, UnixTime:
+		return true
+	}
+	f := string(field)
+	return !strings.HasPrefix(f, "custom_attributes.") && strings.HasSuffix(f, "_at")
 }
 
 // searchValueKind classifies a filter value: string, number, bool, null,

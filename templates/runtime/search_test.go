@@ -62,6 +62,10 @@ func TestSearchQueryLimits(t *testing.T) {
 		"list of bools":        {q: SearchFilter("x", SearchNotIn, []bool{true}), bad: "list of bool"},
 		"greater than bool":    {q: SearchFilter("x", SearchGreaterThan, true), bad: "does not take a bool"},
 		"struct value":         {q: SearchFilter("x", SearchEquals, struct{}{}), bad: "invalid"},
+		"date before":          {q: SearchFilter(ContactFieldCreatedAt, SearchLessThan, 1700000000)},
+		"date at least":        {q: SearchFilter(ContactFieldCreatedAt, SearchGreaterOrEqual, 1700000000), bad: "a date takes only =, < and >, not >="},
+		"time not equal":       {q: SearchFilter("custom_attributes.renewed", SearchNotEquals, time.Unix(0, 0)), bad: "not !="},
+		"custom _at by name":   {q: SearchFilter(CustomAttributeField("seen_at"), SearchLessOrEqual, 3)},
 	} {
 		err := c.q.Validate()
 		switch {
