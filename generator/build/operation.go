@@ -336,6 +336,8 @@ func queryStyle(p *openapi3.Parameter) string {
 	switch sh := classify(s.Value); {
 	case sh == shapeArray && !explode:
 		return "comma"
+	case (sh == shapeStruct || sh == shapeUnion || sh == shapeMap) && p.Style == "deepObject":
+		return "deep"
 	case sh == shapeStruct || sh == shapeUnion || sh == shapeMap:
 		return "object"
 	}

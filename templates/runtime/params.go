@@ -20,7 +20,7 @@ type paramField struct {
 	goName string
 	name   string
 	header bool
-	style  string // "", "comma" or "object"
+	style  string // "", "comma", "object" or "deep"
 }
 
 var paramLayoutCache sync.Map // reflect.Type → []paramField
@@ -91,8 +91,8 @@ func encodeParams(params any) (url.Values, http.Header, error) {
 			}
 			// OpenAPI's "simple" style: lists are comma-separated.
 			header.Set(f.name, strings.Join(items, ","))
-		case f.style == "object":
-			if err := addObjectParam(query, f.name, fv); err != nil {
+		case f.style == "object" || f.style == "deep":
+			if err := addObjectParam(query, f.name, fv, f.style == "deep"); err != nil {
 				return nil, nil, fail(err.Error())
 			}
 		case f.style == "comma":
@@ -186,8 +186,10 @@ func scalarParamText(v reflect.Value) (string, bool) {
 
 // addObjectParam sends an object-valued parameter in OpenAPI's form style
 // with explode: each member becomes its own query parameter. Nested values
-// are sent as JSON text, which is what Intercom's endpoints parse.
-func addObjectParam(query url.Values, name string, v reflect.Value) error {
+// are sent as JSON text, which is what Intercom's endpoints parse. With
+// deep (style deepObject) the members are name[member], nested objects
+// name[member][inner], and list elements repeat their key.
+func addObjectParam(query url.Values, name string, v reflect.Value, deep bool) error {
 	ct := codecOf(v.Type())
 	switch ct.kind {
 	case codecObject, codecUnion, codecMap, codecAny, codecFallback, codecRawJSON:
@@ -217,6 +219,10 @@ func addObjectParam(query url.Values, name string, v reflect.Value) error {
 		query.Add(name, scalarText(enc))
 		return nil
 	}
+	if deep {
+		addDeepParam(query, name, enc)
+		return nil
+	}
 	for _, m := range jsonObjectEntries(enc) {
 		switch m.val[0] {
 		case 'n':
@@ -231,4 +237,21 @@ func addObjectParam(query url.Values, name string, v reflect.Value) error {
 		}
 	}
 	return nil
+}
+
+// addDeepParam adds validated JSON under key in deepObject style.
+func addDeepParam(query url.Values, key string, val []byte) {
+	switch val[0] {
+	case 'n':
+	case '{':
+		for _, m := range jsonObjectEntries(val) {
+			addDeepParam(query, key+"["+m.key+"]", m.val)
+		}
+	case '[':
+		for _, e := range jsonArrayElements(val) {
+			addDeepParam(query, key, e)
+		}
+	default:
+		query.Add(key, scalarText(val))
+	}
 }

@@ -27,6 +27,7 @@ type testParams struct {
 	Filter   *testByID        `query:"filter,object"`
 	Query    *testNested      `query:"query,object"`
 	Extra    map[string]any   `query:"extra,object"`
+	Deep     map[string]any   `query:"deep,deep"`
 	Cursor   *string          `query:"starting_after"`
 	Tag      Nullable[string] `query:"tag"`
 	Thing    *string          `header:"X-Thing"`
@@ -62,6 +63,9 @@ func TestEncodeParams(t *testing.T) {
 		{"nested object values as JSON", &testParams{Extra: map[string]any{
 			"a": map[string]any{"b": 1}, "list": []any{1, "x"}, "none": nil, "s": "x y", "num": 1.5, "ok": true,
 		}}, "a=%7B%22b%22%3A1%7D&list=%5B1%2C%22x%22%5D&num=1.5&ok=true&order=&page=0&s=x+y", nil},
+		{"deepObject", &testParams{Deep: map[string]any{
+			"a": map[string]any{"b": 1, "c": nil}, "list": []any{1, "x"}, "s": "x y",
+		}}, "deep%5Ba%5D%5Bb%5D=1&deep%5Blist%5D=1&deep%5Blist%5D=x&deep%5Bs%5D=x+y&order=&page=0", nil},
 		{"union object", &testParams{Query: &testNested{Object: &testByID{ID: "q"}}}, "id=q&order=&page=0", nil},
 		{"union scalar", &testParams{Query: &testNested{Scalar: &testStringOrInt{Text: String("free text")}}}, "order=&page=0&query=free+text", nil},
 		{"headers", &testParams{Thing: String("t"), Tags: []string{"a", "b"}}, "order=&page=0",
