@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"maps"
 	"mime"
 	"regexp"
 	"slices"
@@ -239,6 +240,12 @@ func (b *builder) buildParams(op *ir.Operation, po pathOp, svc *ir.Service) {
 	for _, k := range order {
 		p := params[k].p
 		ptr := params[k].ptr
+		// A parameter may give its schema under content instead (a JSON
+		// value in one query parameter): its type comes from there.
+		schema, schemaPtr := p.Schema, diag.Append(ptr, "schema")
+		if schema == nil {
+			schema, schemaPtr = contentSchema(p, ptr)
+		}
 		switch {
 		case k.in == "header" && strings.EqualFold(p.Name, "Intercom-Version"):
 			op.Version = b.opVersion(p)
@@ -248,7 +255,7 @@ func (b *builder) buildParams(op *ir.Operation, po pathOp, svc *ir.Service) {
 			// download makes the result a stream (buildResult).
 			continue
 		case k.in == "path":
-			ty := b.typeOf(p.Schema, site{ptr: diag.Append(ptr, "schema"), name: op.Method + naming.Exported(p.Name, "Param"), file: svc.File, owner: "path parameter " + p.Name})
+			ty := b.typeOf(schema, site{ptr: schemaPtr, name: op.Method + naming.Exported(p.Name, "Param"), file: svc.File, owner: "path parameter " + p.Name})
 			arg := naming.Local(p.Name, "Param", taken.Taken)
 			taken.Claim(arg, p.Name)
 			op.PathParams = append(op.PathParams, &ir.PathParam{Wire: p.Name, Arg: arg, Type: ty.ref, Doc: p.Description})
@@ -274,10 +281,13 @@ func (b *builder) buildParams(op *ir.Operation, po pathOp, svc *ir.Service) {
 			in = "header"
 		}
 		name, _ := fieldScope.Unique(naming.Exported(p.Name, "Param"), p.Name, "Param")
-		ty := b.typeOf(p.Schema, site{ptr: diag.Append(ptr, "schema"), name: paramsName + naming.Exported(p.Name, "Param"), file: svc.File, owner: in + " parameter " + p.Name})
+		ty := b.typeOf(schema, site{ptr: schemaPtr, name: paramsName + naming.Exported(p.Name, "Param"), file: svc.File, owner: in + " parameter " + p.Name})
 		f := &ir.Field{Name: name, Wire: p.Name, In: in, Required: p.Required, Doc: p.Description, Nullable: ty.nullable, Deprecated: p.Deprecated}
 		f.Type = fieldType(ty, p.Required)
-		if in == "query" {
+		switch {
+		case in == "query" && p.Schema == nil && schema != nil:
+			f.Style = "json"
+		case in == "query":
 			f.Style = queryStyle(p)
 		}
 		fields = append(fields, f)
@@ -324,6 +334,23 @@ func templateVars(path string) []string {
 		vars = append(vars, path[i+1:i+j])
 		path = path[i+j+1:]
 	}
+}
+
+// contentSchema is the schema of a parameter described by content: its
+// JSON media type, else its only one.
+func contentSchema(p *openapi3.Parameter, ptr string) (*openapi3.SchemaRef, string) {
+	if len(p.Content) == 0 {
+		return nil, ""
+	}
+	keys := slices.Sorted(maps.Keys(p.Content))
+	key := keys[0]
+	for _, k := range keys {
+		if strings.HasPrefix(k, "application/json") || strings.HasSuffix(strings.SplitN(k, ";", 2)[0], "+json") {
+			key = k
+			break
+		}
+	}
+	return p.Content[key].Schema, diag.Append(ptr, "content", key, "schema")
 }
 
 // queryStyle maps style/explode to the runtime's query tag option.

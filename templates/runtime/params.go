@@ -20,7 +20,7 @@ type paramField struct {
 	goName string
 	name   string
 	header bool
-	style  string // "", "comma", "object" or "deep"
+	style  string // "", "comma", "object", "deep" or "json"
 }
 
 var paramLayoutCache sync.Map // reflect.Type → []paramField
@@ -95,6 +95,17 @@ func encodeParams(params any) (url.Values, http.Header, error) {
 			if err := addObjectParam(query, f.name, fv, f.style == "deep"); err != nil {
 				return nil, nil, fail(err.Error())
 			}
+		case f.style == "json":
+			// A parameter described by content: its value as JSON text;
+			// a zero composite is an absent optional one, as in bodies.
+			if fv.IsZero() {
+				continue
+			}
+			enc, err := appendValue(nil, fv, 0)
+			if err != nil {
+				return nil, nil, fail(err.Error())
+			}
+			query.Add(f.name, string(trimJSONSpace(enc)))
 		case f.style == "comma":
 			items, err := paramItems(fv)
 			if err != nil {

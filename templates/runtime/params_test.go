@@ -28,6 +28,8 @@ type testParams struct {
 	Query    *testNested      `query:"query,object"`
 	Extra    map[string]any   `query:"extra,object"`
 	Deep     map[string]any   `query:"deep,deep"`
+	JSON     *testByID        `query:"json,json"`
+	JSONMap  map[string]int   `query:"jsonmap,json"`
 	Cursor   *string          `query:"starting_after"`
 	Tag      Nullable[string] `query:"tag"`
 	Thing    *string          `header:"X-Thing"`
@@ -66,6 +68,8 @@ func TestEncodeParams(t *testing.T) {
 		{"deepObject", &testParams{Deep: map[string]any{
 			"a": map[string]any{"b": 1, "c": nil}, "list": []any{1, "x"}, "s": "x y",
 		}}, "deep%5Ba%5D%5Bb%5D=1&deep%5Blist%5D=1&deep%5Blist%5D=x&deep%5Bs%5D=x+y&order=&page=0", nil},
+		{"content as JSON", &testParams{JSON: &testByID{ID: "7"}, JSONMap: map[string]int{"a": 1}},
+			"json=%7B%22id%22%3A%227%22%7D&jsonmap=%7B%22a%22%3A1%7D&order=&page=0", nil},
 		{"union object", &testParams{Query: &testNested{Object: &testByID{ID: "q"}}}, "id=q&order=&page=0", nil},
 		{"union scalar", &testParams{Query: &testNested{Scalar: &testStringOrInt{Text: String("free text")}}}, "order=&page=0&query=free+text", nil},
 		{"headers", &testParams{Thing: String("t"), Tags: []string{"a", "b"}}, "order=&page=0",
