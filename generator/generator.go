@@ -31,6 +31,11 @@ type Options struct {
 	// Filter selects operations by tag and name (filter.go); the zero
 	// value keeps them all.
 	Filter Filter
+	// ReleaseDocument lets Generate release the document's tree and
+	// kin-openapi model (Document.Release) as soon as its own model is
+	// built, which lowers the peak memory of a generation; the caller must
+	// not need them afterwards.
+	ReleaseDocument bool
 }
 
 // File is one output file.
@@ -69,6 +74,9 @@ func Generate(doc *loader.Document, opts Options) (*Result, error) {
 	}
 	if err := opts.Filter.apply(pkg); err != nil {
 		return &Result{Diags: diags}, fmt.Errorf("%s: %w", doc.File, err)
+	}
+	if opts.ReleaseDocument {
+		doc.Release()
 	}
 	gen, err := emit.Emit(pkg)
 	if err != nil {

@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // IsGenerated reports whether content starts with intercom-gen's header.
@@ -129,21 +131,36 @@ func Write(dir string, files []File) (WriteStats, error) {
 		return st, err
 	}
 	defer os.RemoveAll(tmp)
-	var changed []string
-	for _, f := range files {
+	// Files are compared and written by a few goroutines: most of the
+	// time goes into waiting for the disk to sync each one. Nothing in dir
+	// changes here, so the order they finish in does not matter.
+	isChanged := make([]bool, len(files))
+	err = writeEach(len(files), func(i int) error {
+		f := files[i]
 		old, err := os.ReadFile(filepath.Join(dir, f.Name))
 		if err == nil && bytes.Equal(old, f.Source) {
-			st.Unchanged++
-			continue
+			return nil
 		}
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return st, err
+			return err
 		}
 		if err := writeSynced(filepath.Join(tmp, f.Name), f.Source); err != nil {
-			return st, err
+			return err
 		}
-		changed = append(changed, f.Name)
+		isChanged[i] = true
 		hook("file-written")
+		return nil
+	})
+	if err != nil {
+		return st, err
+	}
+	var changed []string
+	for i, f := range files {
+		if isChanged[i] {
+			changed = append(changed, f.Name)
+		} else {
+			st.Unchanged++
+		}
 	}
 	hook("all-written")
 	slices.Sort(changed)
@@ -243,6 +260,35 @@ func recoverWrites(dir string) error {
 			continue
 		}
 		if err := os.RemoveAll(tmp); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writers bounds the goroutines that write one package's files.
+const writers = 8
+
+// writeEach runs f(0) … f(n-1) on up to writers goroutines and returns the
+// error of the lowest index that failed.
+func writeEach(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(writers, n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				errs[i] = f(i)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}

@@ -28,6 +28,10 @@ const (
 	RuleSchema31            = "schema-3.1-keywords"
 )
 
+// StandInExtension marks the schemas dangling-schema-ref adds: the
+// description refers to them without defining them.
+const StandInExtension = "x-intercom-gen-stand-in"
+
 // Rules lists every repair rule, in the order the loader applies them.
 var Rules = []string{
 	RuleDuplicateKey, RuleDanglingSchemaRef, RuleRefSiblings, RuleArrayWithoutItems,

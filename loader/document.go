@@ -120,3 +120,13 @@ func (d *Document) keyIndex(m *yaml.Node) map[string]int32 {
 	d.index[m] = idx
 	return idx
 }
+
+// Release lets the garbage collector have the tree and the kin-openapi
+// document once nothing needs them any more (the generator calls it when
+// its model is built): Spec becomes nil, Position, Keys and Diag no longer
+// locate anything. File and Version stay.
+func (d *Document) Release() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.Spec, d.root, d.nodes, d.index = nil, nil, nil, nil
+}

@@ -429,6 +429,9 @@ func (w *walker) stub(name string, at *yaml.Node) {
 			strNode("additionalProperties", nil), trueNode(nil))
 	}
 	n := clone(stub, at)
+	// Marked, so that tools comparing descriptions can tell a stand-in
+	// from a schema the description defines.
+	mapSet(n, StandInExtension, trueNode(at), at)
 	mapSet(schemas, name, n, at)
 	if w.stubs == nil {
 		w.stubs = map[*yaml.Node]string{}

@@ -59,12 +59,15 @@ func generateAction(c *cli.Context) error {
 		return generateTargets(c) // lifecycle.go
 	}
 	start := time.Now()
+	if path, err := descriptionPath(c); err == nil {
+		tuneGC([]string{path}, 1)
+	}
 	doc, diags, err := loadDescription(c)
 	if err != nil {
 		printDiags(c, diags)
 		return err
 	}
-	res, err := generator.Generate(doc, generator.Options{Package: c.String("package")})
+	res, err := generator.Generate(doc, generator.Options{Package: c.String("package"), ReleaseDocument: true})
 	if res != nil {
 		diags = append(diags, res.Diags...)
 	}

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -14,6 +16,7 @@ import (
 	"github.com/intercom-gen/intercom-gen/generator/check"
 	"github.com/intercom-gen/intercom-gen/generator/config"
 	"github.com/intercom-gen/intercom-gen/loader"
+	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
 
 // Shared by generate, check and surface.
@@ -36,6 +39,9 @@ type target struct {
 	pkg     string
 	filter  generator.Filter
 	version string
+	// release lets the generator drop the loaded document early (the
+	// caller does not look at it).
+	release bool
 }
 
 // targets resolves --config, or the single target the flags describe.
@@ -62,7 +68,7 @@ func targets(c *cli.Context) ([]target, error) {
 				}
 				path = p
 			}
-			ts = append(ts, target{name: t.Name, path: path, out: t.Out, pkg: t.Package, version: t.Version, filter: generator.Filter{
+			ts = append(ts, target{name: t.Name, path: path, out: t.Out, pkg: t.Package, version: t.Version, release: true, filter: generator.Filter{
 				IncludeTags: t.IncludeTags, ExcludeTags: t.ExcludeTags,
 				IncludeOperations: t.IncludeOperations, ExcludeOperations: t.ExcludeOperations,
 			}})
@@ -76,25 +82,32 @@ func targets(c *cli.Context) ([]target, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []target{{name: c.String("out"), path: path, out: c.String("out"), pkg: c.String("package")}}, nil
+	return []target{{name: c.String("out"), path: path, out: c.String("out"), pkg: c.String("package"), release: true}}, nil
 }
 
-// generateTarget loads and generates one target in memory.
+// generateTarget loads and generates one target in memory, printing its
+// diagnostics.
 func generateTarget(c *cli.Context, t target) (*loader.Document, *generator.Result, error) {
+	doc, res, diags, err := buildTarget(c, t)
+	printDiags(c, diags)
+	return doc, res, err
+}
+
+// buildTarget loads and generates one target in memory and prints
+// nothing, so that targets can be built concurrently.
+func buildTarget(c *cli.Context, t target) (*loader.Document, *generator.Result, diag.List, error) {
 	doc, diags, err := loader.Load(t.path, loader.Options{Validate: c.Bool("validate"), AllowExternalRefs: c.Bool("allow-external-refs")})
 	if err != nil {
-		printDiags(c, diags)
-		return nil, nil, err
+		return nil, nil, diags, err
 	}
-	res, err := generator.Generate(doc, generator.Options{Package: t.pkg, Filter: t.filter})
+	res, err := generator.Generate(doc, generator.Options{Package: t.pkg, Filter: t.filter, ReleaseDocument: t.release})
 	if res != nil {
 		diags = append(diags, res.Diags...)
 	}
-	printDiags(c, diags)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, diags, err
 	}
-	return doc, res, nil
+	return doc, res, diags, nil
 }
 
 // errStale is returned by check mode when something differs; the diff has
@@ -162,8 +175,12 @@ func resolveSide(c *cli.Context, arg string) (label, path string, err error) {
 	return filepath.Base(arg), arg, nil
 }
 
-// generateTargets is generate with --config or --check: every target is
-// generated (or checked) in turn, one summary line each.
+// generateTargets is generate with --config or --check. Targets are
+// generated concurrently (as many at a time as the process may use
+// cores), then written one after another in the config's order, each
+// printing its diagnostics and one summary line: the output, the messages
+// and what is written when a target fails (the targets before it, not
+// those after) are those of generating them one by one.
 func generateTargets(c *cli.Context) error {
 	ts, err := targets(c)
 	if err != nil {
@@ -172,20 +189,57 @@ func generateTargets(c *cli.Context) error {
 	if c.Bool("check") {
 		return checkTargets(c, ts)
 	}
-	for _, t := range ts {
-		start := time.Now()
-		_, res, err := generateTarget(c, t)
-		if err != nil {
-			return fmt.Errorf("%s: %w", t.name, err)
+	type built struct {
+		res   *generator.Result
+		diags diag.List
+		err   error
+		start time.Time
+	}
+	results := make([]built, len(ts))
+	ready := make([]chan struct{}, len(ts))
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(ts))
+	paths := make([]string, len(ts))
+	for i, t := range ts {
+		paths[i] = t.path
+	}
+	tuneGC(paths, workers)
+	var stop atomic.Bool // a target failed: start no more
+	defer stop.Store(true)
+	go func() {
+		slots := make(chan struct{}, workers)
+		for i, t := range ts {
+			slots <- struct{}{}
+			if stop.Load() {
+				return
+			}
+			go func() {
+				defer func() { <-slots }()
+				start := time.Now()
+				_, res, diags, err := buildTarget(c, t)
+				results[i] = built{res: res, diags: diags, err: err, start: start}
+				close(ready[i])
+			}()
 		}
-		st, err := generator.Write(t.out, res.Files)
+	}()
+	for i, t := range ts {
+		<-ready[i]
+		b := results[i]
+		results[i] = built{} // the files are not kept once written
+		printDiags(c, b.diags)
+		if b.err != nil {
+			return fmt.Errorf("%s: %w", t.name, b.err)
+		}
+		st, err := generator.Write(t.out, b.res.Files)
 		if err != nil {
 			return err
 		}
-		pkg := res.Package
+		pkg := b.res.Package
 		fmt.Fprintf(c.App.Writer, "intercom-gen: version %s: %d types, %d operations, %d files (%d written, %d unchanged, %d removed) in %s → %s\n",
-			pkg.Version, len(pkg.Types), len(pkg.Operations), len(res.Files), st.Written, st.Unchanged, st.Removed,
-			time.Since(start).Round(time.Millisecond), t.out)
+			pkg.Version, len(pkg.Types), len(pkg.Operations), len(b.res.Files), st.Written, st.Unchanged, st.Removed,
+			time.Since(b.start).Round(time.Millisecond), t.out)
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ func surfaceCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			_, res, err := generateTarget(c, target{path: path, pkg: c.String("package")})
+			_, res, err := generateTarget(c, target{path: path, pkg: c.String("package"), release: true})
 			if err != nil {
 				return err
 			}

@@ -150,6 +150,8 @@ func run(ctx context.Context, cfg *config) error {
 	}
 	if len(cfg.all) > 0 {
 		if err := scaleTable(ctx, cfg, tools[0], rep); err != nil {
+			// What was measured is still worth printing.
+			rep.write(cfg.out)
 			return err
 		}
 	}

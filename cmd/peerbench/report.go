@@ -17,6 +17,9 @@ type report struct {
 	machine  string
 	versions []versionResult
 	scale    []scaleRow
+	// scaleConfig is one process generating every version of scale from
+	// one config file.
+	scaleConfig stats
 }
 
 // describeMachine names the CPU, core count and Go toolchain.
@@ -96,6 +99,15 @@ func (r *report) write(w io.Writer) {
 			total += row.gen.wall
 			fmt.Fprintf(w, "| %s | %.2f | %s | %.3f |\n", row.in.version, mb, secs(row.gen.wall), row.gen.wall.Seconds()/mb)
 		}
-		fmt.Fprintf(w, "| all %d, one after another | | %s | |\n", len(r.scale), secs(total))
+		fmt.Fprintf(w, "| all %d, one process each, one after another | | %s | |\n", len(r.scale), secs(total))
+		if r.scaleConfig.n > 0 {
+			fmt.Fprintf(w, "| all %d, one process: `generate --config` with %d targets | | %s (%s MiB) | |\n",
+				len(r.scale), len(r.scale), secs(r.scaleConfig.wall), mib(r.scaleConfig.rssKB))
+		}
+		if len(r.scale) > 1 {
+			first, last := r.scale[0], r.scale[len(r.scale)-1]
+			fmt.Fprintf(w, "\n%s → %s: the description grows %s, generation time %s.\n", first.in.version, last.in.version,
+				ratio(float64(last.in.size), float64(first.in.size)), ratio(last.gen.wall.Seconds(), first.gen.wall.Seconds()))
+		}
 	}
 }

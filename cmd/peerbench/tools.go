@@ -12,6 +12,8 @@ import (
 // A tool generates a Go package from one description.
 type tool struct {
 	name string
+	// bin is the tool's executable.
+	bin string
 	// patched says the tool reads the patched description (patch.go).
 	patched bool
 	// needsDeps says the output imports modules: go mod tidy before building.
@@ -38,7 +40,7 @@ func setupTools(ctx context.Context, cfg *config) ([]tool, error) {
 		return nil, fmt.Errorf("building intercom-gen: %v\n%s", err, out)
 	}
 	tools := []tool{{
-		name: "intercom-gen",
+		name: "intercom-gen", bin: igen,
 		command: func(ctx context.Context, in, _, pkgDir string) (*exec.Cmd, error) {
 			return exec.CommandContext(ctx, igen, "generate", "--spec", in, "--out", pkgDir, "--package", "intercom"), nil
 		},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 
+	"github.com/intercom-gen/intercom-gen/loader"
 	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
 
@@ -569,16 +570,21 @@ func (w *wire) components() {
 	use := map[string]dirs{}
 	usage(w.old.doc.Spec, use)
 	usage(w.new.doc.Spec, use)
+	// A stand-in the loader made for a schema the description refers to
+	// without defining it is no schema of the description's.
 	for _, name := range sortedKeys(os) {
-		if _, ok := ns[name]; !ok {
+		if n, ok := ns[name]; !ok || standIn(n) && !standIn(os[name]) {
 			w.add("schema-removed", at{subject: name, old: diag.Pointer("components", "schemas", name)}, "schema "+name+" removed")
 		}
 	}
 	for _, name := range sortedKeys(ns) {
 		ptr := diag.Pointer("components", "schemas", name)
 		o, ok := os[name]
-		if !ok {
+		if !ok || standIn(o) && !standIn(ns[name]) {
 			w.add("schema-added", at{subject: name, new: ptr}, "schema "+name+" added")
+			continue
+		}
+		if standIn(ns[name]) {
 			continue
 		}
 		d := use[name]
@@ -654,4 +660,10 @@ func usage(t *openapi3.T, use map[string]dirs) {
 			}
 		}
 	}
+}
+
+// standIn reports whether s is a schema the loader added for a dangling
+// reference (loader.StandInExtension).
+func standIn(s *openapi3.SchemaRef) bool {
+	return s != nil && s.Value != nil && s.Value.Extensions[loader.StandInExtension] != nil
 }

@@ -7,8 +7,12 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/format"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 
@@ -26,21 +30,115 @@ type File struct {
 }
 
 // Emit renders every generated file of pkg (not the copied runtime),
-// sorted by name.
+// gofmt'd, sorted by name. Files are rendered and formatted in parallel,
+// a large file in parts that are joined afterwards; the result does not
+// depend on the order they finish in.
 func Emit(pkg *ir.Package) ([]File, error) {
+	parts, err := emit(pkg)
+	if err != nil {
+		return nil, err
+	}
+	err = parallel(len(parts), func(i int) error {
+		p := &parts[i]
+		var err error
+		if p.src, err = p.render(); err == nil {
+			p.f = nil // its tree is no longer needed
+			p.src, err = formatSource(p.stem+".go", p.src)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return join(parts), nil
+}
+
+// Render is Emit without the formatting, for measuring the two apart:
+// jennifer's raw output, one File per part (a large file comes in parts
+// named stem.go, stem.2.go, …), each valid Go that Format gofmts.
+func Render(pkg *ir.Package) ([]File, error) {
+	parts, err := emit(pkg)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]File, len(parts))
+	err = parallel(len(parts), func(i int) error {
+		src, err := parts[i].render()
+		name := parts[i].stem + ".go"
+		if parts[i].n > 0 {
+			name = fmt.Sprintf("%s.%d.go", parts[i].stem, parts[i].n+1)
+		}
+		out[i] = File{Name: name, Source: src}
+		return err
+	})
+	return out, err
+}
+
+// Format gofmts rendered files in place, in parallel.
+func Format(files []File) error {
+	return parallel(len(files), func(i int) error {
+		src, err := formatSource(files[i].Name, files[i].Source)
+		if err == nil {
+			files[i].Source = src
+		}
+		return err
+	})
+}
+
+func formatSource(name string, src []byte) ([]byte, error) {
+	out, err := format.Source(src)
+	if err != nil {
+		// As jennifer words it, less the source it appends.
+		return nil, fmt.Errorf("emit %s: Error %s while formatting source", name, firstLine(err))
+	}
+	return out, nil
+}
+
+// partTypes is how many type declarations go into one part of a file: a
+// part is rendered and formatted on its own, so that the models file,
+// which holds most of the package, does not keep one core busy while the
+// other waits.
+const partTypes = 48
+
+// A part is a piece of one output file: the whole file, or a run of its
+// type declarations. Parts end between declarations, where the file has a
+// blank line, so formatting them apart gives the same text as formatting
+// the file.
+type part struct {
+	stem string
+	n    int // the part's index within its file
+	f    *jen.File
+	src  []byte
+}
+
+func (p *part) render() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := p.f.Render(&buf); err != nil {
+		return nil, fmt.Errorf("emit %s.go: %w", p.stem, firstLine(err))
+	}
+	return buf.Bytes(), nil
+}
+
+// emit builds the jennifer trees of every file, in parts, sorted by file
+// name and part.
+func emit(pkg *ir.Package) ([]part, error) {
 	e := &emitter{pkg: pkg, types: map[string]*ir.Type{}}
 	for _, t := range pkg.Types {
 		e.types[t.Name] = t
 	}
-	files := map[string]*jen.File{}
-	file := func(stem string) *jen.File {
-		f := files[stem]
-		if f == nil {
-			f = jen.NewFile(pkg.Name)
-			f.HeaderComment(Header)
-			files[stem] = f
-		}
+	files := map[string][]*jen.File{}
+	newPart := func(stem string) *jen.File {
+		f := jen.NewFile(pkg.Name)
+		f.HeaderComment(Header)
+		f.NoFormat = true
+		files[stem] = append(files[stem], f)
 		return f
+	}
+	file := func(stem string) *jen.File {
+		if fs := files[stem]; len(fs) > 0 {
+			return fs[len(fs)-1]
+		}
+		return newPart(stem)
 	}
 	e.docFile(file("doc"))
 	e.clientFile(file("client"))
@@ -50,10 +148,16 @@ func Emit(pkg *ir.Package) ([]File, error) {
 	}
 	types := slices.Clone(pkg.Types)
 	slices.SortFunc(types, func(a, b *ir.Type) int { return cmp.Compare(a.Name, b.Name) })
+	count := map[string]int{} // type declarations in the file's last part
 	for _, t := range types {
-		e.typeDecl(file(t.File), t)
+		f := file(t.File)
+		if count[t.File] == partTypes {
+			f, count[t.File] = newPart(t.File), 0
+		}
+		count[t.File]++
+		e.typeDecl(f, t)
 		if t.QueryField != "" {
-			e.setQuery(file(t.File), t)
+			e.setQuery(f, t)
 		}
 	}
 	if len(pkg.WebhookModels) > 0 {
@@ -64,15 +168,132 @@ func Emit(pkg *ir.Package) ([]File, error) {
 		stems = append(stems, stem)
 	}
 	slices.Sort(stems)
-	out := make([]File, 0, len(stems))
+	var parts []part
 	for _, stem := range stems {
-		var buf bytes.Buffer
-		if err := files[stem].Render(&buf); err != nil {
-			return nil, fmt.Errorf("emit %s.go: %w", stem, firstLine(err))
+		for i, f := range files[stem] {
+			parts = append(parts, part{stem: stem, n: i, f: f})
 		}
-		out = append(out, File{Name: stem + ".go", Source: buf.Bytes()})
 	}
-	return out, nil
+	return parts, nil
+}
+
+// join puts the formatted parts of each file together: the first part's
+// header and package clause, one import declaration for the imports of
+// every part, then each part's declarations, a blank line apart.
+func join(parts []part) []File {
+	var out []File
+	for i := 0; i < len(parts); {
+		j := i + 1
+		for j < len(parts) && parts[j].stem == parts[i].stem {
+			j++
+		}
+		name := parts[i].stem + ".go"
+		if j == i+1 {
+			out = append(out, File{Name: name, Source: parts[i].src})
+			i = j
+			continue
+		}
+		var imports []string
+		bodies := make([][]byte, 0, j-i)
+		var head []byte
+		for k := i; k < j; k++ {
+			h, imps, body := splitImports(parts[k].src)
+			if k == i {
+				head = h
+			}
+			imports = append(imports, imps...)
+			bodies = append(bodies, body)
+		}
+		slices.SortFunc(imports, func(a, b string) int { return cmp.Compare(importPath(a), importPath(b)) })
+		imports = slices.Compact(imports)
+		var buf bytes.Buffer
+		buf.Write(head)
+		switch len(imports) {
+		case 0:
+		case 1:
+			buf.WriteString("import " + imports[0] + "\n\n")
+		default:
+			buf.WriteString("import (\n")
+			for _, imp := range imports {
+				buf.WriteString("\t" + imp + "\n")
+			}
+			buf.WriteString(")\n\n")
+		}
+		for k, body := range bodies {
+			if k > 0 {
+				buf.WriteByte('\n')
+			}
+			buf.Write(body)
+		}
+		out = append(out, File{Name: name, Source: buf.Bytes()})
+		i = j
+	}
+	return out
+}
+
+// splitImports cuts a gofmt'd file into what precedes its import
+// declaration (header, package clause and the blank line after it), the
+// import specs, and the rest.
+func splitImports(src []byte) (head []byte, imports []string, body []byte) {
+	i := bytes.Index(src, []byte("\npackage "))
+	if i < 0 {
+		return nil, nil, src
+	}
+	eol := bytes.IndexByte(src[i+1:], '\n')
+	head = src[:i+1+eol+2] // through the blank line after the package clause
+	rest := src[len(head):]
+	switch {
+	case bytes.HasPrefix(rest, []byte("import (\n")):
+		end := bytes.Index(rest, []byte("\n)\n"))
+		for _, l := range strings.Split(string(rest[len("import (\n"):end]), "\n") {
+			imports = append(imports, strings.TrimSpace(l))
+		}
+		rest = rest[end+len("\n)\n"):]
+	case bytes.HasPrefix(rest, []byte("import ")):
+		eol := bytes.IndexByte(rest, '\n')
+		imports = append(imports, string(rest[len("import "):eol]))
+		rest = rest[eol+1:]
+	default:
+		return head, nil, rest
+	}
+	return head, imports, bytes.TrimPrefix(rest, []byte("\n"))
+}
+
+// importPath is the quoted path of an import spec (`"time"`, or
+// `name "path"`).
+func importPath(spec string) string {
+	if i := strings.IndexByte(spec, ' '); i >= 0 {
+		return spec[i+1:]
+	}
+	return spec
+}
+
+// parallel runs f(0) … f(n-1) on up to GOMAXPROCS goroutines and returns
+// the error of the lowest index that failed, so that the result does not
+// depend on scheduling.
+func parallel(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				errs[i] = f(i)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // firstLine keeps jennifer's formatting errors short: they embed the whole

@@ -188,8 +188,9 @@ func Local(s, suffix string, taken func(string) bool) string {
 	if name == "" {
 		name = "v"
 	}
+	// A letter with no lower case (ϓ) would still make an exported name.
 	r, _ := utf8.DecodeRuneInString(name)
-	if !unicode.IsLetter(r) {
+	if !unicode.IsLetter(r) || unicode.IsUpper(r) {
 		name = "v" + name
 	}
 	bad := func(n string) bool { return IsReserved(n) || (taken != nil && taken(n)) }

@@ -54,7 +54,10 @@ type paging struct {
 //
 // PP is a pointer to the page type (*ContactList): type parameters that
 // are pointers share one compiled body. The generic part is kept to a
-// conversion; the loop is pager.run, compiled once.
+// conversion; the loop is pager.run, compiled once. It is never inlined,
+// so that the closures it returns are compiled once, not in every method.
+//
+//go:noinline
 func pageSeq[PP any](ctx context.Context, c *clientCore, r *request, pg paging, opts []Option) iter.Seq2[PP, error] {
 	base := *r
 	return func(yield func(PP, error) bool) {
@@ -69,7 +72,10 @@ func pageSeq[PP any](ctx context.Context, c *clientCore, r *request, pg paging, 
 // itemSeq flattens an iterator over pages into one over their items. each
 // yields a page's items (generated code passes a loop over the page's
 // slice, yielding pointers into it) and reports whether to go on. PP and
-// TP are pointer types, for the same reason as in pageSeq.
+// TP are pointer types, for the same reason as in pageSeq; it is not
+// inlined either.
+//
+//go:noinline
 func itemSeq[PP, TP any](pages iter.Seq2[PP, error], each func(page PP, yield func(TP) bool) bool) iter.Seq2[TP, error] {
 	return func(yield func(TP, error) bool) {
 		pages(func(p PP, err error) bool {
