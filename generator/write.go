@@ -11,8 +11,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"github.com/intercom-gen/intercom-gen/generator/parallel"
 )
 
 // IsGenerated reports whether content starts with intercom-gen's header.
@@ -135,7 +135,7 @@ func Write(dir string, files []File) (WriteStats, error) {
 	// time goes into waiting for the disk to sync each one. Nothing in dir
 	// changes here, so the order they finish in does not matter.
 	isChanged := make([]bool, len(files))
-	err = writeEach(len(files), func(i int) error {
+	err = parallel.Each(len(files), writers, func(i int) error {
 		f := files[i]
 		old, err := os.ReadFile(filepath.Join(dir, f.Name))
 		if err == nil && bytes.Equal(old, f.Source) {
@@ -268,32 +268,6 @@ func recoverWrites(dir string) error {
 
 // writers bounds the goroutines that write one package's files.
 const writers = 8
-
-// writeEach runs f(0) … f(n-1) on up to writers goroutines and returns the
-// error of the lowest index that failed.
-func writeEach(n int, f func(i int) error) error {
-	errs := make([]error, n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(writers, n) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				errs[i] = f(i)
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // writeSynced writes a new file and flushes it to disk.
 func writeSynced(path string, data []byte) error {

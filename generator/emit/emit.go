@@ -11,12 +11,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/intercom-gen/intercom-gen/generator/ir"
+	"github.com/intercom-gen/intercom-gen/generator/parallel"
 )
 
 // Header is the first line of every file intercom-gen writes; tools (and
@@ -38,7 +37,7 @@ func Emit(pkg *ir.Package) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = parallel(len(parts), func(i int) error {
+	err = parallel.Each(len(parts), runtime.GOMAXPROCS(0), func(i int) error {
 		p := &parts[i]
 		var err error
 		if p.src, err = p.render(); err == nil {
@@ -62,7 +61,7 @@ func Render(pkg *ir.Package) ([]File, error) {
 		return nil, err
 	}
 	out := make([]File, len(parts))
-	err = parallel(len(parts), func(i int) error {
+	err = parallel.Each(len(parts), runtime.GOMAXPROCS(0), func(i int) error {
 		src, err := parts[i].render()
 		name := parts[i].stem + ".go"
 		if parts[i].n > 0 {
@@ -76,7 +75,7 @@ func Render(pkg *ir.Package) ([]File, error) {
 
 // Format gofmts rendered files in place, in parallel.
 func Format(files []File) error {
-	return parallel(len(files), func(i int) error {
+	return parallel.Each(len(files), runtime.GOMAXPROCS(0), func(i int) error {
 		src, err := formatSource(files[i].Name, files[i].Source)
 		if err == nil {
 			files[i].Source = src
@@ -266,34 +265,6 @@ func importPath(spec string) string {
 		return spec[i+1:]
 	}
 	return spec
-}
-
-// parallel runs f(0) … f(n-1) on up to GOMAXPROCS goroutines and returns
-// the error of the lowest index that failed, so that the result does not
-// depend on scheduling.
-func parallel(n int, f func(i int) error) error {
-	errs := make([]error, n)
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				errs[i] = f(i)
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // firstLine keeps jennifer's formatting errors short: they embed the whole
