@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -54,36 +53,10 @@ func generateCommand() *cli.Command {
 	}
 }
 
+// generateAction generates the targets of --config, or the one the flags
+// name (lifecycle.go), or checks them with --check.
 func generateAction(c *cli.Context) error {
-	if c.String("config") != "" || c.Bool("check") || c.String("out") == "" {
-		return generateTargets(c) // lifecycle.go
-	}
-	start := time.Now()
-	if path, err := descriptionPath(c); err == nil {
-		tuneGC([]string{path}, 1)
-	}
-	doc, diags, err := loadDescription(c)
-	if err != nil {
-		printDiags(c, diags)
-		return err
-	}
-	res, err := generator.Generate(doc, generator.Options{Package: c.String("package"), ReleaseDocument: true})
-	if res != nil {
-		diags = append(diags, res.Diags...)
-	}
-	printDiags(c, diags)
-	if err != nil {
-		return err
-	}
-	st, err := generator.Write(c.String("out"), res.Files)
-	if err != nil {
-		return err
-	}
-	pkg := res.Package
-	fmt.Fprintf(c.App.Writer, "intercom-gen: version %s: %d types, %d operations, %d files (%d written, %d unchanged, %d removed) in %s → %s%s\n",
-		pkg.Version, len(pkg.Types), len(pkg.Operations), len(res.Files), st.Written, st.Unchanged, st.Removed,
-		time.Since(start).Round(time.Millisecond), c.String("out"), diagSummary(c, diags))
-	return nil
+	return generateTargets(c)
 }
 
 // diagSummary counts the diagnostics for the summary line ("" when there
@@ -113,7 +86,12 @@ func loadDescription(c *cli.Context) (*loader.Document, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return loader.Load(path, loader.Options{Validate: c.Bool("validate"), AllowExternalRefs: c.Bool("allow-external-refs")})
+	return loader.Load(path, loadOptions(c))
+}
+
+// loadOptions are the loader options the flags set.
+func loadOptions(c *cli.Context) loader.Options {
+	return loader.Options{Validate: c.Bool("validate"), AllowExternalRefs: c.Bool("allow-external-refs")}
 }
 
 // descriptionPath resolves --spec or --version to a file.

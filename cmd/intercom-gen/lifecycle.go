@@ -96,7 +96,7 @@ func generateTarget(c *cli.Context, t target) (*loader.Document, *generator.Resu
 // buildTarget loads and generates one target in memory and prints
 // nothing, so that targets can be built concurrently.
 func buildTarget(c *cli.Context, t target) (*loader.Document, *generator.Result, diag.List, error) {
-	doc, diags, err := loader.Load(t.path, loader.Options{Validate: c.Bool("validate"), AllowExternalRefs: c.Bool("allow-external-refs")})
+	doc, diags, err := loader.Load(t.path, loadOptions(c))
 	if err != nil {
 		return nil, nil, diags, err
 	}
@@ -230,6 +230,9 @@ func generateTargets(c *cli.Context) error {
 		results[i] = built{} // the files are not kept once written
 		printDiags(c, b.diags)
 		if b.err != nil {
+			if c.String("config") == "" {
+				return b.err // the one target the flags name
+			}
 			return fmt.Errorf("%s: %w", t.name, b.err)
 		}
 		st, err := generator.Write(t.out, b.res.Files)
@@ -237,9 +240,9 @@ func generateTargets(c *cli.Context) error {
 			return err
 		}
 		pkg := b.res.Package
-		fmt.Fprintf(c.App.Writer, "intercom-gen: version %s: %d types, %d operations, %d files (%d written, %d unchanged, %d removed) in %s → %s\n",
+		fmt.Fprintf(c.App.Writer, "intercom-gen: version %s: %d types, %d operations, %d files (%d written, %d unchanged, %d removed) in %s → %s%s\n",
 			pkg.Version, len(pkg.Types), len(pkg.Operations), len(b.res.Files), st.Written, st.Unchanged, st.Removed,
-			time.Since(b.start).Round(time.Millisecond), t.out)
+			time.Since(b.start).Round(time.Millisecond), t.out, diagSummary(c, b.diags))
 	}
 	return nil
 }

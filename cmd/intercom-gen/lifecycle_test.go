@@ -92,7 +92,7 @@ func TestConfig(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("generate --config: %d\n%s\n%s", code, stdout, stderr)
 	}
-	if lines := strings.Split(strings.TrimSpace(stdout), "\n"); len(lines) != 2 || !strings.Contains(lines[0], " 2 operations, ") || !strings.HasSuffix(lines[0], filepath.Join(dir, "gen", "admins")) {
+	if lines := strings.Split(strings.TrimSpace(stdout), "\n"); len(lines) != 2 || !strings.Contains(lines[0], " 2 operations, ") || !strings.Contains(lines[0], "→ "+filepath.Join(dir, "gen", "admins")) {
 		t.Fatalf("summary lines:\n%s", stdout)
 	}
 	admins, err := os.ReadFile(filepath.Join(dir, "gen", "admins", "client.go"))

@@ -2,9 +2,9 @@ package apidiff
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -125,26 +125,17 @@ func operations(t *openapi3.T) map[string]opRef {
 	return m
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // compareWire runs the wire rules.
 func (w *wire) compare() {
 	w.seen = map[seenKey]bool{}
 	oldOps, newOps := operations(w.old.doc.Spec), operations(w.new.doc.Spec)
-	for _, k := range sortedKeys(oldOps) {
+	for _, k := range slices.Sorted(maps.Keys(oldOps)) {
 		o := oldOps[k]
 		if _, ok := newOps[k]; !ok {
 			w.add("operation-removed", at{subject: o.method + " " + o.path, old: o.ptr()}, "operation "+o.op.OperationID+" removed")
 		}
 	}
-	for _, k := range sortedKeys(newOps) {
+	for _, k := range slices.Sorted(maps.Keys(newOps)) {
 		n := newOps[k]
 		o, ok := oldOps[k]
 		if !ok {
@@ -209,14 +200,14 @@ func params(o opRef) map[string]param {
 
 func (w *wire) parameters(o, n opRef, a at) {
 	op, np := params(o), params(n)
-	for _, k := range sortedKeys(op) {
+	for _, k := range slices.Sorted(maps.Keys(op)) {
 		if _, ok := np[k]; !ok {
 			p := op[k]
 			w.add("request-parameter-removed", at{subject: a.subject + " " + p.p.In + " " + p.p.Name, old: p.ptr, new: a.new},
 				fmt.Sprintf("%s parameter %s removed", p.p.In, p.p.Name))
 		}
 	}
-	for _, k := range sortedKeys(np) {
+	for _, k := range slices.Sorted(maps.Keys(np)) {
 		nv := np[k]
 		ov, ok := op[k]
 		pa := at{subject: a.subject + " " + nv.p.In + " " + nv.p.Name, old: ov.ptr, new: nv.ptr}
@@ -281,12 +272,12 @@ func (w *wire) requestBody(o, n *openapi3.RequestBodyRef, a at) {
 }
 
 func (w *wire) content(o, n openapi3.Content, d dirs, a at) {
-	for _, mt := range sortedKeys(o) {
+	for _, mt := range slices.Sorted(maps.Keys(o)) {
 		if _, ok := n[mt]; !ok {
 			w.add(d.String()+"-media-type-removed", a.with(a.subject, "content", mt), "content type "+mt+" removed")
 		}
 	}
-	for _, mt := range sortedKeys(n) {
+	for _, mt := range slices.Sorted(maps.Keys(n)) {
 		om, ok := o[mt]
 		if !ok {
 			w.add(d.String()+"-media-type-added", a.with(a.subject, "content", mt), "content type "+mt+" added")
@@ -307,12 +298,12 @@ func (w *wire) responses(o, n *openapi3.Operation, a at) {
 		nm = n.Responses.Map()
 	}
 	var oldOK, newOK []string
-	for _, s := range sortedKeys(om) {
+	for _, s := range slices.Sorted(maps.Keys(om)) {
 		if successStatus(s) {
 			oldOK = append(oldOK, s)
 		}
 	}
-	for _, s := range sortedKeys(nm) {
+	for _, s := range slices.Sorted(maps.Keys(nm)) {
 		if successStatus(s) {
 			newOK = append(newOK, s)
 		}
@@ -321,12 +312,12 @@ func (w *wire) responses(o, n *openapi3.Operation, a at) {
 		w.add("success-status-changed", a.with(a.subject, "responses"),
 			fmt.Sprintf("success status %s → %s", strings.Join(oldOK, ","), strings.Join(newOK, ",")))
 	}
-	for _, s := range sortedKeys(om) {
+	for _, s := range slices.Sorted(maps.Keys(om)) {
 		if _, ok := nm[s]; !ok && !successStatus(s) {
 			w.add("error-status-removed", at{subject: a.subject + " " + s, old: diag.Append(a.old, "responses", s), new: a.new}, "error status "+s+" no longer documented")
 		}
 	}
-	for _, s := range sortedKeys(nm) {
+	for _, s := range slices.Sorted(maps.Keys(nm)) {
 		or, ok := om[s]
 		ra := at{subject: a.subject + " " + s, old: diag.Append(a.old, "responses", s), new: diag.Append(a.new, "responses", s)}
 		if !ok {
@@ -470,13 +461,13 @@ func (w *wire) enum(o, n *openapi3.Schema, d dirs, a at) {
 }
 
 func (w *wire) properties(o, n *openapi3.Schema, d dirs, a at) {
-	for _, name := range sortedKeys(o.Properties) {
+	for _, name := range slices.Sorted(maps.Keys(o.Properties)) {
 		if _, ok := n.Properties[name]; !ok {
 			pa := at{subject: a.subject + "." + name, old: diag.Append(a.old, "properties", name), new: a.new}
 			w.addDir(d, "property-removed", pa, "property "+name+" removed")
 		}
 	}
-	for _, name := range sortedKeys(n.Properties) {
+	for _, name := range slices.Sorted(maps.Keys(n.Properties)) {
 		pa := at{subject: a.subject + "." + name, old: diag.Append(a.old, "properties", name), new: diag.Append(a.new, "properties", name)}
 		op, ok := o.Properties[name]
 		oreq, nreq := slices.Contains(o.Required, name), slices.Contains(n.Required, name)
@@ -572,12 +563,12 @@ func (w *wire) components() {
 	usage(w.new.doc.Spec, use)
 	// A stand-in the loader made for a schema the description refers to
 	// without defining it is no schema of the description's.
-	for _, name := range sortedKeys(os) {
+	for _, name := range slices.Sorted(maps.Keys(os)) {
 		if n, ok := ns[name]; !ok || standIn(n) && !standIn(os[name]) {
 			w.add("schema-removed", at{subject: name, old: diag.Pointer("components", "schemas", name)}, "schema "+name+" removed")
 		}
 	}
-	for _, name := range sortedKeys(ns) {
+	for _, name := range slices.Sorted(maps.Keys(ns)) {
 		ptr := diag.Pointer("components", "schemas", name)
 		o, ok := os[name]
 		if !ok || standIn(o) && !standIn(ns[name]) {

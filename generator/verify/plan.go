@@ -3,6 +3,7 @@ package verify
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"mime"
 	"slices"
 	"sort"
@@ -338,21 +339,12 @@ func paramValue(p *openapi3.Parameter) any {
 	if p.Example != nil {
 		return p.Example
 	}
-	for _, name := range sortedKeys(p.Examples) {
+	for _, name := range slices.Sorted(maps.Keys(p.Examples)) {
 		if ex := p.Examples[name]; ex != nil && ex.Value != nil && ex.Value.Value != nil {
 			return ex.Value.Value
 		}
 	}
 	return sample(p.Schema, 0)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // pathArgs gives each path argument, in template order, as text.

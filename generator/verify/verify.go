@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -370,7 +371,7 @@ func checkError(c *Call, res *harnessResult, rep *Report, fail func(Failure)) {
 				}
 			}
 		case map[string]any:
-			for _, k := range sortedKeys(errs) {
+			for _, k := range slices.Sorted(maps.Keys(errs)) {
 				want = append(want, fmt.Sprintf("|%v|%v", str(errs[k]), k))
 			}
 		}

@@ -212,25 +212,16 @@ func splitPath(p string) []string {
 // JSON, or nil when any step is missing or not an object.
 func jsonLookup(raw []byte, path []string) []byte {
 	raw = trimJSONSpace(raw)
-	for _, key := range path {
-		if len(raw) == 0 || raw[0] != '{' {
+	if len(path) == 0 {
+		if len(raw) == 0 {
 			return nil
 		}
-		var found []byte
-		for _, m := range jsonObjectEntries(raw) {
-			if m.key == key {
-				found = m.val
-			}
-		}
-		if found == nil {
-			return nil
-		}
-		raw = found
+		return raw
 	}
-	if len(raw) == 0 {
+	if len(raw) == 0 || raw[0] != '{' {
 		return nil
 	}
-	return raw
+	return lookupIn(jsonObjectEntries(raw), path)
 }
 
 // lookupIn is jsonLookup on an object already split into its members.
@@ -238,13 +229,8 @@ func lookupIn(members []jsonEntry, path []string) []byte {
 	if len(path) == 0 {
 		return nil
 	}
-	var found []byte
-	for _, m := range members {
-		if m.key == path[0] {
-			found = m.val
-		}
-	}
-	if found == nil {
+	found, ok := lastJSONEntry(members, path[0])
+	if !ok {
 		return nil
 	}
 	return jsonLookup(found, path[1:])
