@@ -78,6 +78,9 @@ type load struct {
 	cfg   *Config
 	ext   *external
 	diags diag.List
+	// aliases records that the parsed tree has YAML aliases (see
+	// decodeDocument).
+	aliases bool
 }
 
 func (l *load) rule(id string) RuleConfig { return l.cfg.rule(id) }
@@ -170,8 +173,8 @@ func LoadBytes(file string, data []byte, opts Options) (doc *Document, diags dia
 // yaml's Unmarshaler, so nothing is serialised again) and resolves the
 // document's references, none of which may leave it.
 func (l *load) decode(root *yaml.Node) (*openapi3.T, bool) {
-	spec := &openapi3.T{}
-	if err := root.Decode(spec); err != nil {
+	spec, err := decodeDocument(root, l.aliases)
+	if err != nil {
 		d := diag.Diagnostic{Severity: diag.Error, Code: "decode", File: l.file,
 			Message: "kin-openapi cannot read the description: " + err.Error(),
 			Hint:    "give the element at this position the type OpenAPI 3.0 defines for it"}

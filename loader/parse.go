@@ -16,8 +16,8 @@ import (
 // parse reads the YAML (or JSON, which is YAML) into a node tree: the only
 // parse of the description. Everything after works on this tree.
 func (l *load) parse(data []byte) *yaml.Node {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	root, err := parseYAML(data)
+	if err != nil {
 		d := diag.Diagnostic{Severity: diag.Error, Code: "syntax", File: l.file,
 			Message: "not valid YAML or JSON: " + strings.TrimPrefix(err.Error(), "yaml: "),
 			Hint:    "fix the syntax at this position"}
@@ -45,7 +45,19 @@ func (l *load) parse(data []byte) *yaml.Node {
 		l.errorAt(nil, "empty", "", "the file holds no YAML document", "give an OpenAPI 3.0 description")
 		return nil
 	}
-	return &root
+	return root
+}
+
+// parseYAML parses data into a node tree: in pieces on all cores when data
+// is a large block document (see chunkparse.go), else, and whenever that
+// gives up, in one piece.
+func parseYAML(data []byte) (*yaml.Node, error) {
+	if root := parseInChunks(data); root != nil {
+		return root, nil
+	}
+	var root yaml.Node
+	err := yaml.Unmarshal(data, &root)
+	return &root, err
 }
 
 // lineCol turns a byte offset into a 1-based line and column (counted in
@@ -129,6 +141,7 @@ const (
 func (l *load) prepare(root *yaml.Node) {
 	p := &preparer{l: l}
 	p.node(root)
+	l.aliases = p.aliases
 	if p.aliases && !l.diags.HasErrors() {
 		limit := max(expansionFactor*p.nodes, expansionFloor)
 		if n := expandedSize(root, map[*yaml.Node]int{}, limit); n >= limit {
