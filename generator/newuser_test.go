@@ -144,7 +144,7 @@ func TestANewUsersProgram(t *testing.T) {
 	}
 
 	// 3. A nested search, through the typed builder, over all its pages.
-	req := &intercom.SearchRequest{Pagination: intercom.Some(intercom.StartingAfterPaging{PerPage: intercom.Int(1)})}
+	req := &intercom.SearchRequest{Pagination: intercom.Some(&intercom.StartingAfterPaging{PerPage: intercom.Int(1)})}
 	err = req.SetQuery(intercom.SearchAnd(
 		intercom.SearchFilter(intercom.ContactFieldRole, intercom.SearchEquals, "user"),
 		intercom.SearchOr(

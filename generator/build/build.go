@@ -6,8 +6,9 @@
 //   - component schemas become named types; inline objects, enums and unions
 //     that need a name are named after their parent and property;
 //   - required, non-nullable properties are plain values; nullable ones are
-//     Nullable[T]; optional scalars are pointers; optional arrays, maps,
-//     objects and unions are plain values whose zero value means "absent";
+//     Nullable[T] (Nullable[*T] for objects and unions); optional scalars
+//     are pointers; optional arrays, maps, objects and unions are plain
+//     values whose zero value means "absent";
 //   - single-valued string enums are constant strings, not types;
 //   - oneOf/anyOf become unions unless their branches only add `required`
 //     (then the object stands alone) or sit beside properties (then their
@@ -92,6 +93,7 @@ func Build(spec *openapi3.T, src Source, opts Options) (*ir.Package, diag.List, 
 	}
 	b.webhookModels()
 	b.nameEnumValues()
+	b.indirectNullables()
 	b.breakCycles()
 	slices.SortFunc(b.pkg.Types, func(a, c *ir.Type) int { return cmp.Compare(a.Name, c.Name) })
 	slices.SortFunc(b.pkg.Services, func(a, c *ir.Service) int { return cmp.Compare(a.Field, c.Field) })

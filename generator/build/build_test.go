@@ -105,7 +105,7 @@ func TestFieldRepresentation(t *testing.T) {
 		"Count":            {"*int64", false},
 		"Active":           {"*bool", false},
 		"Tags":             {"[]Tag", true},
-		"Owner":            {"Nullable[Tag]", false},
+		"Owner":            {"Nullable[*Tag]", false},
 		"CustomAttributes": {"map[string]any", false},
 		"Metadata":         {"map[string]int", false},
 		"AvatarBytes":      {"[]byte", false},
@@ -385,6 +385,9 @@ func TestRecursion(t *testing.T) {
       properties:
         parent: {$ref: '#/components/schemas/node'}
         children: {type: array, items: {$ref: '#/components/schemas/node'}}
+        previous:
+          nullable: true
+          allOf: [{$ref: '#/components/schemas/node'}]
     filter:
       type: object
       properties:
@@ -400,6 +403,9 @@ func TestRecursion(t *testing.T) {
 	}
 	if got := field(t, node, "Children").Type.String(); got != "[]Node" {
 		t.Errorf("slices break cycles already, got %s", got)
+	}
+	if got := field(t, node, "Previous").Type.String(); got != "Nullable[*Node]" {
+		t.Errorf("a nullable object is held by pointer, which breaks the cycle and keeps its null, got %s", got)
 	}
 	n := 0
 	for _, d := range diags {

@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/format"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -41,7 +42,6 @@ func Emit(pkg *ir.Package) ([]File, error) {
 		p := &parts[i]
 		var err error
 		if p.src, err = p.render(); err == nil {
-			p.f = nil // its tree is no longer needed
 			p.src, err = formatSource(p.stem+".go", p.src)
 		}
 		return err
@@ -103,74 +103,84 @@ const partTypes = 48
 // type declarations. Parts end between declarations, where the file has a
 // blank line, so formatting them apart gives the same text as formatting
 // the file.
+//
+// A part holds what to put in its jennifer file rather than the file
+// itself: the tree is built by the goroutine that renders it, so that
+// building, like rendering and formatting, runs on every core, and each
+// tree lives only as long as its part takes.
 type part struct {
-	stem string
-	n    int // the part's index within its file
-	f    *jen.File
-	src  []byte
+	stem   string
+	n      int // the part's index within its file
+	pkg    string
+	builds []func(f *jen.File)
+	src    []byte
 }
 
+// render builds the part's jennifer file and renders it, unformatted.
 func (p *part) render() ([]byte, error) {
+	f := jen.NewFile(p.pkg)
+	f.HeaderComment(Header)
+	f.NoFormat = true
+	for _, build := range p.builds {
+		build(f)
+	}
 	var buf bytes.Buffer
-	if err := p.f.Render(&buf); err != nil {
+	if err := f.Render(&buf); err != nil {
 		return nil, fmt.Errorf("emit %s.go: %w", p.stem, firstLine(err))
 	}
 	return buf.Bytes(), nil
 }
 
-// emit builds the jennifer trees of every file, in parts, sorted by file
-// name and part.
+// emit plans every file of the package, in parts, sorted by file name and
+// part.
 func emit(pkg *ir.Package) ([]part, error) {
 	e := &emitter{pkg: pkg, types: map[string]*ir.Type{}}
 	for _, t := range pkg.Types {
 		e.types[t.Name] = t
 	}
-	files := map[string][]*jen.File{}
-	newPart := func(stem string) *jen.File {
-		f := jen.NewFile(pkg.Name)
-		f.HeaderComment(Header)
-		f.NoFormat = true
-		files[stem] = append(files[stem], f)
-		return f
+	files := map[string][]*part{}
+	newPart := func(stem string) *part {
+		p := &part{stem: stem, n: len(files[stem]), pkg: pkg.Name}
+		files[stem] = append(files[stem], p)
+		return p
 	}
-	file := func(stem string) *jen.File {
-		if fs := files[stem]; len(fs) > 0 {
-			return fs[len(fs)-1]
+	file := func(stem string) *part {
+		if ps := files[stem]; len(ps) > 0 {
+			return ps[len(ps)-1]
 		}
 		return newPart(stem)
 	}
-	e.docFile(file("doc"))
-	e.clientFile(file("client"))
-	e.operationsFile(file("operations"))
+	add := func(p *part, build func(f *jen.File)) { p.builds = append(p.builds, build) }
+	add(file("doc"), e.docFile)
+	add(file("client"), e.clientFile)
+	add(file("operations"), e.operationsFile)
 	for _, svc := range pkg.Services {
-		e.service(file(svc.File), svc)
+		add(file(svc.File), func(f *jen.File) { e.service(f, svc) })
 	}
 	types := slices.Clone(pkg.Types)
 	slices.SortFunc(types, func(a, b *ir.Type) int { return cmp.Compare(a.Name, b.Name) })
 	count := map[string]int{} // type declarations in the file's last part
 	for _, t := range types {
-		f := file(t.File)
+		p := file(t.File)
 		if count[t.File] == partTypes {
-			f, count[t.File] = newPart(t.File), 0
+			p, count[t.File] = newPart(t.File), 0
 		}
 		count[t.File]++
-		e.typeDecl(f, t)
-		if t.QueryField != "" {
-			e.setQuery(f, t)
-		}
+		add(p, func(f *jen.File) {
+			e.typeDecl(f, t)
+			if t.QueryField != "" {
+				e.setQuery(f, t)
+			}
+		})
 	}
 	if len(pkg.WebhookModels) > 0 {
-		e.webhooksFile(file("webhooks"))
+		add(file("webhooks"), e.webhooksFile)
 	}
-	stems := make([]string, 0, len(files))
-	for stem := range files {
-		stems = append(stems, stem)
-	}
-	slices.Sort(stems)
+	stems := slices.Sorted(maps.Keys(files))
 	var parts []part
 	for _, stem := range stems {
-		for i, f := range files[stem] {
-			parts = append(parts, part{stem: stem, n: i, f: f})
+		for _, p := range files[stem] {
+			parts = append(parts, *p)
 		}
 	}
 	return parts, nil
@@ -319,7 +329,12 @@ func (e *emitter) docFile(f *jen.File) {
 	decode := "Responses decode leniently, as the real API needs: unknown fields are kept and re-encoded (see " +
 		"ExtraFields), unknown enum values are kept, nulls and type mismatches never fail a response. A non-2xx " +
 		"answer is returned as an *APIError with the status, request ID, every error of the body and the headers."
-	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(doc, body, opt, decode))), "\n"))
+	encode := "A decoded model marshals back to the JSON it was read from, unknown fields and all, when " +
+		"encoding/json can address it: marshal a pointer (json.Marshal(&m)); elements of slices are fine. " +
+		"Methods return pointers and iterators yield them. A model marshalled by value (json.Marshal(m), a " +
+		"map value) is written from the Go values of its declared fields alone: MarshalJSON has a pointer " +
+		"receiver, which keeps this package quick to compile."
+	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(doc, body, opt, decode, encode))), "\n"))
 }
 
 // prefixLines makes comment lines for PackageComment, which takes the text

@@ -21,7 +21,7 @@ func (e *emitter) typeDecl(f *jen.File, t *ir.Type) {
 			e.fields(g, t, jsonTag)
 			g.Id("objectMeta")
 		})
-		e.codecMethods(f, t.Name, "decodeObject", "encodeObject")
+		e.codecMethods(f, t.Name, "decodeObject", "encodeObject", true)
 	case ir.Params:
 		writeDoc(f.Group, doc)
 		f.Type().Id(t.Name).StructFunc(func(g *jen.Group) { e.fields(g, t, paramTag) })
@@ -39,7 +39,7 @@ func (e *emitter) typeDecl(f *jen.File, t *ir.Type) {
 			}
 			g.Id("unionMeta")
 		})
-		e.codecMethods(f, t.Name, "decodeUnion", "encodeUnion")
+		e.codecMethods(f, t.Name, "decodeUnion", "encodeUnion", false)
 	case ir.Enum:
 		writeDoc(f.Group, paragraphs(doc, "Unknown values decode as they are, so a value Intercom adds later is kept."))
 		f.Type().Id(t.Name).String()
@@ -71,13 +71,30 @@ func unionDoc(t *ir.Type) string {
 
 // codecMethods renders the two one-line JSON methods that hand a model or
 // union to the runtime's lenient codec.
-func (e *emitter) codecMethods(f *jen.File, name, decode, encode string) {
+//
+// A model's MarshalJSON has a pointer receiver: with a value receiver the
+// compiler also emits a pointer wrapper per model, and both copy the
+// struct, which made a quarter of a large package's compile time. The
+// cost is that encoding/json, marshalling a model it cannot address (one
+// passed by value), writes the declared fields alone, without the members
+// decoding kept; the package documentation says so. A union keeps its
+// value receiver: its fields are the variants, which encoding/json on its
+// own would write as an object of variant names, and unions are few.
+func (e *emitter) codecMethods(f *jen.File, name, decode, encode string, pointerMarshal bool) {
 	f.Line()
 	writeDoc(f.Group, "UnmarshalJSON decodes leniently: see the package documentation.")
 	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id(decode).Call(jen.Id("data"), jen.Id("v"))),
 	)
 	f.Line()
+	if pointerMarshal {
+		writeDoc(f.Group, "MarshalJSON encodes the model, keeping what decoding found; marshal a pointer "+
+			"(see the package documentation).")
+		f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+			jen.Return(jen.Id(encode).Call(jen.Id("v"))),
+		)
+		return
+	}
 	writeDoc(f.Group, "MarshalJSON encodes the value, keeping what decoding found.")
 	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id(encode).Call(jen.Op("&").Id("v"))),

@@ -22,9 +22,10 @@ func (v *AIAgent) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AIAgent) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AIAgent) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AddressableList is the "addressable_list" schema.
@@ -43,9 +44,10 @@ func (v *AddressableList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AddressableList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AddressableList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Admin is the "admin" schema.
@@ -70,9 +72,10 @@ func (v *Admin) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Admin) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Admin) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AdminReplyConversationRequest is the "admin_reply_conversation_request" schema.
@@ -95,9 +98,10 @@ func (v *AdminReplyConversationRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AdminReplyConversationRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AdminReplyConversationRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AdminWithApp is the "admin_with_app" schema.
@@ -110,7 +114,7 @@ type AdminWithApp struct {
 	Email         *string            `json:"email,omitzero"`
 	EmailVerified Nullable[bool]     `json:"email_verified,omitzero"`
 	Avatar        AdminWithAppAvatar `json:"avatar,omitzero"`
-	App           Nullable[App]      `json:"app,omitzero"`
+	App           Nullable[*App]     `json:"app,omitzero"`
 
 	objectMeta
 }
@@ -120,9 +124,10 @@ func (v *AdminWithApp) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AdminWithApp) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AdminWithApp) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AdminWithAppAvatar is the type of property admin_with_app.avatar.
@@ -138,9 +143,10 @@ func (v *AdminWithAppAvatar) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AdminWithAppAvatar) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AdminWithAppAvatar) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // App is the "app" schema.
@@ -162,9 +168,10 @@ func (v *App) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v App) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *App) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Article is the "article" schema.
@@ -172,21 +179,21 @@ func (v App) MarshalJSON() ([]byte, error) {
 // An article with its statistics.
 type Article struct {
 	// Always "article"; left empty, it is filled in when sent.
-	Type              string                             `const:"article" json:"type,omitzero"`
-	ID                *string                            `json:"id,omitzero"`
-	WorkspaceID       *string                            `json:"workspace_id,omitzero"`
-	Title             *string                            `json:"title,omitzero"`
-	Body              Nullable[string]                   `json:"body,omitzero"`
-	AuthorID          *int                               `json:"author_id,omitzero"`
-	State             *ArticleListItemState              `json:"state,omitzero"`
-	CreatedAt         *UnixTime                          `json:"created_at,omitzero"`
-	UpdatedAt         *UnixTime                          `json:"updated_at,omitzero"`
-	URL               *string                            `json:"url,omitzero"`
-	ParentID          Nullable[int]                      `json:"parent_id,omitzero"`
-	ParentType        Nullable[string]                   `json:"parent_type,omitzero"`
-	DefaultLocale     *string                            `json:"default_locale,omitzero"`
-	TranslatedContent Nullable[ArticleTranslatedContent] `json:"translated_content,omitzero"`
-	Statistics        Nullable[ArticleStatistics]        `json:"statistics,omitzero"`
+	Type              string                              `const:"article" json:"type,omitzero"`
+	ID                *string                             `json:"id,omitzero"`
+	WorkspaceID       *string                             `json:"workspace_id,omitzero"`
+	Title             *string                             `json:"title,omitzero"`
+	Body              Nullable[string]                    `json:"body,omitzero"`
+	AuthorID          *int                                `json:"author_id,omitzero"`
+	State             *ArticleListItemState               `json:"state,omitzero"`
+	CreatedAt         *UnixTime                           `json:"created_at,omitzero"`
+	UpdatedAt         *UnixTime                           `json:"updated_at,omitzero"`
+	URL               *string                             `json:"url,omitzero"`
+	ParentID          Nullable[int]                       `json:"parent_id,omitzero"`
+	ParentType        Nullable[string]                    `json:"parent_type,omitzero"`
+	DefaultLocale     *string                             `json:"default_locale,omitzero"`
+	TranslatedContent Nullable[*ArticleTranslatedContent] `json:"translated_content,omitzero"`
+	Statistics        Nullable[*ArticleStatistics]        `json:"statistics,omitzero"`
 
 	objectMeta
 }
@@ -196,9 +203,10 @@ func (v *Article) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Article) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Article) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ArticleContent is the "article_content" schema.
@@ -219,9 +227,10 @@ func (v *ArticleContent) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ArticleContent) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ArticleContent) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ArticleListItem is the "article_list_item" schema.
@@ -229,20 +238,20 @@ func (v ArticleContent) MarshalJSON() ([]byte, error) {
 // An article as lists show it.
 type ArticleListItem struct {
 	// Always "article"; left empty, it is filled in when sent.
-	Type              string                             `const:"article" json:"type,omitzero"`
-	ID                *string                            `json:"id,omitzero"`
-	WorkspaceID       *string                            `json:"workspace_id,omitzero"`
-	Title             *string                            `json:"title,omitzero"`
-	Body              Nullable[string]                   `json:"body,omitzero"`
-	AuthorID          *int                               `json:"author_id,omitzero"`
-	State             *ArticleListItemState              `json:"state,omitzero"`
-	CreatedAt         *UnixTime                          `json:"created_at,omitzero"`
-	UpdatedAt         *UnixTime                          `json:"updated_at,omitzero"`
-	URL               *string                            `json:"url,omitzero"`
-	ParentID          Nullable[int]                      `json:"parent_id,omitzero"`
-	ParentType        Nullable[string]                   `json:"parent_type,omitzero"`
-	DefaultLocale     *string                            `json:"default_locale,omitzero"`
-	TranslatedContent Nullable[ArticleTranslatedContent] `json:"translated_content,omitzero"`
+	Type              string                              `const:"article" json:"type,omitzero"`
+	ID                *string                             `json:"id,omitzero"`
+	WorkspaceID       *string                             `json:"workspace_id,omitzero"`
+	Title             *string                             `json:"title,omitzero"`
+	Body              Nullable[string]                    `json:"body,omitzero"`
+	AuthorID          *int                                `json:"author_id,omitzero"`
+	State             *ArticleListItemState               `json:"state,omitzero"`
+	CreatedAt         *UnixTime                           `json:"created_at,omitzero"`
+	UpdatedAt         *UnixTime                           `json:"updated_at,omitzero"`
+	URL               *string                             `json:"url,omitzero"`
+	ParentID          Nullable[int]                       `json:"parent_id,omitzero"`
+	ParentType        Nullable[string]                    `json:"parent_type,omitzero"`
+	DefaultLocale     *string                             `json:"default_locale,omitzero"`
+	TranslatedContent Nullable[*ArticleTranslatedContent] `json:"translated_content,omitzero"`
 
 	objectMeta
 }
@@ -252,9 +261,10 @@ func (v *ArticleListItem) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ArticleListItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ArticleListItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ArticleStatistics is the "article_statistics" schema.
@@ -274,21 +284,22 @@ func (v *ArticleStatistics) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ArticleStatistics) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ArticleStatistics) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ArticleTranslatedContent is the "article_translated_content" schema.
 //
 // The article in each language it was written in.
 type ArticleTranslatedContent struct {
-	Type Nullable[string]         `json:"type,omitzero"`
-	En   Nullable[ArticleContent] `json:"en,omitzero"`
-	Fr   Nullable[ArticleContent] `json:"fr,omitzero"`
-	PtBR Nullable[ArticleContent] `json:"pt-BR,omitzero"`
-	ZhCN Nullable[ArticleContent] `json:"zh-CN,omitzero"`
-	ZhTW Nullable[ArticleContent] `json:"zh-TW,omitzero"`
+	Type Nullable[string]          `json:"type,omitzero"`
+	En   Nullable[*ArticleContent] `json:"en,omitzero"`
+	Fr   Nullable[*ArticleContent] `json:"fr,omitzero"`
+	PtBR Nullable[*ArticleContent] `json:"pt-BR,omitzero"`
+	ZhCN Nullable[*ArticleContent] `json:"zh-CN,omitzero"`
+	ZhTW Nullable[*ArticleContent] `json:"zh-TW,omitzero"`
 
 	objectMeta
 }
@@ -298,9 +309,10 @@ func (v *ArticleTranslatedContent) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ArticleTranslatedContent) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ArticleTranslatedContent) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AttachContactToConversationRequest is the "attach_contact_to_conversation_request" schema.
@@ -318,16 +330,17 @@ func (v *AttachContactToConversationRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AttachContactToConversationRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AttachContactToConversationRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AttachContactToConversationRequestCustomerEmail is the type of property
 // attach_contact_to_conversation_request.customer variant Email.
 type AttachContactToConversationRequestCustomerEmail struct {
-	Email    string                    `json:"email"`
-	Customer Nullable[CustomerRequest] `json:"customer,omitzero"`
+	Email    string                     `json:"email"`
+	Customer Nullable[*CustomerRequest] `json:"customer,omitzero"`
 
 	objectMeta
 }
@@ -337,16 +350,17 @@ func (v *AttachContactToConversationRequestCustomerEmail) UnmarshalJSON(data []b
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AttachContactToConversationRequestCustomerEmail) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AttachContactToConversationRequestCustomerEmail) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AttachContactToConversationRequestCustomerIntercomUserID is the type of property
 // attach_contact_to_conversation_request.customer variant IntercomUserID.
 type AttachContactToConversationRequestCustomerIntercomUserID struct {
-	IntercomUserID string                    `json:"intercom_user_id"`
-	Customer       Nullable[CustomerRequest] `json:"customer,omitzero"`
+	IntercomUserID string                     `json:"intercom_user_id"`
+	Customer       Nullable[*CustomerRequest] `json:"customer,omitzero"`
 
 	objectMeta
 }
@@ -356,16 +370,17 @@ func (v *AttachContactToConversationRequestCustomerIntercomUserID) UnmarshalJSON
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AttachContactToConversationRequestCustomerIntercomUserID) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AttachContactToConversationRequestCustomerIntercomUserID) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AttachContactToConversationRequestCustomerUserID is the type of property
 // attach_contact_to_conversation_request.customer variant UserID.
 type AttachContactToConversationRequestCustomerUserID struct {
-	UserID   string                    `json:"user_id"`
-	Customer Nullable[CustomerRequest] `json:"customer,omitzero"`
+	UserID   string                     `json:"user_id"`
+	Customer Nullable[*CustomerRequest] `json:"customer,omitzero"`
 
 	objectMeta
 }
@@ -375,9 +390,10 @@ func (v *AttachContactToConversationRequestCustomerUserID) UnmarshalJSON(data []
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AttachContactToConversationRequestCustomerUserID) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AttachContactToConversationRequestCustomerUserID) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Company is the "company" schema.
@@ -406,9 +422,10 @@ func (v *Company) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Company) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Company) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CompanyPlan is the type of property company.plan.
@@ -425,9 +442,10 @@ func (v *CompanyPlan) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CompanyPlan) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CompanyPlan) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CompanyScroll is the "company_scroll" schema.
@@ -435,10 +453,10 @@ func (v CompanyPlan) MarshalJSON() ([]byte, error) {
 // One batch of a scroll over all companies.
 type CompanyScroll struct {
 	// Always "list"; left empty, it is filled in when sent.
-	Type       string                `const:"list" json:"type,omitzero"`
-	Data       []Company             `json:"data,omitzero"`
-	Pages      Nullable[CursorPages] `json:"pages,omitzero"`
-	TotalCount Nullable[int]         `json:"total_count,omitzero"`
+	Type       string                 `const:"list" json:"type,omitzero"`
+	Data       []Company              `json:"data,omitzero"`
+	Pages      Nullable[*CursorPages] `json:"pages,omitzero"`
+	TotalCount Nullable[int]          `json:"total_count,omitzero"`
 
 	// Pass this to get the next batch.
 	ScrollParam *string `json:"scroll_param,omitzero"`
@@ -451,9 +469,10 @@ func (v *CompanyScroll) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CompanyScroll) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CompanyScroll) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Contact is the "contact" schema.
@@ -476,9 +495,9 @@ type Contact struct {
 	LastSeenAt     Nullable[UnixTime] `json:"last_seen_at,omitzero"`
 
 	// Custom attributes of the contact.
-	CustomAttributes map[string]any        `json:"custom_attributes,omitzero"`
-	Tags             Nullable[ContactTags] `json:"tags,omitzero"`
-	Notes            ContactNotes          `json:"notes,omitzero"`
+	CustomAttributes map[string]any         `json:"custom_attributes,omitzero"`
+	Tags             Nullable[*ContactTags] `json:"tags,omitzero"`
+	Notes            ContactNotes           `json:"notes,omitzero"`
 
 	objectMeta
 }
@@ -488,9 +507,10 @@ func (v *Contact) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Contact) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Contact) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactDeleted is the "contact_deleted" schema.
@@ -511,9 +531,10 @@ func (v *ContactDeleted) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactDeleted) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactDeleted) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactList is the "contact_list" schema.
@@ -521,10 +542,10 @@ func (v ContactDeleted) MarshalJSON() ([]byte, error) {
 // A page of contacts.
 type ContactList struct {
 	// Always "list"; left empty, it is filled in when sent.
-	Type       string                `const:"list" json:"type,omitzero"`
-	Data       []Contact             `json:"data,omitzero"`
-	TotalCount *int                  `json:"total_count,omitzero"`
-	Pages      Nullable[CursorPages] `json:"pages,omitzero"`
+	Type       string                 `const:"list" json:"type,omitzero"`
+	Data       []Contact              `json:"data,omitzero"`
+	TotalCount *int                   `json:"total_count,omitzero"`
+	Pages      Nullable[*CursorPages] `json:"pages,omitzero"`
 
 	objectMeta
 }
@@ -534,9 +555,10 @@ func (v *ContactList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactNotes is the "contact_notes" schema.
@@ -556,9 +578,10 @@ func (v *ContactNotes) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactNotes) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactNotes) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactReference is the "contact_reference" schema.
@@ -578,9 +601,10 @@ func (v *ContactReference) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactReference) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactReference) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactReplyBaseRequest is the "contact_reply_base_request" schema.
@@ -604,9 +628,10 @@ func (v *ContactReplyBaseRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactReplyBaseRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactReplyBaseRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactReplyEmailRequest is the "contact_reply_email_request" schema.
@@ -631,9 +656,10 @@ func (v *ContactReplyEmailRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactReplyEmailRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactReplyEmailRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactReplyIntercomUserIDRequest is the "contact_reply_intercom_user_id_request" schema.
@@ -658,9 +684,10 @@ func (v *ContactReplyIntercomUserIDRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactReplyIntercomUserIDRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactReplyIntercomUserIDRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactReplyUserIDRequest is the "contact_reply_user_id_request" schema.
@@ -685,9 +712,10 @@ func (v *ContactReplyUserIDRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactReplyUserIDRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactReplyUserIDRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactTags is the "contact_tags" schema.
@@ -707,9 +735,10 @@ func (v *ContactTags) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactTags) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactTags) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContentSourcesList is the "content_sources_list" schema.
@@ -729,9 +758,10 @@ func (v *ContentSourcesList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContentSourcesList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContentSourcesList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContentSourcesListContentSourcesItem is the type of property
@@ -749,9 +779,10 @@ func (v *ContentSourcesListContentSourcesItem) UnmarshalJSON(data []byte) error 
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContentSourcesListContentSourcesItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContentSourcesListContentSourcesItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Conversation is the "conversation" schema.
@@ -773,13 +804,13 @@ type Conversation struct {
 	TeamAssigneeID  Nullable[string]      `json:"team_assignee_id,omitzero"`
 
 	// The company the conversation is about, if any.
-	Company             Nullable[Company]  `json:"company,omitzero"`
+	Company             Nullable[*Company] `json:"company,omitzero"`
 	Tags                TagList            `json:"tags,omitzero"`
 	Source              ConversationSource `json:"source,omitzero"`
 	CustomAttributes    CustomAttributes   `json:"custom_attributes,omitzero"`
 	ConversationParts   ConversationParts  `json:"conversation_parts,omitzero"`
 	AIAgentParticipated *bool              `json:"ai_agent_participated,omitzero"`
-	AIAgent             Nullable[AIAgent]  `json:"ai_agent,omitzero"`
+	AIAgent             Nullable[*AIAgent] `json:"ai_agent,omitzero"`
 
 	objectMeta
 }
@@ -789,9 +820,10 @@ func (v *Conversation) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Conversation) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Conversation) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationList is the "conversation_list" schema.
@@ -799,10 +831,10 @@ func (v Conversation) MarshalJSON() ([]byte, error) {
 // A page of conversations.
 type ConversationList struct {
 	// Always "conversation.list"; left empty, it is filled in when sent.
-	Type          string                `const:"conversation.list" json:"type,omitzero"`
-	Conversations []Conversation        `json:"conversations,omitzero"`
-	TotalCount    *int                  `json:"total_count,omitzero"`
-	Pages         Nullable[CursorPages] `json:"pages,omitzero"`
+	Type          string                 `const:"conversation.list" json:"type,omitzero"`
+	Conversations []Conversation         `json:"conversations,omitzero"`
+	TotalCount    *int                   `json:"total_count,omitzero"`
+	Pages         Nullable[*CursorPages] `json:"pages,omitzero"`
 
 	objectMeta
 }
@@ -812,22 +844,23 @@ func (v *ConversationList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationPart is the "conversation_part" schema.
 //
 // One message, note or action in a conversation.
 type ConversationPart struct {
-	Type       *string             `json:"type,omitzero"`
-	ID         *string             `json:"id,omitzero"`
-	PartType   *string             `json:"part_type,omitzero"`
-	Body       Nullable[string]    `json:"body,omitzero"`
-	CreatedAt  *UnixTime           `json:"created_at,omitzero"`
-	AssignedTo Nullable[Reference] `json:"assigned_to,omitzero"`
-	Author     Reference           `json:"author,omitzero"`
+	Type       *string              `json:"type,omitzero"`
+	ID         *string              `json:"id,omitzero"`
+	PartType   *string              `json:"part_type,omitzero"`
+	Body       Nullable[string]     `json:"body,omitzero"`
+	CreatedAt  *UnixTime            `json:"created_at,omitzero"`
+	AssignedTo Nullable[*Reference] `json:"assigned_to,omitzero"`
+	Author     Reference            `json:"author,omitzero"`
 
 	// Attribute changes this part records, by attribute name.
 	Changes map[string]ConversationPartChangesValue `json:"changes,omitzero"`
@@ -840,9 +873,10 @@ func (v *ConversationPart) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationPart) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationPart) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationPartChangesValue is the type of property conversation_part.changes values.
@@ -861,9 +895,10 @@ func (v *ConversationPartChangesValue) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationPartChangesValue) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationPartChangesValue) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationParts is the "conversation_parts" schema.
@@ -883,9 +918,10 @@ func (v *ConversationParts) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationParts) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationParts) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationSource is the "conversation_source" schema.
@@ -906,21 +942,22 @@ func (v *ConversationSource) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationSource) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationSource) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateArticleRequest is the "create_article_request" schema.
 //
 // The fields of an article you can set.
 type CreateArticleRequest struct {
-	Title             string                             `json:"title"`
-	Body              *string                            `json:"body,omitzero"`
-	AuthorID          *int                               `json:"author_id,omitzero"`
-	State             *CreateArticleRequestState         `json:"state,omitzero"`
-	ParentID          *int                               `json:"parent_id,omitzero"`
-	TranslatedContent Nullable[ArticleTranslatedContent] `json:"translated_content,omitzero"`
+	Title             string                              `json:"title"`
+	Body              *string                             `json:"body,omitzero"`
+	AuthorID          *int                                `json:"author_id,omitzero"`
+	State             *CreateArticleRequestState          `json:"state,omitzero"`
+	ParentID          *int                                `json:"parent_id,omitzero"`
+	TranslatedContent Nullable[*ArticleTranslatedContent] `json:"translated_content,omitzero"`
 
 	objectMeta
 }
@@ -930,9 +967,10 @@ func (v *CreateArticleRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateArticleRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateArticleRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateContactRequest is the "create_contact_request" schema.
@@ -954,9 +992,10 @@ func (v *CreateContactRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateContactRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateContactRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateConversationRequest is the "create_conversation_request" schema.
@@ -975,9 +1014,10 @@ func (v *CreateConversationRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateConversationRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateConversationRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateConversationRequestFrom is the type of property create_conversation_request.from.
@@ -995,9 +1035,10 @@ func (v *CreateConversationRequestFrom) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateConversationRequestFrom) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateConversationRequestFrom) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateDataAttributeRequest is the "create_data_attribute_request" schema.
@@ -1019,9 +1060,10 @@ func (v *CreateDataAttributeRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateDataAttributeRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateDataAttributeRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateDataAttributeRequestOptionsItem is the type of property
@@ -1037,9 +1079,10 @@ func (v *CreateDataAttributeRequestOptionsItem) UnmarshalJSON(data []byte) error
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateDataAttributeRequestOptionsItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateDataAttributeRequestOptionsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateDataEventRequest is the "create_data_event_request" schema.
@@ -1063,9 +1106,10 @@ func (v *CreateDataEventRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateDataEventRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateDataEventRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateMessageRequest is the "create_message_request" schema.
@@ -1089,9 +1133,10 @@ func (v *CreateMessageRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateMessageRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateMessageRequestFrom is the type of property create_message_request.from.
@@ -1108,9 +1153,10 @@ func (v *CreateMessageRequestFrom) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateMessageRequestFrom) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateMessageRequestFrom) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateMessageRequestTo is the type of property create_message_request.to.
@@ -1128,9 +1174,10 @@ func (v *CreateMessageRequestTo) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateMessageRequestTo) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateMessageRequestTo) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateOrUpdateTagRequest is the "create_or_update_tag_request" schema.
@@ -1148,9 +1195,10 @@ func (v *CreateOrUpdateTagRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateOrUpdateTagRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateOrUpdateTagRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreatePhoneSwitchRequest is the "create_phone_switch_request" schema.
@@ -1168,9 +1216,10 @@ func (v *CreatePhoneSwitchRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreatePhoneSwitchRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreatePhoneSwitchRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CursorPages is the "cursor_pages" schema.
@@ -1178,11 +1227,11 @@ func (v CreatePhoneSwitchRequest) MarshalJSON() ([]byte, error) {
 // Where a page sits in a paginated list.
 type CursorPages struct {
 	// Always "pages"; left empty, it is filled in when sent.
-	Type       string                        `const:"pages" json:"type,omitzero"`
-	Page       *int                          `json:"page,omitzero"`
-	Next       Nullable[StartingAfterPaging] `json:"next,omitzero"`
-	PerPage    *int                          `json:"per_page,omitzero"`
-	TotalPages *int                          `json:"total_pages,omitzero"`
+	Type       string                         `const:"pages" json:"type,omitzero"`
+	Page       *int                           `json:"page,omitzero"`
+	Next       Nullable[*StartingAfterPaging] `json:"next,omitzero"`
+	PerPage    *int                           `json:"per_page,omitzero"`
+	TotalPages *int                           `json:"total_pages,omitzero"`
 
 	objectMeta
 }
@@ -1192,9 +1241,10 @@ func (v *CursorPages) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CursorPages) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CursorPages) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CustomAttributes is the "custom_attributes" schema.
@@ -1220,9 +1270,10 @@ func (v *CustomObjectInstance) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CustomObjectInstance) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CustomObjectInstance) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CustomObjectInstanceList is the "custom_object_instance_list" schema.
@@ -1240,9 +1291,10 @@ func (v *CustomObjectInstanceList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CustomObjectInstanceList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CustomObjectInstanceList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CustomerRequestEmail is the type of schema customer_request variant Email.
@@ -1257,9 +1309,10 @@ func (v *CustomerRequestEmail) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CustomerRequestEmail) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CustomerRequestEmail) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CustomerRequestIntercomUserID is the type of schema customer_request variant IntercomUserID.
@@ -1274,9 +1327,10 @@ func (v *CustomerRequestIntercomUserID) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CustomerRequestIntercomUserID) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CustomerRequestIntercomUserID) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CustomerRequestUserID is the type of schema customer_request variant UserID.
@@ -1291,9 +1345,10 @@ func (v *CustomerRequestUserID) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CustomerRequestUserID) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CustomerRequestUserID) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // DataAttribute is the "data_attribute" schema.
@@ -1319,9 +1374,10 @@ func (v *DataAttribute) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v DataAttribute) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *DataAttribute) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // DataAttributeList is the "data_attribute_list" schema.
@@ -1340,9 +1396,10 @@ func (v *DataAttributeList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v DataAttributeList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *DataAttributeList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // DataEventSummary is the "data_event_summary" schema.
@@ -1364,9 +1421,10 @@ func (v *DataEventSummary) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v DataEventSummary) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *DataEventSummary) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // DataEventSummaryEventsItem is the type of property data_event_summary.events items.
@@ -1384,9 +1442,10 @@ func (v *DataEventSummaryEventsItem) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v DataEventSummaryEventsItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *DataEventSummaryEventsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // DataEventSummaryPages is the type of property data_event_summary.pages.
@@ -1401,9 +1460,10 @@ func (v *DataEventSummaryPages) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v DataEventSummaryPages) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *DataEventSummaryPages) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Error is the "error" schema.
@@ -1427,9 +1487,10 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Error) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Error) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ErrorErrorsItem is the type of property error.errors items.
@@ -1451,9 +1512,10 @@ func (v *ErrorErrorsItem) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ErrorErrorsItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ErrorErrorsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Message is the "message" schema.
@@ -1476,9 +1538,10 @@ func (v *Message) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Message) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Message) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // MultipleFilterSearchRequest is the "multiple_filter_search_request" schema.
@@ -1496,9 +1559,10 @@ func (v *MultipleFilterSearchRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v MultipleFilterSearchRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *MultipleFilterSearchRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // PhoneSwitch is the "phone_switch" schema.
@@ -1518,9 +1582,10 @@ func (v *PhoneSwitch) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v PhoneSwitch) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *PhoneSwitch) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Reference is the "reference" schema.
@@ -1538,17 +1603,18 @@ func (v *Reference) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Reference) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Reference) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // SearchRequest is the "search_request" schema.
 //
 // A query and the page you want.
 type SearchRequest struct {
-	Query      SearchRequestQuery            `json:"query"`
-	Pagination Nullable[StartingAfterPaging] `json:"pagination,omitzero"`
+	Query      SearchRequestQuery             `json:"query"`
+	Pagination Nullable[*StartingAfterPaging] `json:"pagination,omitzero"`
 
 	objectMeta
 }
@@ -1558,9 +1624,10 @@ func (v *SearchRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v SearchRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *SearchRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // SetQuery checks q against Intercom's search rules (see SearchQuery) and sets it as the request's
@@ -1579,7 +1646,7 @@ type SingleFilterSearchRequest struct {
 	Operator *SingleFilterSearchRequestOperator `json:"operator,omitzero"`
 
 	// What to compare with.
-	Value Nullable[SingleFilterSearchRequestValue] `json:"value,omitzero"`
+	Value Nullable[*SingleFilterSearchRequestValue] `json:"value,omitzero"`
 
 	objectMeta
 }
@@ -1589,9 +1656,10 @@ func (v *SingleFilterSearchRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v SingleFilterSearchRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *SingleFilterSearchRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // StartingAfterPaging is the "starting_after_paging" schema.
@@ -1609,9 +1677,10 @@ func (v *StartingAfterPaging) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v StartingAfterPaging) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *StartingAfterPaging) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // SubscriptionType is the "subscription_type" schema.
@@ -1632,9 +1701,10 @@ func (v *SubscriptionType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v SubscriptionType) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *SubscriptionType) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // SubscriptionTypeList is the "subscription_type_list" schema.
@@ -1653,9 +1723,10 @@ func (v *SubscriptionTypeList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v SubscriptionTypeList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *SubscriptionTypeList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Tag is the "tag" schema.
@@ -1668,7 +1739,7 @@ type Tag struct {
 	AppliedAt Nullable[UnixTime] `json:"applied_at,omitzero"`
 
 	// Who applied the tag, when the tag comes back from tagging something.
-	AppliedBy Nullable[Reference] `json:"applied_by,omitzero"`
+	AppliedBy Nullable[*Reference] `json:"applied_by,omitzero"`
 
 	objectMeta
 }
@@ -1678,9 +1749,10 @@ func (v *Tag) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Tag) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Tag) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // TagList is the "tag_list" schema.
@@ -1699,9 +1771,10 @@ func (v *TagList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v TagList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *TagList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Ticket is the "ticket" schema.
@@ -1714,8 +1787,8 @@ type Ticket struct {
 	TicketID         *string                `json:"ticket_id,omitzero"`
 	Category         *TicketCategory        `json:"category,omitzero"`
 	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitzero"`
-	TicketState      Nullable[TicketState]  `json:"ticket_state,omitzero"`
-	TicketType       Nullable[TicketType]   `json:"ticket_type,omitzero"`
+	TicketState      Nullable[*TicketState] `json:"ticket_state,omitzero"`
+	TicketType       Nullable[*TicketType]  `json:"ticket_type,omitzero"`
 
 	// The admin the ticket is assigned to; "0" when none is.
 	AdminAssigneeID *string   `json:"admin_assignee_id,omitzero"`
@@ -1730,9 +1803,10 @@ func (v *Ticket) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Ticket) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Ticket) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // TicketCustomAttributes is the "ticket_custom_attributes" schema.
@@ -1757,9 +1831,10 @@ func (v *TicketState) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v TicketState) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *TicketState) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // TicketType is the "ticket_type" schema.
@@ -1785,9 +1860,10 @@ func (v *TicketType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v TicketType) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *TicketType) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // TicketTypeAttribute is the "ticket_type_attribute" schema.
@@ -1811,9 +1887,10 @@ func (v *TicketTypeAttribute) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v TicketTypeAttribute) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *TicketTypeAttribute) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // TicketTypeAttributeList is the "ticket_type_attribute_list" schema.
@@ -1831,9 +1908,10 @@ func (v *TicketTypeAttributeList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v TicketTypeAttributeList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *TicketTypeAttributeList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // UpdateContactRequest is the "update_contact_request" schema.
@@ -1856,9 +1934,10 @@ func (v *UpdateContactRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v UpdateContactRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *UpdateContactRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // UpdateConversationRequest is the "update_conversation_request" schema.
@@ -1876,7 +1955,8 @@ func (v *UpdateConversationRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v UpdateConversationRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *UpdateConversationRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }

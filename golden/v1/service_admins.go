@@ -54,7 +54,8 @@ func (v *SetAwayAdminRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v SetAwayAdminRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *SetAwayAdminRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }

@@ -43,11 +43,11 @@ func (s *ArticlesService) UpdateArticle(ctx context.Context, id int, body *Creat
 
 // CreateArticleRequestBody is the type of request body of createArticle.
 type CreateArticleRequestBody struct {
-	Title             string                             `json:"title"`
-	Body              *string                            `json:"body,omitzero"`
-	AuthorID          int                                `json:"author_id"`
-	State             *CreateArticleRequestBodyState     `json:"state,omitzero"`
-	TranslatedContent Nullable[ArticleTranslatedContent] `json:"translated_content,omitzero"`
+	Title             string                              `json:"title"`
+	Body              *string                             `json:"body,omitzero"`
+	AuthorID          int                                 `json:"author_id"`
+	State             *CreateArticleRequestBodyState      `json:"state,omitzero"`
+	TranslatedContent Nullable[*ArticleTranslatedContent] `json:"translated_content,omitzero"`
 
 	objectMeta
 }
@@ -57,9 +57,10 @@ func (v *CreateArticleRequestBody) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateArticleRequestBody) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateArticleRequestBody) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateArticleRequestBodyState is the type of property request body of createArticle.state.

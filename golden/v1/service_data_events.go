@@ -81,9 +81,10 @@ func (v *ListDataEventsParamsFilterEmailQueryParameter) UnmarshalJSON(data []byt
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ListDataEventsParamsFilterEmailQueryParameter) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ListDataEventsParamsFilterEmailQueryParameter) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ListDataEventsParamsFilterIntercomUserIDQueryParameter is the type of query parameter filter
@@ -99,9 +100,10 @@ func (v *ListDataEventsParamsFilterIntercomUserIDQueryParameter) UnmarshalJSON(d
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ListDataEventsParamsFilterIntercomUserIDQueryParameter) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ListDataEventsParamsFilterIntercomUserIDQueryParameter) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ListDataEventsParamsFilterUserIDQueryParameter is the type of query parameter filter variant
@@ -117,7 +119,8 @@ func (v *ListDataEventsParamsFilterUserIDQueryParameter) UnmarshalJSON(data []by
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ListDataEventsParamsFilterUserIDQueryParameter) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ListDataEventsParamsFilterUserIDQueryParameter) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }

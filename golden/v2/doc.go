@@ -18,4 +18,10 @@
 // ExtraFields), unknown enum values are kept, nulls and type mismatches never fail a response. A
 // non-2xx answer is returned as an *APIError with the status, request ID, every error of the body
 // and the headers.
+//
+// A decoded model marshals back to the JSON it was read from, unknown fields and all, when
+// encoding/json can address it: marshal a pointer (json.Marshal(&m)); elements of slices are fine.
+// Methods return pointers and iterators yield them. A model marshalled by value (json.Marshal(m),
+// a map value) is written from the Go values of its declared fields alone: MarshalJSON has a
+// pointer receiver, which keeps this package quick to compile.
 package intercom

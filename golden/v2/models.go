@@ -22,9 +22,10 @@ func (v *AIAgent) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AIAgent) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AIAgent) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AICallResponse is the "ai_call_response" schema.
@@ -47,9 +48,10 @@ func (v *AICallResponse) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AICallResponse) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AICallResponse) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AddressableList is the "addressable_list" schema.
@@ -68,9 +70,10 @@ func (v *AddressableList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AddressableList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AddressableList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Admin is the "admin" schema.
@@ -88,7 +91,7 @@ type Admin struct {
 	TeamIDs            []int         `json:"team_ids,omitzero"`
 
 	// The role of the admin, if roles are used.
-	Role Nullable[AdminRole] `json:"role,omitzero"`
+	Role Nullable[*AdminRole] `json:"role,omitzero"`
 
 	objectMeta
 }
@@ -98,9 +101,10 @@ func (v *Admin) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Admin) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Admin) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AdminReplyConversationRequest is the "admin_reply_conversation_request" schema.
@@ -123,9 +127,10 @@ func (v *AdminReplyConversationRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AdminReplyConversationRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AdminReplyConversationRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AdminRole is the type of property admin.role.
@@ -144,9 +149,10 @@ func (v *AdminRole) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AdminRole) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AdminRole) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AdminWithApp is the "admin_with_app" schema.
@@ -159,7 +165,7 @@ type AdminWithApp struct {
 	Email         *string            `json:"email,omitzero"`
 	EmailVerified Nullable[bool]     `json:"email_verified,omitzero"`
 	Avatar        AdminWithAppAvatar `json:"avatar,omitzero"`
-	App           Nullable[App]      `json:"app,omitzero"`
+	App           Nullable[*App]     `json:"app,omitzero"`
 
 	objectMeta
 }
@@ -169,9 +175,10 @@ func (v *AdminWithApp) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AdminWithApp) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AdminWithApp) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AdminWithAppAvatar is the type of property admin_with_app.avatar.
@@ -187,9 +194,10 @@ func (v *AdminWithAppAvatar) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AdminWithAppAvatar) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AdminWithAppAvatar) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // App is the "app" schema.
@@ -211,9 +219,10 @@ func (v *App) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v App) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *App) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Article is the "article" schema.
@@ -238,12 +247,12 @@ type Article struct {
 	// Use parent_ids; kept for older clients.
 	//
 	// Deprecated: the description marks this field deprecated.
-	ParentID          Nullable[int]                      `json:"parent_id,omitzero"`
-	ParentIDs         []int                              `json:"parent_ids,omitzero"`
-	ParentType        Nullable[string]                   `json:"parent_type,omitzero"`
-	DefaultLocale     *string                            `json:"default_locale,omitzero"`
-	TranslatedContent Nullable[ArticleTranslatedContent] `json:"translated_content,omitzero"`
-	Statistics        Nullable[ArticleStatistics]        `json:"statistics,omitzero"`
+	ParentID          Nullable[int]                       `json:"parent_id,omitzero"`
+	ParentIDs         []int                               `json:"parent_ids,omitzero"`
+	ParentType        Nullable[string]                    `json:"parent_type,omitzero"`
+	DefaultLocale     *string                             `json:"default_locale,omitzero"`
+	TranslatedContent Nullable[*ArticleTranslatedContent] `json:"translated_content,omitzero"`
+	Statistics        Nullable[*ArticleStatistics]        `json:"statistics,omitzero"`
 
 	objectMeta
 }
@@ -253,9 +262,10 @@ func (v *Article) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Article) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Article) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ArticleContent is the "article_content" schema.
@@ -276,9 +286,10 @@ func (v *ArticleContent) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ArticleContent) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ArticleContent) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ArticleListItem is the "article_list_item" schema.
@@ -303,11 +314,11 @@ type ArticleListItem struct {
 	// Use parent_ids; kept for older clients.
 	//
 	// Deprecated: the description marks this field deprecated.
-	ParentID          Nullable[int]                      `json:"parent_id,omitzero"`
-	ParentIDs         []int                              `json:"parent_ids,omitzero"`
-	ParentType        Nullable[string]                   `json:"parent_type,omitzero"`
-	DefaultLocale     *string                            `json:"default_locale,omitzero"`
-	TranslatedContent Nullable[ArticleTranslatedContent] `json:"translated_content,omitzero"`
+	ParentID          Nullable[int]                       `json:"parent_id,omitzero"`
+	ParentIDs         []int                               `json:"parent_ids,omitzero"`
+	ParentType        Nullable[string]                    `json:"parent_type,omitzero"`
+	DefaultLocale     *string                             `json:"default_locale,omitzero"`
+	TranslatedContent Nullable[*ArticleTranslatedContent] `json:"translated_content,omitzero"`
 
 	objectMeta
 }
@@ -317,9 +328,10 @@ func (v *ArticleListItem) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ArticleListItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ArticleListItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ArticleStatistics is the "article_statistics" schema.
@@ -339,21 +351,22 @@ func (v *ArticleStatistics) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ArticleStatistics) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ArticleStatistics) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ArticleTranslatedContent is the "article_translated_content" schema.
 //
 // The article in each language it was written in.
 type ArticleTranslatedContent struct {
-	Type Nullable[string]         `json:"type,omitzero"`
-	En   Nullable[ArticleContent] `json:"en,omitzero"`
-	Fr   Nullable[ArticleContent] `json:"fr,omitzero"`
-	PtBR Nullable[ArticleContent] `json:"pt-BR,omitzero"`
-	ZhCN Nullable[ArticleContent] `json:"zh-CN,omitzero"`
-	ZhTW Nullable[ArticleContent] `json:"zh-TW,omitzero"`
+	Type Nullable[string]          `json:"type,omitzero"`
+	En   Nullable[*ArticleContent] `json:"en,omitzero"`
+	Fr   Nullable[*ArticleContent] `json:"fr,omitzero"`
+	PtBR Nullable[*ArticleContent] `json:"pt-BR,omitzero"`
+	ZhCN Nullable[*ArticleContent] `json:"zh-CN,omitzero"`
+	ZhTW Nullable[*ArticleContent] `json:"zh-TW,omitzero"`
 
 	objectMeta
 }
@@ -363,9 +376,10 @@ func (v *ArticleTranslatedContent) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ArticleTranslatedContent) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ArticleTranslatedContent) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AttachContactToConversationRequest is the "attach_contact_to_conversation_request" schema.
@@ -383,16 +397,17 @@ func (v *AttachContactToConversationRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AttachContactToConversationRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AttachContactToConversationRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AttachContactToConversationRequestCustomerEmail is the type of property
 // attach_contact_to_conversation_request.customer variant Email.
 type AttachContactToConversationRequestCustomerEmail struct {
-	Email    string                    `json:"email"`
-	Customer Nullable[CustomerRequest] `json:"customer,omitzero"`
+	Email    string                     `json:"email"`
+	Customer Nullable[*CustomerRequest] `json:"customer,omitzero"`
 
 	objectMeta
 }
@@ -402,16 +417,17 @@ func (v *AttachContactToConversationRequestCustomerEmail) UnmarshalJSON(data []b
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AttachContactToConversationRequestCustomerEmail) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AttachContactToConversationRequestCustomerEmail) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AttachContactToConversationRequestCustomerIntercomUserID is the type of property
 // attach_contact_to_conversation_request.customer variant IntercomUserID.
 type AttachContactToConversationRequestCustomerIntercomUserID struct {
-	IntercomUserID string                    `json:"intercom_user_id"`
-	Customer       Nullable[CustomerRequest] `json:"customer,omitzero"`
+	IntercomUserID string                     `json:"intercom_user_id"`
+	Customer       Nullable[*CustomerRequest] `json:"customer,omitzero"`
 
 	objectMeta
 }
@@ -421,16 +437,17 @@ func (v *AttachContactToConversationRequestCustomerIntercomUserID) UnmarshalJSON
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AttachContactToConversationRequestCustomerIntercomUserID) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AttachContactToConversationRequestCustomerIntercomUserID) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // AttachContactToConversationRequestCustomerUserID is the type of property
 // attach_contact_to_conversation_request.customer variant UserID.
 type AttachContactToConversationRequestCustomerUserID struct {
-	UserID   string                    `json:"user_id"`
-	Customer Nullable[CustomerRequest] `json:"customer,omitzero"`
+	UserID   string                     `json:"user_id"`
+	Customer Nullable[*CustomerRequest] `json:"customer,omitzero"`
 
 	objectMeta
 }
@@ -440,9 +457,10 @@ func (v *AttachContactToConversationRequestCustomerUserID) UnmarshalJSON(data []
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v AttachContactToConversationRequestCustomerUserID) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *AttachContactToConversationRequestCustomerUserID) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Audience is the "audience" schema.
@@ -468,9 +486,10 @@ func (v *Audience) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Audience) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Audience) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // BulkCreateContactsRequest is the "bulk_create_contacts_request" schema.
@@ -490,9 +509,10 @@ func (v *BulkCreateContactsRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v BulkCreateContactsRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *BulkCreateContactsRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // BulkCreateContactsRequestContactsItem is the type of property
@@ -515,9 +535,10 @@ func (v *BulkCreateContactsRequestContactsItem) UnmarshalJSON(data []byte) error
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v BulkCreateContactsRequestContactsItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *BulkCreateContactsRequestContactsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // BulkCreateContactsRequestContactsItemCompaniesItem is the type of property property
@@ -534,9 +555,10 @@ func (v *BulkCreateContactsRequestContactsItemCompaniesItem) UnmarshalJSON(data 
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v BulkCreateContactsRequestContactsItemCompaniesItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *BulkCreateContactsRequestContactsItemCompaniesItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // BulkCreateContactsRequestContactsItemTags is the type of property property
@@ -554,9 +576,10 @@ func (v *BulkCreateContactsRequestContactsItemTags) UnmarshalJSON(data []byte) e
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v BulkCreateContactsRequestContactsItemTags) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *BulkCreateContactsRequestContactsItemTags) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // BulkCreateContactsRequestContactsItemTagsAddItem is the type of property property property
@@ -572,9 +595,10 @@ func (v *BulkCreateContactsRequestContactsItemTagsAddItem) UnmarshalJSON(data []
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v BulkCreateContactsRequestContactsItemTagsAddItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *BulkCreateContactsRequestContactsItemTagsAddItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // BulkCreateContactsRequestJob is the type of property bulk_create_contacts_request.job.
@@ -591,9 +615,10 @@ func (v *BulkCreateContactsRequestJob) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v BulkCreateContactsRequestJob) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *BulkCreateContactsRequestJob) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Company is the "company" schema.
@@ -622,9 +647,10 @@ func (v *Company) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Company) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Company) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CompanyPlan is the type of property company.plan.
@@ -641,9 +667,10 @@ func (v *CompanyPlan) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CompanyPlan) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CompanyPlan) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CompanyScroll is the "company_scroll" schema.
@@ -651,10 +678,10 @@ func (v CompanyPlan) MarshalJSON() ([]byte, error) {
 // One batch of a scroll over all companies.
 type CompanyScroll struct {
 	// Always "list"; left empty, it is filled in when sent.
-	Type       string                `const:"list" json:"type,omitzero"`
-	Data       []Company             `json:"data,omitzero"`
-	Pages      Nullable[CursorPages] `json:"pages,omitzero"`
-	TotalCount Nullable[int]         `json:"total_count,omitzero"`
+	Type       string                 `const:"list" json:"type,omitzero"`
+	Data       []Company              `json:"data,omitzero"`
+	Pages      Nullable[*CursorPages] `json:"pages,omitzero"`
+	TotalCount Nullable[int]          `json:"total_count,omitzero"`
 
 	// Pass this to get the next batch.
 	ScrollParam *string `json:"scroll_param,omitzero"`
@@ -667,9 +694,10 @@ func (v *CompanyScroll) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CompanyScroll) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CompanyScroll) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Contact is the "contact" schema.
@@ -692,9 +720,9 @@ type Contact struct {
 	LastSeenAt     Nullable[UnixTime] `json:"last_seen_at,omitzero"`
 
 	// Custom attributes of the contact.
-	CustomAttributes map[string]any        `json:"custom_attributes,omitzero"`
-	Tags             Nullable[ContactTags] `json:"tags,omitzero"`
-	Notes            ContactNotes          `json:"notes,omitzero"`
+	CustomAttributes map[string]any         `json:"custom_attributes,omitzero"`
+	Tags             Nullable[*ContactTags] `json:"tags,omitzero"`
+	Notes            ContactNotes           `json:"notes,omitzero"`
 
 	objectMeta
 }
@@ -704,9 +732,10 @@ func (v *Contact) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Contact) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Contact) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactBulkJob is the "contact_bulk_job" schema.
@@ -730,9 +759,10 @@ func (v *ContactBulkJob) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactBulkJob) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactBulkJob) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactDeleted is the "contact_deleted" schema.
@@ -753,9 +783,10 @@ func (v *ContactDeleted) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactDeleted) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactDeleted) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactList is the "contact_list" schema.
@@ -763,10 +794,10 @@ func (v ContactDeleted) MarshalJSON() ([]byte, error) {
 // A page of contacts.
 type ContactList struct {
 	// Always "list"; left empty, it is filled in when sent.
-	Type       string                `const:"list" json:"type,omitzero"`
-	Data       []Contact             `json:"data,omitzero"`
-	TotalCount *int                  `json:"total_count,omitzero"`
-	Pages      Nullable[CursorPages] `json:"pages,omitzero"`
+	Type       string                 `const:"list" json:"type,omitzero"`
+	Data       []Contact              `json:"data,omitzero"`
+	TotalCount *int                   `json:"total_count,omitzero"`
+	Pages      Nullable[*CursorPages] `json:"pages,omitzero"`
 
 	objectMeta
 }
@@ -776,9 +807,10 @@ func (v *ContactList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactNotes is the "contact_notes" schema.
@@ -798,9 +830,10 @@ func (v *ContactNotes) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactNotes) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactNotes) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactReference is the "contact_reference" schema.
@@ -820,9 +853,10 @@ func (v *ContactReference) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactReference) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactReference) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactReplyBaseRequest is the "contact_reply_base_request" schema.
@@ -846,9 +880,10 @@ func (v *ContactReplyBaseRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactReplyBaseRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactReplyBaseRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactReplyEmailRequest is the "contact_reply_email_request" schema.
@@ -873,9 +908,10 @@ func (v *ContactReplyEmailRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactReplyEmailRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactReplyEmailRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactReplyIntercomUserIDRequest is the "contact_reply_intercom_user_id_request" schema.
@@ -900,9 +936,10 @@ func (v *ContactReplyIntercomUserIDRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactReplyIntercomUserIDRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactReplyIntercomUserIDRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactReplyUserIDRequest is the "contact_reply_user_id_request" schema.
@@ -927,9 +964,10 @@ func (v *ContactReplyUserIDRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactReplyUserIDRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactReplyUserIDRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContactTags is the "contact_tags" schema.
@@ -949,9 +987,10 @@ func (v *ContactTags) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContactTags) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContactTags) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContentSearchArticleItem is the "content_search_article_item" schema.
@@ -972,9 +1011,10 @@ func (v *ContentSearchArticleItem) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContentSearchArticleItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContentSearchArticleItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContentSearchArticleItemContentsItem is the type of property
@@ -991,9 +1031,10 @@ func (v *ContentSearchArticleItemContentsItem) UnmarshalJSON(data []byte) error 
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContentSearchArticleItemContentsItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContentSearchArticleItemContentsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContentSearchDefaultItem is the "content_search_default_item" schema.
@@ -1012,9 +1053,10 @@ func (v *ContentSearchDefaultItem) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContentSearchDefaultItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContentSearchDefaultItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContentSourcesList is the "content_sources_list" schema.
@@ -1034,9 +1076,10 @@ func (v *ContentSourcesList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContentSourcesList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContentSourcesList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ContentSourcesListContentSourcesItem is the type of property
@@ -1054,9 +1097,10 @@ func (v *ContentSourcesListContentSourcesItem) UnmarshalJSON(data []byte) error 
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ContentSourcesListContentSourcesItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ContentSourcesListContentSourcesItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Conversation is the "conversation" schema.
@@ -1078,13 +1122,13 @@ type Conversation struct {
 	TeamAssigneeID  Nullable[string]      `json:"team_assignee_id,omitzero"`
 
 	// The company the conversation is about, if any.
-	Company             Nullable[Company]  `json:"company,omitzero"`
+	Company             Nullable[*Company] `json:"company,omitzero"`
 	Tags                TagList            `json:"tags,omitzero"`
 	Source              ConversationSource `json:"source,omitzero"`
 	CustomAttributes    CustomAttributes   `json:"custom_attributes,omitzero"`
 	ConversationParts   ConversationParts  `json:"conversation_parts,omitzero"`
 	AIAgentParticipated *bool              `json:"ai_agent_participated,omitzero"`
-	AIAgent             Nullable[AIAgent]  `json:"ai_agent,omitzero"`
+	AIAgent             Nullable[*AIAgent] `json:"ai_agent,omitzero"`
 
 	objectMeta
 }
@@ -1094,9 +1138,10 @@ func (v *Conversation) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Conversation) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Conversation) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationAttributeBooleanType is the "conversation_attribute_boolean_type" schema.
@@ -1119,9 +1164,10 @@ func (v *ConversationAttributeBooleanType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationAttributeBooleanType) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationAttributeBooleanType) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationAttributeListType is the "conversation_attribute_list_type" schema.
@@ -1145,9 +1191,10 @@ func (v *ConversationAttributeListType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationAttributeListType) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationAttributeListType) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationAttributeListTypeOptionsItem is the type of property
@@ -1164,9 +1211,10 @@ func (v *ConversationAttributeListTypeOptionsItem) UnmarshalJSON(data []byte) er
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationAttributeListTypeOptionsItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationAttributeListTypeOptionsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationAttributeStringType is the "conversation_attribute_string_type" schema.
@@ -1190,9 +1238,10 @@ func (v *ConversationAttributeStringType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationAttributeStringType) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationAttributeStringType) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationList is the "conversation_list" schema.
@@ -1200,10 +1249,10 @@ func (v ConversationAttributeStringType) MarshalJSON() ([]byte, error) {
 // A page of conversations.
 type ConversationList struct {
 	// Always "conversation.list"; left empty, it is filled in when sent.
-	Type          string                `const:"conversation.list" json:"type,omitzero"`
-	Conversations []Conversation        `json:"conversations,omitzero"`
-	TotalCount    *int                  `json:"total_count,omitzero"`
-	Pages         Nullable[CursorPages] `json:"pages,omitzero"`
+	Type          string                 `const:"conversation.list" json:"type,omitzero"`
+	Conversations []Conversation         `json:"conversations,omitzero"`
+	TotalCount    *int                   `json:"total_count,omitzero"`
+	Pages         Nullable[*CursorPages] `json:"pages,omitzero"`
 
 	objectMeta
 }
@@ -1213,22 +1262,23 @@ func (v *ConversationList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationPart is the "conversation_part" schema.
 //
 // One message, note or action in a conversation.
 type ConversationPart struct {
-	Type       *string             `json:"type,omitzero"`
-	ID         *string             `json:"id,omitzero"`
-	PartType   *string             `json:"part_type,omitzero"`
-	Body       Nullable[string]    `json:"body,omitzero"`
-	CreatedAt  *UnixTime           `json:"created_at,omitzero"`
-	AssignedTo Nullable[Reference] `json:"assigned_to,omitzero"`
-	Author     Reference           `json:"author,omitzero"`
+	Type       *string              `json:"type,omitzero"`
+	ID         *string              `json:"id,omitzero"`
+	PartType   *string              `json:"part_type,omitzero"`
+	Body       Nullable[string]     `json:"body,omitzero"`
+	CreatedAt  *UnixTime            `json:"created_at,omitzero"`
+	AssignedTo Nullable[*Reference] `json:"assigned_to,omitzero"`
+	Author     Reference            `json:"author,omitzero"`
 
 	// Attribute changes this part records, by attribute name.
 	Changes  map[string]ConversationPartChangesValue `json:"changes,omitzero"`
@@ -1242,9 +1292,10 @@ func (v *ConversationPart) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationPart) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationPart) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationPartChangesValue is the type of property conversation_part.changes values.
@@ -1263,9 +1314,10 @@ func (v *ConversationPartChangesValue) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationPartChangesValue) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationPartChangesValue) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationPartMetadata is the "conversation_part_metadata" schema.
@@ -1283,9 +1335,10 @@ func (v *ConversationPartMetadata) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationPartMetadata) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationPartMetadata) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationPartMetadataQuickReplyOptionsItem is the type of property
@@ -1302,9 +1355,10 @@ func (v *ConversationPartMetadataQuickReplyOptionsItem) UnmarshalJSON(data []byt
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationPartMetadataQuickReplyOptionsItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationPartMetadataQuickReplyOptionsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationParts is the "conversation_parts" schema.
@@ -1324,9 +1378,10 @@ func (v *ConversationParts) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationParts) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationParts) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ConversationSource is the "conversation_source" schema.
@@ -1347,21 +1402,22 @@ func (v *ConversationSource) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ConversationSource) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ConversationSource) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateArticleRequest is the "create_article_request" schema.
 //
 // The fields of an article you can set.
 type CreateArticleRequest struct {
-	Title             string                             `json:"title"`
-	Body              *string                            `json:"body,omitzero"`
-	AuthorID          int                                `json:"author_id"`
-	State             *CreateArticleRequestState         `json:"state,omitzero"`
-	ParentID          *int                               `json:"parent_id,omitzero"`
-	TranslatedContent Nullable[ArticleTranslatedContent] `json:"translated_content,omitzero"`
+	Title             string                              `json:"title"`
+	Body              *string                             `json:"body,omitzero"`
+	AuthorID          int                                 `json:"author_id"`
+	State             *CreateArticleRequestState          `json:"state,omitzero"`
+	ParentID          *int                                `json:"parent_id,omitzero"`
+	TranslatedContent Nullable[*ArticleTranslatedContent] `json:"translated_content,omitzero"`
 
 	objectMeta
 }
@@ -1371,9 +1427,10 @@ func (v *CreateArticleRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateArticleRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateArticleRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateAudienceRequest is the "create_audience_request" schema.
@@ -1392,9 +1449,10 @@ func (v *CreateAudienceRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateAudienceRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateAudienceRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateContactRequest is the "create_contact_request" schema.
@@ -1416,9 +1474,10 @@ func (v *CreateContactRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateContactRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateContactRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateConversationRequest is the "create_conversation_request" schema.
@@ -1437,9 +1496,10 @@ func (v *CreateConversationRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateConversationRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateConversationRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateConversationRequestFrom is the type of property create_conversation_request.from.
@@ -1457,9 +1517,10 @@ func (v *CreateConversationRequestFrom) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateConversationRequestFrom) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateConversationRequestFrom) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateDataAttributeRequest is the "create_data_attribute_request" schema.
@@ -1482,9 +1543,10 @@ func (v *CreateDataAttributeRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateDataAttributeRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateDataAttributeRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateDataAttributeRequestOptionsItem is the type of property
@@ -1500,9 +1562,10 @@ func (v *CreateDataAttributeRequestOptionsItem) UnmarshalJSON(data []byte) error
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateDataAttributeRequestOptionsItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateDataAttributeRequestOptionsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateDataEventRequest is the "create_data_event_request" schema.
@@ -1526,9 +1589,10 @@ func (v *CreateDataEventRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateDataEventRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateDataEventRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateMessageRequest is the "create_message_request" schema.
@@ -1550,9 +1614,10 @@ func (v *CreateMessageRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateMessageRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateMessageRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateMessageRequestFrom is the type of property create_message_request.from.
@@ -1569,9 +1634,10 @@ func (v *CreateMessageRequestFrom) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateMessageRequestFrom) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateMessageRequestFrom) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CreateOrUpdateTagRequest is the "create_or_update_tag_request" schema.
@@ -1589,9 +1655,10 @@ func (v *CreateOrUpdateTagRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CreateOrUpdateTagRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateOrUpdateTagRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CursorPages is the "cursor_pages" schema.
@@ -1599,11 +1666,11 @@ func (v CreateOrUpdateTagRequest) MarshalJSON() ([]byte, error) {
 // Where a page sits in a paginated list.
 type CursorPages struct {
 	// Always "pages"; left empty, it is filled in when sent.
-	Type       string                        `const:"pages" json:"type,omitzero"`
-	Page       *int                          `json:"page,omitzero"`
-	Next       Nullable[StartingAfterPaging] `json:"next,omitzero"`
-	PerPage    *int                          `json:"per_page,omitzero"`
-	TotalPages *int                          `json:"total_pages,omitzero"`
+	Type       string                         `const:"pages" json:"type,omitzero"`
+	Page       *int                           `json:"page,omitzero"`
+	Next       Nullable[*StartingAfterPaging] `json:"next,omitzero"`
+	PerPage    *int                           `json:"per_page,omitzero"`
+	TotalPages *int                           `json:"total_pages,omitzero"`
 
 	objectMeta
 }
@@ -1613,9 +1680,10 @@ func (v *CursorPages) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CursorPages) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CursorPages) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CustomAttributes is the "custom_attributes" schema.
@@ -1640,9 +1708,10 @@ func (v *CustomObjectInstance) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CustomObjectInstance) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CustomObjectInstance) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CustomObjectInstanceList is the "custom_object_instance_list" schema.
@@ -1660,9 +1729,10 @@ func (v *CustomObjectInstanceList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CustomObjectInstanceList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CustomObjectInstanceList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CustomerRequestEmail is the type of schema customer_request variant Email.
@@ -1677,9 +1747,10 @@ func (v *CustomerRequestEmail) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CustomerRequestEmail) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CustomerRequestEmail) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CustomerRequestIntercomUserID is the type of schema customer_request variant IntercomUserID.
@@ -1694,9 +1765,10 @@ func (v *CustomerRequestIntercomUserID) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CustomerRequestIntercomUserID) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CustomerRequestIntercomUserID) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // CustomerRequestUserID is the type of schema customer_request variant UserID.
@@ -1711,9 +1783,10 @@ func (v *CustomerRequestUserID) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v CustomerRequestUserID) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CustomerRequestUserID) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // DataAttribute is the "data_attribute" schema.
@@ -1739,9 +1812,10 @@ func (v *DataAttribute) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v DataAttribute) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *DataAttribute) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // DataAttributeList is the "data_attribute_list" schema.
@@ -1760,9 +1834,10 @@ func (v *DataAttributeList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v DataAttributeList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *DataAttributeList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // DataEventSummary is the "data_event_summary" schema.
@@ -1784,9 +1859,10 @@ func (v *DataEventSummary) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v DataEventSummary) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *DataEventSummary) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // DataEventSummaryEventsItem is the type of property data_event_summary.events items.
@@ -1804,9 +1880,10 @@ func (v *DataEventSummaryEventsItem) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v DataEventSummaryEventsItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *DataEventSummaryEventsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // DataEventSummaryPages is the type of property data_event_summary.pages.
@@ -1821,9 +1898,10 @@ func (v *DataEventSummaryPages) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v DataEventSummaryPages) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *DataEventSummaryPages) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // EcommerceCatalogUploadResponse is the "ecommerce_catalog_upload_response" schema.
@@ -1844,9 +1922,10 @@ func (v *EcommerceCatalogUploadResponse) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v EcommerceCatalogUploadResponse) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *EcommerceCatalogUploadResponse) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Error is the "error" schema.
@@ -1870,9 +1949,10 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Error) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Error) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ErrorErrorsItem is the type of property error.errors items.
@@ -1894,9 +1974,10 @@ func (v *ErrorErrorsItem) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ErrorErrorsItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ErrorErrorsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Message is the "message" schema.
@@ -1919,9 +2000,10 @@ func (v *Message) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Message) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Message) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Metadata is the "metadata" schema.
@@ -1939,9 +2021,10 @@ func (v *Metadata) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Metadata) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Metadata) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // MultipleFilterSearchRequest is the "multiple_filter_search_request" schema.
@@ -1959,9 +2042,10 @@ func (v *MultipleFilterSearchRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v MultipleFilterSearchRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *MultipleFilterSearchRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Recipient is the "recipient" schema.
@@ -1979,9 +2063,10 @@ func (v *Recipient) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Recipient) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Recipient) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Reference is the "reference" schema.
@@ -1999,9 +2084,10 @@ func (v *Reference) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Reference) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Reference) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // RegisterFinVoiceCallRequest is the "register_fin_voice_call_request" schema.
@@ -2026,17 +2112,18 @@ func (v *RegisterFinVoiceCallRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v RegisterFinVoiceCallRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *RegisterFinVoiceCallRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // SearchRequest is the "search_request" schema.
 //
 // A query and the page you want.
 type SearchRequest struct {
-	Query      SearchRequestQuery            `json:"query"`
-	Pagination Nullable[StartingAfterPaging] `json:"pagination,omitzero"`
+	Query      SearchRequestQuery             `json:"query"`
+	Pagination Nullable[*StartingAfterPaging] `json:"pagination,omitzero"`
 
 	objectMeta
 }
@@ -2046,9 +2133,10 @@ func (v *SearchRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v SearchRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *SearchRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // SetQuery checks q against Intercom's search rules (see SearchQuery) and sets it as the request's
@@ -2067,7 +2155,7 @@ type SingleFilterSearchRequest struct {
 	Operator *SingleFilterSearchRequestOperator `json:"operator,omitzero"`
 
 	// What to compare with.
-	Value Nullable[SingleFilterSearchRequestValue] `json:"value,omitzero"`
+	Value Nullable[*SingleFilterSearchRequestValue] `json:"value,omitzero"`
 
 	objectMeta
 }
@@ -2077,9 +2165,10 @@ func (v *SingleFilterSearchRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v SingleFilterSearchRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *SingleFilterSearchRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // StartingAfterPaging is the "starting_after_paging" schema.
@@ -2097,9 +2186,10 @@ func (v *StartingAfterPaging) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v StartingAfterPaging) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *StartingAfterPaging) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // SubscriptionType is the "subscription_type" schema.
@@ -2120,9 +2210,10 @@ func (v *SubscriptionType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v SubscriptionType) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *SubscriptionType) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // SubscriptionTypeList is the "subscription_type_list" schema.
@@ -2141,9 +2232,10 @@ func (v *SubscriptionTypeList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v SubscriptionTypeList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *SubscriptionTypeList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Tag is the "tag" schema.
@@ -2156,7 +2248,7 @@ type Tag struct {
 	AppliedAt Nullable[UnixTime] `json:"applied_at,omitzero"`
 
 	// Who applied the tag, when the tag comes back from tagging something.
-	AppliedBy Nullable[Reference] `json:"applied_by,omitzero"`
+	AppliedBy Nullable[*Reference] `json:"applied_by,omitzero"`
 
 	objectMeta
 }
@@ -2166,9 +2258,10 @@ func (v *Tag) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Tag) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Tag) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // TagList is the "tag_list" schema.
@@ -2187,9 +2280,10 @@ func (v *TagList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v TagList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *TagList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // Ticket is the "ticket" schema.
@@ -2202,8 +2296,8 @@ type Ticket struct {
 	TicketID         *string                `json:"ticket_id,omitzero"`
 	Category         *TicketCategory        `json:"category,omitzero"`
 	TicketAttributes TicketCustomAttributes `json:"ticket_attributes,omitzero"`
-	TicketState      Nullable[TicketState]  `json:"ticket_state,omitzero"`
-	TicketType       Nullable[TicketType]   `json:"ticket_type,omitzero"`
+	TicketState      Nullable[*TicketState] `json:"ticket_state,omitzero"`
+	TicketType       Nullable[*TicketType]  `json:"ticket_type,omitzero"`
 
 	// The admin the ticket is assigned to; 0 when none is.
 	AdminAssigneeID *int      `json:"admin_assignee_id,omitzero"`
@@ -2218,9 +2312,10 @@ func (v *Ticket) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v Ticket) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Ticket) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // TicketCustomAttributes is the "ticket_custom_attributes" schema.
@@ -2245,9 +2340,10 @@ func (v *TicketState) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v TicketState) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *TicketState) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // TicketType is the "ticket_type" schema.
@@ -2273,9 +2369,10 @@ func (v *TicketType) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v TicketType) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *TicketType) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // TicketTypeAttribute is the "ticket_type_attribute" schema.
@@ -2299,9 +2396,10 @@ func (v *TicketTypeAttribute) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v TicketTypeAttribute) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *TicketTypeAttribute) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // TicketTypeAttributeList is the "ticket_type_attribute_list" schema.
@@ -2319,9 +2417,10 @@ func (v *TicketTypeAttributeList) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v TicketTypeAttributeList) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *TicketTypeAttributeList) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // UpdateContactRequest is the "update_contact_request" schema.
@@ -2344,9 +2443,10 @@ func (v *UpdateContactRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v UpdateContactRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *UpdateContactRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // UpdateConversationRequest is the "update_conversation_request" schema.
@@ -2364,7 +2464,8 @@ func (v *UpdateConversationRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v UpdateConversationRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *UpdateConversationRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }

@@ -110,7 +110,8 @@ func (v *SearchContentResponse) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v SearchContentResponse) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *SearchContentResponse) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }

@@ -41,7 +41,8 @@ func (v *ListConversationAttributesResponse) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ListConversationAttributesResponse) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ListConversationAttributesResponse) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }

@@ -63,7 +63,8 @@ func (v *UploadEcommerceCatalogResponse) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v UploadEcommerceCatalogResponse) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *UploadEcommerceCatalogResponse) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }

@@ -88,9 +88,10 @@ func (v *EnqueueReportingDataExportRequest) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v EnqueueReportingDataExportRequest) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *EnqueueReportingDataExportRequest) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // EnqueueReportingDataExportResponse is the type of response of enqueueReportingDataExport.
@@ -108,9 +109,10 @@ func (v *EnqueueReportingDataExportResponse) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v EnqueueReportingDataExportResponse) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *EnqueueReportingDataExportResponse) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // GetStatusOfReportingExportParams holds the query and header parameters of
@@ -134,9 +136,10 @@ func (v *GetStatusOfReportingExportResponse) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v GetStatusOfReportingExportResponse) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *GetStatusOfReportingExportResponse) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ListReportingDatasetsResponse is the type of response of listReportingDatasets.
@@ -152,9 +155,10 @@ func (v *ListReportingDatasetsResponse) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ListReportingDatasetsResponse) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ListReportingDatasetsResponse) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ListReportingDatasetsResponseDataItem is the type of property response of
@@ -172,9 +176,10 @@ func (v *ListReportingDatasetsResponseDataItem) UnmarshalJSON(data []byte) error
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ListReportingDatasetsResponseDataItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ListReportingDatasetsResponseDataItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }
 
 // ListReportingDatasetsResponseDataItemAttributesItem is the type of property property response of
@@ -192,7 +197,8 @@ func (v *ListReportingDatasetsResponseDataItemAttributesItem) UnmarshalJSON(data
 	return decodeObject(data, v)
 }
 
-// MarshalJSON encodes the value, keeping what decoding found.
-func (v ListReportingDatasetsResponseDataItemAttributesItem) MarshalJSON() ([]byte, error) {
-	return encodeObject(&v)
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *ListReportingDatasetsResponseDataItemAttributesItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
 }

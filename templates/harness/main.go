@@ -380,7 +380,13 @@ func walk(v reflect.Value, path string, out map[string]string, depth int) {
 			}
 		}
 		if strings.HasPrefix(t.Name(), "Nullable[") {
-			if get := v.MethodByName("Value"); get.IsValid() {
+			// Value has a pointer receiver.
+			if !v.CanAddr() {
+				p := reflect.New(t)
+				p.Elem().Set(v)
+				v = p.Elem()
+			}
+			if get := v.Addr().MethodByName("Value"); get.IsValid() {
 				walk(get.Call(nil)[0], path, out, depth+1)
 			}
 			return

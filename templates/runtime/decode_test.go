@@ -269,7 +269,7 @@ func TestDecodeObjectReplacesPreviousValue(t *testing.T) {
 	if c.ID != "new" || c.Email != nil || c.Count != nil || c.Notes.IsSet() {
 		t.Errorf("got %+v, want only ID set", c)
 	}
-	out, err := json.Marshal(c)
+	out, err := json.Marshal(&c)
 	if err != nil {
 		t.Fatal(err)
 	}

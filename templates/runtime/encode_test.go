@@ -92,7 +92,7 @@ func TestSetExtraField(t *testing.T) {
 	if err := SetExtraField(&tag, "nan", math.NaN()); err == nil {
 		t.Error("NaN accepted")
 	}
-	out, err := json.Marshal(tag)
+	out, err := json.Marshal(&tag)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,6 +208,38 @@ func TestSameNumberAndIntegral(t *testing.T) {
 	for s, want := range map[string]bool{"1": true, "-1.5e3": true, "01": false, "1.": false, ".5": false, "1e": false, "abc": false, "": false, "-": false, "0.0": true} {
 		if got := isJSONNumber(s); got != want {
 			t.Errorf("isJSONNumber(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestMarshalAddressability pins what the package documentation promises
+// of MarshalJSON's pointer receiver: encoding/json keeps what decoding
+// found wherever it can address the model (a pointer, a slice element),
+// and a model passed by value is written from its declared fields alone.
+func TestMarshalAddressability(t *testing.T) {
+	var tag testTag
+	if err := json.Unmarshal([]byte(`{"type":"tag","id":7,"name":"vip","extra":1}`), &tag); err != nil {
+		t.Fatal(err)
+	}
+	kept := `{"type":"tag","id":7,"name":"vip","extra":1}` // the id as received, the extra member
+	declared := `{"type":"tag","id":"7","name":"vip"}`
+	for _, c := range []struct {
+		name string
+		v    any
+		want string
+	}{
+		{"pointer", &tag, kept},
+		{"slice element", []testTag{tag}, "[" + kept + "]"},
+		{"struct field through a pointer", &struct{ T testTag }{tag}, `{"T":` + kept + `}`},
+		{"value", tag, declared},
+		{"map value", map[string]testTag{"t": tag}, `{"t":` + declared + `}`},
+	} {
+		out, err := json.Marshal(c.v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != c.want {
+			t.Errorf("%s: %s, want %s", c.name, out, c.want)
 		}
 	}
 }

@@ -40,7 +40,7 @@ type testLegacy struct {
 }
 
 func (v *testLegacy) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testLegacy) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testLegacy) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 func TestDecodeFallbackAndNumberKinds(t *testing.T) {
 	cases := []struct {
@@ -102,7 +102,7 @@ func TestHandWrittenTagOptions(t *testing.T) {
 	if got := keysOf(ExtraFields(l)); got != "-,Skip" {
 		t.Errorf("extra keys %q", got)
 	}
-	out, err = json.Marshal(l)
+	out, err = json.Marshal(&l)
 	if err != nil {
 		t.Fatal(err)
 	}

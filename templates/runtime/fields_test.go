@@ -28,7 +28,7 @@ type testProfile struct {
 }
 
 func (v *testProfile) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testProfile) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testProfile) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 func TestPointerOptionalFieldsEncode(t *testing.T) {
 	cases := []struct {
@@ -79,7 +79,7 @@ func TestPointerOptionalFieldsDecode(t *testing.T) {
 	}
 	// Received nulls, zeros and coerced values all come back as received,
 	// and a key that was absent stays absent.
-	out, err := json.Marshal(p)
+	out, err := json.Marshal(&p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestPointerOptionalFieldsDecode(t *testing.T) {
 	p.Age = nil
 	p.Since = Ptr(UnixTime(2))
 	p.Manager = String("m")
-	out, err = json.Marshal(p)
+	out, err = json.Marshal(&p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,7 @@ func TestNullableField(t *testing.T) {
 				team.Type != wantTeam.Type || team.ID != wantTeam.ID {
 				t.Errorf("Team = %+v, want %+v", p.Team, c.team)
 			}
-			out, err := json.Marshal(p)
+			out, err := json.Marshal(&p)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -181,11 +181,11 @@ func TestNullableField(t *testing.T) {
 	var p testProfile
 	_ = json.Unmarshal([]byte(`{"id":"1","nickname":"A","team":null}`), &p)
 	p.Nickname = Null[string]()
-	if out, _ := json.Marshal(p); string(out) != `{"id":"1","nickname":null,"team":null}` {
+	if out, _ := json.Marshal(&p); string(out) != `{"id":"1","nickname":null,"team":null}` {
 		t.Errorf("nulled: %s", out)
 	}
 	p.Nickname = Nullable[string]{}
-	if out, _ := json.Marshal(p); string(out) != `{"id":"1","team":null}` {
+	if out, _ := json.Marshal(&p); string(out) != `{"id":"1","team":null}` {
 		t.Errorf("made absent: %s", out)
 	}
 }
@@ -229,7 +229,7 @@ func TestSetExtraFieldFunction(t *testing.T) {
 	if err := SetExtraField(&p, "id", 7); err != nil {
 		t.Fatal(err)
 	}
-	out, err := json.Marshal(p)
+	out, err := json.Marshal(&p)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ type testContact struct {
 }
 
 func (v *testContact) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testContact) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testContact) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 type testTag struct {
 	Type string  `json:"type" const:"tag"`
@@ -54,7 +54,7 @@ type testTag struct {
 }
 
 func (v *testTag) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testTag) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testTag) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 type testLocation struct {
 	Type    string  `json:"type" const:"location"`
@@ -64,7 +64,7 @@ type testLocation struct {
 }
 
 func (v *testLocation) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testLocation) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testLocation) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 // testRequired has only required fields, as a create request might; Phone
 // is required but nullable.
@@ -80,7 +80,7 @@ type testRequired struct {
 }
 
 func (v *testRequired) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testRequired) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testRequired) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 // jsonSemanticEqual compares two JSON texts as values: object key order,
 // whitespace and number spelling (1.50 vs 1.5) do not matter.

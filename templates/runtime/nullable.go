@@ -25,12 +25,20 @@ const (
 // Optional fields that are not nullable are pointers instead (nil means
 // absent; see Ptr), and required ones are plain values.
 //
-// Build one with Some or Null; read it with Get or Value.
+// Build one with Some or Null; read it with Get or Value. The zero
+// Nullable is absent; a Nullable that is not absent is never the zero
+// value, which is what the omitzero tag option tests.
 type Nullable[T any] struct {
 	// The codec reads and writes these fields by reflection (see
 	// nullableParts) rather than through methods, because every method of
 	// a generic type is compiled once per instantiation. Keep the names:
 	// the codec looks them up.
+	//
+	// For the same reason the accessors have pointer receivers (a value
+	// receiver adds a compiled pointer wrapper per instantiation) and there
+	// is no IsZero method: omitzero needs none, since absent is the zero
+	// value. In a package with a hundred nullable types that was a sixth
+	// of its compile time and memory.
 	value T
 	state nullableState
 }
@@ -43,20 +51,16 @@ func Null[T any]() Nullable[T] { return Nullable[T]{state: stateNull} }
 
 // Get returns the value and true if n holds one; otherwise (absent or
 // null) the zero value and false.
-func (n Nullable[T]) Get() (T, bool) { return n.value, n.state == stateValue }
+func (n *Nullable[T]) Get() (T, bool) { return n.value, n.state == stateValue }
 
 // Value returns the value, or the zero value if n is absent or null.
-func (n Nullable[T]) Value() T { return n.value }
+func (n *Nullable[T]) Value() T { return n.value }
 
 // IsSet reports whether n is present: it holds a value or is null.
-func (n Nullable[T]) IsSet() bool { return n.state != stateAbsent }
+func (n *Nullable[T]) IsSet() bool { return n.state != stateAbsent }
 
 // IsNull reports whether n is present and null.
-func (n Nullable[T]) IsNull() bool { return n.state == stateNull }
-
-// IsZero reports whether n is absent. It is what makes the omitzero tag
-// option leave absent values out of the JSON.
-func (n Nullable[T]) IsZero() bool { return n.state == stateAbsent }
+func (n *Nullable[T]) IsNull() bool { return n.state == stateNull }
 
 // MarshalJSON encodes the value, or null if n is null. (An absent Nullable
 // is also written as null when something marshals it anyway; struct
@@ -79,7 +83,7 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	var fresh Nullable[T]
 	if decodeValue(data, reflect.ValueOf(&fresh).Elem(), 0) == fitFailed {
-		return fmt.Errorf("intercom: cannot decode a JSON %s into %s", jsonKindName(data), reflect.TypeFor[T]())
+		return fmt.Errorf("intercom: cannot decode a JSON %s into %s", jsonKindName(data), reflect.TypeOf(&fresh.value).Elem())
 	}
 	*n = fresh
 	return nil

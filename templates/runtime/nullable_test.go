@@ -12,12 +12,13 @@ func TestNullableStates(t *testing.T) {
 		n                     Nullable[int]
 		get                   int
 		ok, set, isNull, zero bool
+		omitzero              string // encoding/json's output for a field tagged omitzero
 	}
 	for _, r := range []row{
-		{"absent", Nullable[int]{}, 0, false, false, false, true},
-		{"some", Some(3), 3, true, true, false, false},
-		{"null", Null[int](), 0, false, true, true, false},
-		{"some zero", Some(0), 0, true, true, false, false},
+		{"absent", Nullable[int]{}, 0, false, false, false, true, `{}`},
+		{"some", Some(3), 3, true, true, false, false, `{"n":3}`},
+		{"null", Null[int](), 0, false, true, true, false, `{"n":null}`},
+		{"some zero", Some(0), 0, true, true, false, false, `{"n":0}`},
 	} {
 		v, ok := r.n.Get()
 		if v != r.get || ok != r.ok {
@@ -26,8 +27,20 @@ func TestNullableStates(t *testing.T) {
 		if r.n.Value() != r.get {
 			t.Errorf("%s: Value() = %d", r.name, r.n.Value())
 		}
-		if r.n.IsSet() != r.set || r.n.IsNull() != r.isNull || r.n.IsZero() != r.zero {
-			t.Errorf("%s: IsSet %v IsNull %v IsZero %v", r.name, r.n.IsSet(), r.n.IsNull(), r.n.IsZero())
+		// omitzero asks reflect whether the value is the zero value:
+		// that must be exactly "absent".
+		zero := reflect.ValueOf(r.n).IsZero()
+		if r.n.IsSet() != r.set || r.n.IsNull() != r.isNull || zero != r.zero {
+			t.Errorf("%s: IsSet %v IsNull %v zero %v", r.name, r.n.IsSet(), r.n.IsNull(), zero)
+		}
+		out, err := json.Marshal(struct {
+			N Nullable[int] `json:"n,omitzero"`
+		}{r.n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != r.omitzero {
+			t.Errorf("%s: encoding/json with omitzero wrote %s, want %s", r.name, out, r.omitzero)
 		}
 	}
 }
@@ -36,14 +49,22 @@ func TestNullableStates(t *testing.T) {
 // once per instantiation, so adding one has a cost in every generated
 // package.
 func TestNullableMethodSet(t *testing.T) {
-	var names []string
-	pt := reflect.TypeFor[*Nullable[string]]()
-	for i := 0; i < pt.NumMethod(); i++ {
-		names = append(names, pt.Method(i).Name)
+	methods := func(t reflect.Type) []string {
+		var names []string
+		for i := 0; i < t.NumMethod(); i++ {
+			names = append(names, t.Method(i).Name)
+		}
+		return names
 	}
-	want := []string{"Get", "IsNull", "IsSet", "IsZero", "MarshalJSON", "UnmarshalJSON", "Value"}
-	if !reflect.DeepEqual(names, want) {
-		t.Errorf("methods of *Nullable = %v, want %v", names, want)
+	// Value receivers cost a pointer wrapper per instantiation too: only
+	// MarshalJSON has one, so that a Nullable inside a value that
+	// encoding/json marshals is still written as its value.
+	if got, want := methods(reflect.TypeFor[Nullable[string]]()), []string{"MarshalJSON"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("methods of Nullable = %v, want %v", got, want)
+	}
+	want := []string{"Get", "IsNull", "IsSet", "MarshalJSON", "UnmarshalJSON", "Value"}
+	if got := methods(reflect.TypeFor[*Nullable[string]]()); !reflect.DeepEqual(got, want) {
+		t.Errorf("methods of *Nullable = %v, want %v", got, want)
 	}
 }
 

@@ -16,7 +16,7 @@ type testItem struct {
 }
 
 func (v *testItem) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testItem) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testItem) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 type testPage struct {
 	Data        []testItem     `json:"data,omitzero"`
@@ -26,7 +26,7 @@ type testPage struct {
 }
 
 func (v *testPage) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testPage) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testPage) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 type testSearch struct {
 	Query      map[string]any `json:"query,omitzero"`
@@ -35,7 +35,7 @@ type testSearch struct {
 }
 
 func (v *testSearch) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testSearch) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testSearch) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 func pageOf(ids string, pages string) string {
 	var items []string

@@ -89,7 +89,7 @@ func TestRoundTripPreservesJSON(t *testing.T) {
 			assertJSONEqual(t, out, want)
 
 			// Once more through encoding/json and a second decode.
-			out2, err := json.Marshal(v)
+			out2, err := json.Marshal(&v)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -194,7 +194,7 @@ func TestEditsAfterDecodeWin(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			v := decode()
 			c.edit(&v)
-			out, err := json.Marshal(v)
+			out, err := json.Marshal(&v)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -208,7 +208,7 @@ func TestDecodedConstAbsentStaysAbsent(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"city":"Cork"}`), &l); err != nil {
 		t.Fatal(err)
 	}
-	out, err := json.Marshal(l)
+	out, err := json.Marshal(&l)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestDecodedMetaIsNotSharedAcrossCopies(t *testing.T) {
 	ex := ExtraFields(a)
 	ex["x"][0] = '9'
 	delete(ex, "x")
-	out, _ := json.Marshal(a)
+	out, _ := json.Marshal(&a)
 	if !bytes.Contains(out, []byte(`"x":1`)) {
 		t.Errorf("mutating ExtraFields' result changed the value: %s", out)
 	}

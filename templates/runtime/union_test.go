@@ -13,7 +13,7 @@ type testRecipient struct {
 }
 
 func (v *testRecipient) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testRecipient) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testRecipient) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 // testRecipients is {to: recipient | [recipient]}.
 type testRecipients struct {
@@ -32,7 +32,7 @@ type testByID struct {
 }
 
 func (v *testByID) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testByID) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testByID) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 type testByEmail struct {
 	Email string  `json:"email"`
@@ -41,7 +41,7 @@ type testByEmail struct {
 }
 
 func (v *testByEmail) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testByEmail) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testByEmail) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 // testIdentity's variants differ only in their required keys.
 type testIdentity struct {
@@ -61,7 +61,7 @@ type testArticle struct {
 }
 
 func (v *testArticle) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testArticle) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testArticle) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 type testExternal struct {
 	Type  string  `json:"type" const:"external_content"`
@@ -71,7 +71,7 @@ type testExternal struct {
 }
 
 func (v *testExternal) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testExternal) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testExternal) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 // testContentByConst's variants have the same keys and differ in a const.
 type testContentByConst struct {
@@ -170,7 +170,7 @@ type testMessage struct {
 }
 
 func (v *testMessage) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testMessage) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testMessage) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 // decodeRoundTrip decodes in into a new T, checks that it re-encodes to
 // the same JSON and returns it.
@@ -453,7 +453,7 @@ type testSingleFilter struct {
 }
 
 func (v *testSingleFilter) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testSingleFilter) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testSingleFilter) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 type testFilterValue struct {
 	String *string
@@ -472,7 +472,7 @@ type testMultipleFilter struct {
 }
 
 func (v *testMultipleFilter) UnmarshalJSON(b []byte) error { return decodeObject(b, v) }
-func (v testMultipleFilter) MarshalJSON() ([]byte, error)  { return encodeObject(&v) }
+func (v *testMultipleFilter) MarshalJSON() ([]byte, error) { return encodeObject(v) }
 
 type testMultipleFilterValue struct {
 	MultipleList *[]testMultipleFilter
