@@ -14,6 +14,7 @@ import (
 )
 
 func main() {
+	ownsProcess = true
 	os.Exit(run(os.Args, os.Stdout, os.Stderr))
 }
 

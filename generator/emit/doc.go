@@ -27,15 +27,34 @@ func cleanText(s string) string {
 	if s == "" {
 		return ""
 	}
+	if !plainText(s) {
+		s = sanitize(s)
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
+	}
+	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
+// sanitize is cleanText less the trimming: it replaces invalid UTF-8,
+// unifies line breaks, drops HTML breaks, template tags, control and format
+// characters, and expands tabs.
+func sanitize(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\u0085", "\n").Replace(s)
-	s = htmlBreak.ReplaceAllString(s, "\n")
-	s = templateTags.ReplaceAllString(s, "")
+	s = lineBreaks.Replace(s)
+	if strings.Contains(s, "<") {
+		s = htmlBreak.ReplaceAllString(s, "\n")
+	}
+	if strings.Contains(s, "{%") {
+		s = templateTags.ReplaceAllString(s, "")
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		switch {
 		case r == '\n':
-			b.WriteRune(r)
+			b.WriteByte('\n')
 		case r == '\t':
 			b.WriteString("    ")
 		case r == '\uFEFF' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) && r != '\u200d':
@@ -45,11 +64,26 @@ func cleanText(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	lines := strings.Split(b.String(), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRightFunc(l, unicode.IsSpace)
+	return b.String()
+}
+
+// lineBreaks turns every kind of line break into "\n".
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\u0085", "\n")
+
+// plainText reports whether s is printable ASCII and line feeds with
+// nothing sanitize would change (it is its own output): most descriptions
+// are, and skip that work.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\n':
+		case c < 0x20 || c > 0x7e || c == '<':
+			return false
+		case c == '{' && i+1 < len(s) && s[i+1] == '%':
+			return false
+		}
 	}
-	return strings.Trim(strings.Join(lines, "\n"), "\n")
+	return true
 }
 
 // docLines splits cleaned text into comment lines. Markdown fences become

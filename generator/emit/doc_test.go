@@ -84,3 +84,42 @@ func TestLowerFirstAndArticle(t *testing.T) {
 		t.Error("article")
 	}
 }
+
+// TestPlainTextNeedsNoSanitizing checks the fast path of cleanText: text
+// plainText accepts is left as it is by sanitize. (It may refuse text that
+// sanitize would leave alone too, such as accented letters: that only
+// costs time.)
+func TestPlainTextNeedsNoSanitizing(t *testing.T) {
+	samples := []string{
+		"plain words", "two\nlines\n\n", "trailing space   \nnext ", "{ \"json\": [1, 2] }",
+		"percent % and brace { apart", "ends with {", "ends with <", "a <br> break", "a <b>bold</b> word",
+		"tab\there", "cr\r\nlf", "nul\x00", "del\x7f", "caf\u00e9", "bidi \u202e", "{% tag %}", "{%",
+		"\xff invalid", "line\u2028sep", "\u0085next", "zero\u200dwidth joiner",
+	}
+	// Every string of up to three bytes over an alphabet that holds each
+	// kind of byte plainText decides on.
+	alphabet := []byte{'a', ' ', '\n', '\t', '\r', '<', '{', '%', '}', 0, 0x7f, 0xc3, 0xa9}
+	var grow func(prefix []byte)
+	grow = func(prefix []byte) {
+		samples = append(samples, string(prefix))
+		if len(prefix) == 3 {
+			return
+		}
+		for _, c := range alphabet {
+			grow(append(prefix[:len(prefix):len(prefix)], c))
+		}
+	}
+	grow(nil)
+	plain := 0
+	for _, s := range samples {
+		if plainText(s) {
+			plain++
+			if got := sanitize(s); got != s {
+				t.Errorf("plainText(%q) but sanitize changes it to %q", s, got)
+			}
+		}
+	}
+	if plain == 0 || plain == len(samples) {
+		t.Fatalf("plainText accepted %d of %d samples: the samples do not exercise it", plain, len(samples))
+	}
+}
