@@ -16,10 +16,12 @@ import (
 // the heap nears the limit (four or five times for Preview), which spends
 // less time collecting for about the same peak memory (measured with
 // peerbench). The limit is twice what the live heap needs, so the
-// collector cannot thrash; were a description to need more, the runtime
-// lets the heap grow past a soft limit rather than fail.
+// collector cannot thrash, and at least 32 MiB, for small descriptions
+// whose heap is mostly the fixed cost of rendering; were a description to
+// need more, the runtime lets the heap grow past a soft limit rather than
+// fail.
 const (
-	minMemoryLimit    = 56 << 20
+	minMemoryLimit    = 32 << 20
 	memoryPerSpecByte = 36
 )
 
