@@ -132,10 +132,10 @@ func Write(dir string, files []File) (WriteStats, error) {
 	}
 	defer os.RemoveAll(tmp)
 	// Files are compared and written one after another, then synced by a
-	// few goroutines. Creating files in one folder is serialised by the
-	// file system (ext4 takes a lock on the folder), so creators in
-	// parallel gain nothing and spend CPU time waiting on each other; a
-	// sync waits for the disk, and many can wait at once. Nothing in dir
+	// few goroutines. Creating files in one folder is serialised (the
+	// kernel locks the folder for each new entry), so creators in parallel
+	// gain nothing and spend CPU time waiting on each other; a sync waits
+	// for the disk, and many can wait at once. Nothing in dir
 	// changes here, so the order they finish in does not matter.
 	isChanged := make([]bool, len(files))
 	for i, f := range files {
