@@ -2,12 +2,14 @@ package loader
 
 import (
 	"bytes"
+	"errors"
 	"runtime"
 	"slices"
-	"sync"
 	"sync/atomic"
 
 	yaml "go.yaml.in/yaml/v4"
+
+	"github.com/intercom-gen/intercom-gen/generator/parallel"
 )
 
 // The YAML parse is a third of a load and runs on one core. A large block
@@ -42,6 +44,9 @@ const (
 	// piece.
 	maxChunkDepth = 1000
 )
+
+// errGaveUp marks a piece that cannot be parsed on its own.
+var errGaveUp = errors.New("loader: a piece of the document does not parse on its own")
 
 // chunk is one piece of the document: the lines [start, end) of data.
 type chunk struct {
@@ -78,24 +83,17 @@ func parseChunks(data []byte, n, workers int) *yaml.Node {
 	slices.SortFunc(order, func(a, b int) int {
 		return (chunks[b].end - chunks[b].start) - (chunks[a].end - chunks[a].start)
 	})
+	// Once a piece fails the rest are skipped: the whole document is
+	// parsed again anyway.
 	var failed atomic.Bool
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, len(chunks)) {
-		wg.Go(func() {
-			for !failed.Load() {
-				j := int(next.Add(1) - 1)
-				if j >= len(order) {
-					return
-				}
-				if i := order[j]; !chunks[i].parse(data, i == 0) {
-					failed.Store(true)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	if failed.Load() {
+	err := parallel.Each(len(order), workers, func(j int) error {
+		if i := order[j]; failed.Load() || !chunks[i].parse(data, i == 0) {
+			failed.Store(true)
+			return errGaveUp
+		}
+		return nil
+	})
+	if err != nil {
 		return nil
 	}
 	return stitch(chunks)

@@ -110,14 +110,7 @@ func TestChunkedParseRealDescriptions(t *testing.T) {
 	dir := openapiDir(t)
 	for _, v := range Versions {
 		t.Run(v, func(t *testing.T) {
-			path, err := ResolveVersion(dir, v)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, data := readVersion(t, dir, v)
 			if chunks := planChunks(data, 4); len(chunks) < 4 {
 				t.Errorf("cut into %d pieces, want at least 4", len(chunks))
 			}

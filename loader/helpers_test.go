@@ -16,6 +16,20 @@ func openapiDir(tb testing.TB) string {
 	return goldentest.OpenAPIDir(tb)
 }
 
+// readVersion resolves a published version in dir and reads it.
+func readVersion(t *testing.T, dir, version string) (path string, data []byte) {
+	t.Helper()
+	path, err := ResolveVersion(dir, version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err = os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, data
+}
+
 // readTestdata reads testdata/<name>.
 func readTestdata(t *testing.T, name string) []byte {
 	t.Helper()

@@ -2,7 +2,6 @@ package loader
 
 import (
 	"context"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -47,14 +46,7 @@ func TestSplitDecodeRealDescriptions(t *testing.T) {
 	dir := openapiDir(t)
 	for _, v := range Versions {
 		t.Run(v, func(t *testing.T) {
-			path, err := ResolveVersion(dir, v)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
+			path, data := readVersion(t, dir, v)
 			l, root := preparedTree(t, path, data)
 			want := &openapi3.T{}
 			if err := root.Decode(want); err != nil {

@@ -27,29 +27,9 @@ func (b *builder) indirectNullables() {
 // indirectIn rewrites the Nullables anywhere inside ref.
 func (b *builder) indirectIn(ref *ir.TypeRef) {
 	for ; ref != nil; ref = ref.Elem {
-		if ref.Kind == ir.Nullable && b.isStructType(ref.Elem) {
+		if ref.Kind == ir.Nullable && b.isStructLike(ref.Elem) {
 			ref.Elem = pointerTo(ref.Elem)
 			return
 		}
 	}
-}
-
-// isStructType reports whether ref names a type declared as a struct
-// (directly or through aliases).
-func (b *builder) isStructType(ref *ir.TypeRef) bool {
-	for seen := 0; ref != nil && ref.Kind == ir.Named && seen <= len(b.types); seen++ {
-		t := b.types[ref.Name]
-		if t == nil {
-			return false
-		}
-		switch t.Kind {
-		case ir.Struct, ir.Union, ir.Params, ir.Form:
-			return true
-		case ir.Alias:
-			ref = t.Target
-		default:
-			return false
-		}
-	}
-	return false
 }

@@ -87,17 +87,15 @@ func (e *emitter) codecMethods(f *jen.File, name, decode, encode string, pointer
 		jen.Return(jen.Id(decode).Call(jen.Id("data"), jen.Id("v"))),
 	)
 	f.Line()
+	recv, arg := jen.Id("v").Id(name), jen.Op("&").Id("v")
+	doc := "MarshalJSON encodes the value, keeping what decoding found."
 	if pointerMarshal {
-		writeDoc(f.Group, "MarshalJSON encodes the model, keeping what decoding found; marshal a pointer "+
-			"(see the package documentation).")
-		f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-			jen.Return(jen.Id(encode).Call(jen.Id("v"))),
-		)
-		return
+		recv, arg = jen.Id("v").Op("*").Id(name), jen.Id("v")
+		doc = "MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package documentation)."
 	}
-	writeDoc(f.Group, "MarshalJSON encodes the value, keeping what decoding found.")
-	f.Func().Params(jen.Id("v").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id(encode).Call(jen.Op("&").Id("v"))),
+	writeDoc(f.Group, doc)
+	f.Func().Params(recv).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id(encode).Call(arg)),
 	)
 }
 
