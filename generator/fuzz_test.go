@@ -61,7 +61,7 @@ func FuzzGenerate(f *testing.F) {
 		if err != nil {
 			return
 		}
-		res, err := generator.Generate(doc, generator.Options{Package: "fuzz"})
+		res, err := generator.GenerateDocument(doc, generator.Options{Package: "fuzz"})
 		if err != nil {
 			if _, ok := diag.AsList(err); !ok {
 				t.Fatalf("generating fails without a diagnostic: %v", err)

@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/intercom-gen/intercom-gen/generator"
-	"github.com/intercom-gen/intercom-gen/generator/goldentest"
-	"github.com/intercom-gen/intercom-gen/generator/textdiff"
+	"github.com/intercom-gen/intercom-gen/generator/internal/textdiff"
+	"github.com/intercom-gen/intercom-gen/golden"
 	"github.com/intercom-gen/intercom-gen/loader"
 )
 
@@ -34,7 +34,7 @@ func generateFile(t testing.TB, path string) *generator.Result {
 	if err != nil {
 		t.Fatalf("load %s: %v", path, err)
 	}
-	res, err := generator.Generate(doc, generator.Options{})
+	res, err := generator.GenerateDocument(doc, generator.Options{})
 	if err != nil {
 		t.Fatalf("generate %s: %v", path, err)
 	}
@@ -51,7 +51,7 @@ func TestGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			res := generateFile(t, spec)
 			dir := filepath.Join(repoRoot(t), "golden", name)
-			if *goldentest.Update {
+			if *golden.Update {
 				if _, err := generator.Write(dir, res.Files); err != nil {
 					t.Fatal(err)
 				}
@@ -79,7 +79,7 @@ func compareDir(t *testing.T, dir string, files []generator.File) {
 	var want []string
 	for _, f := range files {
 		want = append(want, f.Name)
-		goldentest.Check(t, filepath.Join(dir, f.Name), f.Source)
+		golden.Check(t, filepath.Join(dir, f.Name), f.Source)
 	}
 	for _, h := range have {
 		if !slices.Contains(want, h) {

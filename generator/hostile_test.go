@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/intercom-gen/intercom-gen/generator"
-	"github.com/intercom-gen/intercom-gen/generator/goldentest"
+	"github.com/intercom-gen/intercom-gen/golden"
 	"github.com/intercom-gen/intercom-gen/loader"
 	"github.com/intercom-gen/intercom-gen/loader/diag"
 	"github.com/intercom-gen/intercom-gen/templates"
@@ -204,7 +204,7 @@ func runHostileLimit(t testing.TB, path string, data []byte, options []string, l
 		}
 		if err == nil {
 			var res *generator.Result
-			res, err = generator.Generate(doc, generator.Options{Package: pkg})
+			res, err = generator.GenerateDocument(doc, generator.Options{Package: pkg})
 			if res != nil {
 				o.diags = append(o.diags, res.Diags...)
 			}
@@ -404,7 +404,7 @@ func TestHostileCorpus(t *testing.T) {
 				}
 				checkRuntime(t, pkg, o.res)
 			}
-			if *goldentest.Update {
+			if *golden.Update {
 				writeHostile(t, c, got, decls)
 				return
 			}
@@ -461,19 +461,20 @@ func TestHostileCorpus(t *testing.T) {
 // unchanged whatever the description says.
 func checkRuntime(t testing.TB, pkg string, res *generator.Result) {
 	t.Helper()
-	rt, err := templates.Files(pkg)
-	if err != nil {
-		t.Fatal(err)
-	}
 	got := map[string][]byte{}
 	for _, f := range res.Files {
 		got[f.Name] = f.Source
 	}
-	for _, f := range rt {
-		want := append([]byte(generator.Header+"\n\n"), f.Source...)
-		if !bytes.Equal(got[f.Name], want) {
-			t.Errorf("runtime file %s differs from the embedded runtime", f.Name)
+	n := 0
+	for name, src := range templates.Runtime(pkg) {
+		n++
+		want := append([]byte(generator.Header+"\n\n"), src...)
+		if !bytes.Equal(got[name], want) {
+			t.Errorf("runtime file %s differs from the embedded runtime", name)
 		}
+	}
+	if n == 0 {
+		t.Error("no runtime files")
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/intercom-gen/intercom-gen/generator"
-	"github.com/intercom-gen/intercom-gen/generator/goldentest"
+	"github.com/intercom-gen/intercom-gen/golden"
 	"github.com/intercom-gen/intercom-gen/loader"
 )
 
@@ -23,10 +23,10 @@ var wantOperations = map[string]int{
 }
 
 // openapiDir finds Intercom's description repository (see
-// goldentest.OpenAPIDir).
+// golden.OpenAPIDir).
 func openapiDir(t testing.TB) string {
 	t.Helper()
-	return goldentest.OpenAPIDir(t)
+	return golden.OpenAPIDir(t)
 }
 
 // TestRealVersions generates every published version, checks gofmt,
@@ -65,9 +65,9 @@ func TestRealVersions(t *testing.T) {
 
 			mod := t.TempDir()
 			writeModule(t, mod, res)
-			if version == "2.11" {
-				// The README's quick start must compile against 2.11.
-				writeQuickstart(t, mod)
+			// Every README snippet compiles against the version it names.
+			if n := writeReadmeSnippets(t, mod, version); version == "2.11" && n == 0 {
+				t.Error("no README snippet is compiled against 2.11")
 			}
 			goCmd(t, mod, "build", "./...")
 			goCmd(t, mod, "vet", "./...")
@@ -113,31 +113,4 @@ func goCmd(t *testing.T, dir string, args ...string) string {
 		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 	return string(out)
-}
-
-// writeQuickstart copies the README's quick-start program into the module,
-// importing the generated package: the README must compile against 2.11.
-func writeQuickstart(t *testing.T, mod string) {
-	t.Helper()
-	readme, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, rest, ok := strings.Cut(string(readme), "<!-- quickstart")
-	if !ok {
-		t.Fatal("README.md has no <!-- quickstart --> block")
-	}
-	_, rest, _ = strings.Cut(rest, "```go\n")
-	code, _, ok := strings.Cut(rest, "```")
-	if !ok || !strings.Contains(code, "package main") {
-		t.Fatal("README.md quick start is not a Go program")
-	}
-	code = strings.ReplaceAll(code, `"example.com/app/intercom"`, `"example.com/sdk/intercom"`)
-	p := filepath.Join(mod, "quickstart", "main.go")
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(code), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }

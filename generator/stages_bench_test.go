@@ -9,9 +9,9 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/intercom-gen/intercom-gen/generator"
-	"github.com/intercom-gen/intercom-gen/generator/build"
-	"github.com/intercom-gen/intercom-gen/generator/emit"
-	"github.com/intercom-gen/intercom-gen/generator/ir"
+	"github.com/intercom-gen/intercom-gen/generator/internal/build"
+	"github.com/intercom-gen/intercom-gen/generator/internal/model"
+	"github.com/intercom-gen/intercom-gen/generator/internal/render"
 	"github.com/intercom-gen/intercom-gen/loader"
 	"github.com/intercom-gen/intercom-gen/templates"
 )
@@ -51,7 +51,7 @@ func benchLoad(b *testing.B, path string) *loader.Document {
 	return doc
 }
 
-func benchBuild(b *testing.B, doc *loader.Document) *ir.Package {
+func benchBuild(b *testing.B, doc *loader.Document) *model.Package {
 	b.Helper()
 	pkg, _, err := build.Build(doc.Spec, doc, build.Options{
 		Package:  generator.DefaultPackage,
@@ -97,7 +97,7 @@ func BenchmarkStageRender(b *testing.B) {
 	eachVersion(b, func(b *testing.B, path string) {
 		pkg := benchBuild(b, benchLoad(b, path))
 		for b.Loop() {
-			if _, err := emit.Render(pkg); err != nil {
+			if _, err := render.Render(pkg); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -106,13 +106,13 @@ func BenchmarkStageRender(b *testing.B) {
 
 func BenchmarkStageFormat(b *testing.B) {
 	eachVersion(b, func(b *testing.B, path string) {
-		raw, err := emit.Render(benchBuild(b, benchLoad(b, path)))
+		raw, err := render.Render(benchBuild(b, benchLoad(b, path)))
 		if err != nil {
 			b.Fatal(err)
 		}
 		for b.Loop() {
 			// Format replaces each file's Source, never its bytes.
-			if err := emit.Format(slices.Clone(raw)); err != nil {
+			if err := render.Format(slices.Clone(raw)); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -123,7 +123,7 @@ func BenchmarkStageEmit(b *testing.B) {
 	eachVersion(b, func(b *testing.B, path string) {
 		pkg := benchBuild(b, benchLoad(b, path))
 		for b.Loop() {
-			if _, err := emit.Emit(pkg); err != nil {
+			if _, err := render.Emit(pkg); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -132,7 +132,7 @@ func BenchmarkStageEmit(b *testing.B) {
 
 func benchFiles(b *testing.B, path string) []generator.File {
 	b.Helper()
-	res, err := generator.Generate(benchLoad(b, path), generator.Options{})
+	res, err := generator.GenerateDocument(benchLoad(b, path), generator.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func BenchmarkGenerate(b *testing.B) {
 		n := 0
 		for b.Loop() {
 			n++
-			res, err := generator.Generate(benchLoad(b, path), generator.Options{})
+			res, err := generator.GenerateDocument(benchLoad(b, path), generator.Options{})
 			if err != nil {
 				b.Fatal(err)
 			}

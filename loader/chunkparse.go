@@ -9,7 +9,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
-	"github.com/intercom-gen/intercom-gen/generator/parallel"
+	"github.com/intercom-gen/intercom-gen/loader/parallel"
 )
 
 // The YAML parse is a third of a load and runs on one core. A large block

@@ -5,15 +5,15 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/intercom-gen/intercom-gen/generator/goldentest"
+	"github.com/intercom-gen/intercom-gen/golden"
 	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
 
 // openapiDir finds Intercom's description repository (see
-// goldentest.OpenAPIDir).
+// golden.OpenAPIDir).
 func openapiDir(tb testing.TB) string {
 	tb.Helper()
-	return goldentest.OpenAPIDir(tb)
+	return golden.OpenAPIDir(tb)
 }
 
 // readVersion resolves a published version in dir and reads it.

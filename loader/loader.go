@@ -163,10 +163,26 @@ func LoadBytes(file string, data []byte, opts Options) (doc *Document, diags dia
 		return nil, l.diags, l.diags.Err()
 	}
 	doc = &Document{File: file, Spec: spec, Version: descriptionVersion(top), root: top}
+	l.checkEmpty(top, spec)
 	if opts.Validate {
 		l.validate(doc)
 	}
 	return doc, l.diags, nil
+}
+
+// checkEmpty warns about a description that declares nothing to generate:
+// no paths, no schemas, no webhooks. It loads (an empty package is a valid
+// package), but it is almost always the wrong file or a truncated one.
+func (l *load) checkEmpty(top *yaml.Node, spec *openapi3.T) {
+	if spec.Paths.Len() > 0 || (spec.Components != nil && len(spec.Components.Schemas) > 0) {
+		return
+	}
+	if webhooks := resolve(mapGet(top, "webhooks")); webhooks != nil && len(webhooks.Content) > 0 {
+		return
+	}
+	l.add(diag.Warning, top, "empty-description", "",
+		"the description declares no paths, no schemas and no webhooks: the generated package has nothing in it",
+		"check that this is the file you meant (a complete description, not a fragment or a truncated download)")
 }
 
 // decode hands the repaired tree to kin-openapi (openapi3.T implements

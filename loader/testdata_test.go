@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/intercom-gen/intercom-gen/generator/goldentest"
+	"github.com/intercom-gen/intercom-gen/golden"
 	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
 
@@ -111,7 +111,7 @@ func TestTestdataDiagnostics(t *testing.T) {
 					t.Errorf("%s has no hint saying what to do", d)
 				}
 			}
-			if *goldentest.Update {
+			if *golden.Update {
 				var b strings.Builder
 				b.WriteString(body)
 				for _, g := range got {

@@ -15,7 +15,7 @@ import "embed"
 
 // FS holds repairs.yaml, patches/*.yaml, verify-exceptions.yaml and
 // pagination.yaml (the paging styles of operations whose shape does not
-// decide it, read by generator/build).
+// decide it, read by generator/internal/build).
 //
 //go:embed repairs.yaml patches/*.yaml verify-exceptions.yaml pagination.yaml
 var FS embed.FS

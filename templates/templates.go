@@ -11,6 +11,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"iter"
 	"path"
 	"slices"
 	"strings"
@@ -19,12 +20,6 @@ import (
 
 //go:embed runtime/*.go
 var runtimeFS embed.FS
-
-// File is one runtime file ready to be written into a generated package.
-type File struct {
-	Name   string
-	Source []byte
-}
 
 // runtimeFile is a copied runtime file with its package clause located.
 type runtimeFile struct {
@@ -76,39 +71,45 @@ func copied(name string) bool {
 	return strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") && name != "doc.go"
 }
 
-// Files returns the runtime files for a package named pkg, sorted by name:
-// each runtime file except tests and doc.go, named runtime_<name>.go, with
-// its package clause changed to pkg. The generator adds the header.
-func Files(pkg string) ([]File, error) {
-	if !token.IsIdentifier(pkg) || token.IsKeyword(pkg) || pkg == "_" {
-		return nil, fmt.Errorf("templates: %q is not a valid package name", pkg)
+// Runtime yields the runtime files for a package named pkg, in name
+// order: each runtime file except tests and doc.go, named
+// runtime_<name>.go, with its package clause changed to pkg (a valid
+// package name: the generator checks it once, for every stage). Each
+// source is a new buffer the caller may keep; the generator adds the
+// header.
+func Runtime(pkg string) iter.Seq2[string, []byte] {
+	files := mustLoadRuntime()
+	return func(yield func(string, []byte) bool) {
+		for _, f := range files {
+			var src bytes.Buffer
+			src.Grow(len(f.src) + len(pkg))
+			src.Write(f.src[:f.nameOffset])
+			src.WriteString(pkg)
+			src.Write(f.src[f.nameEnd:])
+			if !yield(f.name, src.Bytes()) {
+				return
+			}
+		}
 	}
+}
+
+// mustLoadRuntime returns the parsed runtime files. They are embedded in
+// the binary and cannot change, so a failure is a bug in this repository
+// (TestRuntimeParses fails first).
+func mustLoadRuntime() []runtimeFile {
 	files, err := loadRuntime()
 	if err != nil {
-		return nil, err
+		panic(err)
 	}
-	out := make([]File, 0, len(files))
-	for _, f := range files {
-		var src bytes.Buffer
-		src.Grow(len(f.src) + len(pkg))
-		src.Write(f.src[:f.nameOffset])
-		src.WriteString(pkg)
-		src.Write(f.src[f.nameEnd:])
-		out = append(out, File{Name: f.name, Source: src.Bytes()})
-	}
-	return out, nil
+	return files
 }
 
 // Identifiers returns every package-level name the runtime files declare
 // (types, functions, variables and constants, exported or not; not
 // methods), sorted. The generator must not declare any of them.
 func Identifiers() []string {
-	files, err := loadRuntime()
-	if err != nil {
-		panic(err) // the embedded sources are fixed at build time
-	}
 	var names []string
-	for _, f := range files {
+	for _, f := range mustLoadRuntime() {
 		for _, decl := range f.ast.Decls {
 			switch d := decl.(type) {
 			case *ast.FuncDecl:

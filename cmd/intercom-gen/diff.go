@@ -8,7 +8,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/intercom-gen/intercom-gen/generator/apidiff"
+	"github.com/intercom-gen/intercom-gen/generator"
+	"github.com/intercom-gen/intercom-gen/loader"
 )
 
 func diffCommand() *cli.Command {
@@ -18,66 +19,88 @@ func diffCommand() *cli.Command {
 		UsageText: "intercom-gen diff --from A --to B [--openapi-dir DIR] [--format text|markdown|json] [--fail-on breaking|review|any] [--level LEVEL]\n\n" +
 			"A and B are versions (2.7 … 2.16, preview) or description files.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "from", Usage: "the old `VERSION or FILE`", Required: true},
-			&cli.StringFlag{Name: "to", Usage: "the new `VERSION or FILE`", Required: true},
+			&cli.StringFlag{Name: "from", Usage: "the old `VERSION or FILE` (required)"},
+			&cli.StringFlag{Name: "to", Usage: "the new `VERSION or FILE` (required)"},
 			openapiDirFlag,
 			&cli.StringFlag{Name: "format", Usage: "`FORMAT` of the report: text (coloured on a terminal), markdown (for pull requests) or json", Value: "text"},
 			&cli.StringFlag{Name: "fail-on", Usage: "exit 1 when a change at `LEVEL` or worse is found: breaking, review or any"},
 			&cli.StringFlag{Name: "level", Usage: "list only changes at `LEVEL` or worse (the summary counts all)", Value: "additive"},
-			verboseFlag,
+			verboseFlag, allowExternalRefsFlag,
 		},
-		Action: diffAction,
+		Action: action(diffAction),
 	}
 }
 
-func diffAction(c *cli.Context) error {
-	format := apidiff.Format(c.String("format"))
-	if format != apidiff.Text && format != apidiff.Markdown && format != apidiff.JSON {
-		return fmt.Errorf("--format %s: want text, markdown or json", format)
+func diffAction(c *cli.Context, o *output) error {
+	if c.String("from") == "" || c.String("to") == "" {
+		return usagef("diff compares two descriptions: give --from and --to (versions or files)")
 	}
-	var failOn apidiff.Level
+	format := generator.DiffFormat(c.String("format"))
+	if format != generator.DiffText && format != generator.DiffMarkdown && format != generator.DiffJSON {
+		return usagef("--format %s: want text, markdown or json", format)
+	}
+	var failOn generator.DiffLevel
 	fail := false
 	switch v := c.String("fail-on"); v {
 	case "":
 	case "any":
-		failOn, fail = apidiff.Additive, true
+		failOn, fail = generator.Additive, true
 	default:
-		l, err := apidiff.ParseLevel(v)
+		l, err := generator.ParseDiffLevel(v)
 		if err != nil {
-			return fmt.Errorf("--fail-on: %w (or any)", err)
+			return usagef("--fail-on: %v (or any)", err)
 		}
 		failOn, fail = l, true
 	}
-	minLevel, err := apidiff.ParseLevel(c.String("level"))
+	minLevel, err := generator.ParseDiffLevel(c.String("level"))
 	if err != nil {
-		return fmt.Errorf("--level: %w", err)
+		return usagef("--level: %v", err)
 	}
-	var inputs [2]apidiff.Input
+	var sides [2]generator.DiffSide
 	for i, arg := range []string{c.String("from"), c.String("to")} {
-		label, path, err := resolveSide(c, arg)
+		s, err := diffSide(c, arg)
 		if err != nil {
 			return err
 		}
-		doc, res, err := generateTarget(c, target{path: path})
-		if err != nil {
-			return err
-		}
-		// Locations name the file the way a reader of a pull-request
-		// comment can follow: below --openapi-dir or the working folder.
-		doc.File = displayPath(path, c.String("openapi-dir"))
-		inputs[i] = apidiff.Input{Label: label, Doc: doc, Result: res}
+		sides[i] = s
 	}
-	r, err := apidiff.Compare(inputs[0], inputs[1])
+	r, diags, err := generator.Diff(sides[0], sides[1])
+	o.diagnostics(diags)
 	if err != nil {
 		return err
 	}
-	if err := r.Render(c.App.Writer, apidiff.RenderOptions{Format: format, Min: minLevel, Color: isTerminal(c.App.Writer)}); err != nil {
+	if err := r.Render(o.stdout, generator.DiffRenderOptions{Format: format, Min: minLevel, Color: isTerminal(o.stdout)}); err != nil {
 		return err
 	}
 	if worst, any := r.Worst(); fail && any && worst >= failOn {
-		return cli.Exit(fmt.Sprintf("diff: %d change(s) at level %s or worse (--fail-on %s)", len(r.Filter(failOn)), failOn, c.String("fail-on")), 1)
+		return cli.Exit(fmt.Sprintf("diff: %d change(s) at level %s or worse (--fail-on %s)", len(r.Filter(failOn)), failOn, c.String("fail-on")), exitFailed)
 	}
 	return nil
+}
+
+// diffSide reads a --from/--to argument: a version name (unless a file of
+// that name exists), else a file. Locations name the file the way a
+// reader of a pull-request comment can follow: below --openapi-dir or the
+// working folder.
+func diffSide(c *cli.Context, arg string) (generator.DiffSide, error) {
+	t := generator.Target{OpenAPIDir: c.String("openapi-dir"), Load: loadOptions(c)}
+	label := filepath.Base(arg)
+	if _, verr := loader.VersionDir(arg); verr == nil {
+		if _, serr := os.Stat(arg); serr != nil {
+			t.Version, label = arg, strings.ToLower(arg)
+		}
+	}
+	if t.Version == "" {
+		if _, err := os.Stat(arg); err != nil {
+			return generator.DiffSide{}, fmt.Errorf("%s is neither a version (%s) nor a description file", arg, strings.Join(loader.Versions, ", "))
+		}
+		t.Spec = arg
+	}
+	path, err := t.Description()
+	if err != nil {
+		return generator.DiffSide{}, err
+	}
+	return generator.DiffSide{Target: t, Label: label, File: displayPath(path, t.OpenAPIDir)}, nil
 }
 
 // isTerminal reports whether w is a character device (a terminal), where

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/intercom-gen/intercom-gen/loader/fetch"
+	"github.com/intercom-gen/intercom-gen/generator"
 )
 
 func writeFile(t *testing.T, path, content string) {
@@ -161,7 +161,7 @@ func TestDiffCommand(t *testing.T) {
 	if code, _, stderr := runCLI(t, "diff", "--from", "2.99", "--to", v1); code != 1 || !strings.Contains(stderr, "neither a version") {
 		t.Errorf("bad side: %d %s", code, stderr)
 	}
-	if code, _, stderr := runCLI(t, "diff", "--from", v1, "--to", v2, "--fail-on", "bad"); code != 1 || !strings.Contains(stderr, "--fail-on") {
+	if code, _, stderr := runCLI(t, "diff", "--from", v1, "--to", v2, "--fail-on", "bad"); code != exitUsage || !strings.Contains(stderr, "--fail-on") {
 		t.Errorf("bad --fail-on: %d %s", code, stderr)
 	}
 	// Locations are short enough for a pull-request comment: relative to
@@ -194,7 +194,7 @@ func TestFetchCommand(t *testing.T) {
 	defer srv.Close()
 	dir := t.TempDir()
 	lock := filepath.Join(dir, "specs", "descriptions.lock")
-	writeFile(t, lock, "repository: intercom/Intercom-OpenAPI\ncommit: "+c1+"\ndescriptions:\n  \"2.11\": "+fetch.Hash(v1)+"\n")
+	writeFile(t, lock, "repository: intercom/Intercom-OpenAPI\ncommit: "+c1+"\ndescriptions:\n  \"2.11\": "+generator.DescriptionHash(v1)+"\n")
 	openapi := filepath.Join(dir, "openapi")
 	args := []string{"fetch", "--lock", lock, "--openapi-dir", openapi, "--raw-base", srv.URL + "/raw", "--api-base", srv.URL + "/api"}
 	code, stdout, stderr := runCLI(t, args...)
@@ -209,7 +209,7 @@ func TestFetchCommand(t *testing.T) {
 		!strings.Contains(stdout, "  2.11: local 2.11 → upstream 2.11: ") {
 		t.Fatalf("update: %d\n%s\n%s", code, stdout, stderr)
 	}
-	if l, err := fetch.ReadLock(lock); err != nil || l.Commit != c2 || l.Descriptions["2.11"] != fetch.Hash(v2) {
+	if l, err := generator.ReadLock(lock); err != nil || l.Commit != c2 || l.Descriptions["2.11"] != generator.DescriptionHash(v2) {
 		t.Fatalf("lock after update: %+v %v", l, err)
 	}
 	// Without network, the error says how to use a local checkout.
@@ -236,35 +236,32 @@ func TestDownstreamModule(t *testing.T) {
 	mod := t.TempDir()
 	spec, _ := os.ReadFile(fixture(t, "v1.yaml"))
 	writeFile(t, filepath.Join(mod, "specs", "api.intercom.io.yaml"), string(spec))
-	goMod, err := os.ReadFile(filepath.Join(repo, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	goSum, _ := os.ReadFile(filepath.Join(repo, "go.sum"))
-	// The tool's requirements, so the downstream build resolves them from
-	// the module cache alone.
-	_, reqs, _ := strings.Cut(string(goMod), "require")
-	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/app\n\ngo 1.25\n\n"+
-		"tool github.com/intercom-gen/intercom-gen/cmd/intercom-gen\n\n"+
-		"require github.com/intercom-gen/intercom-gen v0.0.0\n\nrequire"+reqs+"\n"+
-		"replace github.com/intercom-gen/intercom-gen => "+filepath.ToSlash(repo)+"\n")
-	writeFile(t, filepath.Join(mod, "go.sum"), string(goSum))
 	writeFile(t, filepath.Join(mod, "intercom-gen.yaml"), "targets:\n  - spec: specs/api.intercom.io.yaml\n    out: internal/intercom\n    package: intercom\n    include-tags: [Contacts]\n")
 	writeFile(t, filepath.Join(mod, "generate.go"), "package main\n\n//go:generate go tool intercom-gen generate --config intercom-gen.yaml\n")
-	writeFile(t, filepath.Join(mod, "main.go"), "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/app/internal/intercom\"\n)\n\n"+
-		"func main() {\n\tc := intercom.NewClient(\"token\")\n\tfmt.Println(c != nil, len(intercom.Operations))\n}\n")
-	run := func(args ...string) string {
+	offline := []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off"}
+	runEnv := func(env []string, args ...string) string {
 		t.Helper()
 		cmd := exec.Command("go", args...)
 		cmd.Dir = mod
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+		cmd.Env = append(os.Environ(), env...)
 		out, err := cmd.CombinedOutput()
 		if err != nil {
 			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 		return string(out)
 	}
+	run := func(args ...string) string { t.Helper(); return runEnv(offline, args...) }
+	// The README's recipe for a local checkout, command for command. Only
+	// go mod tidy may use the module proxy (for the checksums of the
+	// tool's own dependencies' tests); everything after it runs offline.
+	run("mod", "init", "example.com/app")
+	run("mod", "edit", "-require=github.com/intercom-gen/intercom-gen@v0.0.0",
+		"-replace=github.com/intercom-gen/intercom-gen="+filepath.ToSlash(repo),
+		"-tool=github.com/intercom-gen/intercom-gen/cmd/intercom-gen")
+	runEnv([]string{"GOWORK=off"}, "mod", "tidy")
 	run("generate", "./...")
+	writeFile(t, filepath.Join(mod, "main.go"), "package main\n\nimport (\n\t\"fmt\"\n\n\t\"example.com/app/internal/intercom\"\n)\n\n"+
+		"func main() {\n\tc := intercom.NewClient(\"token\")\n\tfmt.Println(c != nil, len(intercom.Operations))\n}\n")
 	run("build", "./...")
 	out := run("run", ".")
 	if !strings.HasPrefix(out, "true ") {

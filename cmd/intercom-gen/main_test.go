@@ -131,3 +131,62 @@ func TestVerifyCommand(t *testing.T) {
 		t.Fatalf("a failing description: exit %d\n%s", code, stdout)
 	}
 }
+
+func TestToolVersion(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, stdout, stderr := runCLI(t, args...)
+		if code != 0 || !regexp.MustCompile(`^intercom-gen (\(devel\)|v\d+\.\d+\.\d+\S*)\n$`).MatchString(stdout) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
+		}
+	}
+	if _, stdout, _ := runCLI(t, "--help"); !strings.Contains(stdout, "VERSION:\n   "+toolVersion()) {
+		t.Errorf("--help does not show the version:\n%s", stdout)
+	}
+}
+
+// Usage errors exit 2 with one line naming what was probably meant.
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"gen"}, `unknown command "gen"; did you mean generate?`},
+		{[]string{"genrate", "--spec", "x.yaml"}, "did you mean generate?"},
+		{[]string{"help", "surfce"}, "did you mean surface?"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate" (intercom-gen --help`},
+		{[]string{"generate", "--spce", "x.yaml"}, "unknown flag --spce; did you mean --spec?"},
+		{[]string{"diff", "--form", "2.10", "--to", "2.11"}, "did you mean --from?"},
+		{[]string{"generate", "--out", "x"}, "no description: give --spec FILE or --version VERSION"},
+		{[]string{"generate", "--spec", "a.yaml"}, "no output folder: give --out DIR"},
+		{[]string{"diff", "--from", "2.10"}, "give --from and --to"},
+		{[]string{"generate", "--spec", "a.yaml", "--out", "x", "--package", "main"}, `package name "main"`},
+		{[]string{"generate", "extra", "--spec", "a.yaml"}, `unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		code, stdout, stderr := runCLI(t, tt.args...)
+		lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+		if code != exitUsage || len(lines) != 1 || !strings.HasPrefix(stderr, "intercom-gen: ") || !strings.Contains(stderr, tt.want) || stdout != "" {
+			t.Errorf("%v: exit %d (want %d)\nstdout %q\nstderr %q (want one line saying %q)", tt.args, code, exitUsage, stdout, stderr, tt.want)
+		}
+	}
+}
+
+// An empty description is a warning, and --strict makes warnings fail.
+func TestStrictEmptyDescription(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "empty.yaml")
+	if err := os.WriteFile(empty, []byte("openapi: 3.0.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "generate", "--spec", empty, "--out", t.TempDir())
+	if code != 0 || !strings.Contains(stdout, "1 warnings") {
+		t.Fatalf("without --strict: exit %d\n%s%s", code, stdout, stderr)
+	}
+	out := t.TempDir()
+	code, _, stderr = runCLI(t, "generate", "--spec", empty, "--out", out, "--strict")
+	if code != exitFailed || !strings.Contains(stderr, "[empty-description]") || !strings.Contains(stderr, "empty.yaml:1:1: error:") {
+		t.Fatalf("with --strict: exit %d\n%s", code, stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a failed --strict run wrote %d files", len(entries))
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/intercom-gen/intercom-gen/generator"
-	"github.com/intercom-gen/intercom-gen/generator/surface"
 )
 
 func surfaceCommand() *cli.Command {
@@ -13,24 +12,20 @@ func surfaceCommand() *cli.Command {
 		Usage:     "print the public API of the package generated from a description, one sorted line per exported item",
 		UsageText: "intercom-gen surface (--spec FILE | --version VERSION [--openapi-dir DIR]) [--package NAME]",
 		Flags: []cli.Flag{
-			specFlag, versionFlag, openapiDirFlag,
-			&cli.StringFlag{Name: "package", Usage: "Go package `NAME`", Value: generator.DefaultPackage},
+			specFlag, versionFlag, openapiDirFlag, packageFlag, verboseFlag, allowExternalRefsFlag,
 		},
-		Action: func(c *cli.Context) error {
-			path, err := descriptionPath(c)
+		Action: action(func(c *cli.Context, o *output) error {
+			t, err := flagTarget(c, false)
 			if err != nil {
 				return err
 			}
-			_, res, err := generateTarget(c, target{path: path, pkg: c.String("package"), release: true})
+			text, diags, err := generator.Surface(t)
+			o.diagnostics(diags)
 			if err != nil {
 				return err
 			}
-			s, err := surface.FromResult(res)
-			if err != nil {
-				return err
-			}
-			_, err = c.App.Writer.Write(s.Text())
+			_, err = o.stdout.Write(text)
 			return err
-		},
+		}),
 	}
 }

@@ -3,7 +3,7 @@ package main
 import (
 	"github.com/urfave/cli/v2"
 
-	"github.com/intercom-gen/intercom-gen/generator/verify"
+	"github.com/intercom-gen/intercom-gen/generator"
 )
 
 func verifyCommand() *cli.Command {
@@ -17,24 +17,24 @@ func verifyCommand() *cli.Command {
 			"specs/verify-exceptions.yaml.",
 		UsageText: "intercom-gen verify (--spec FILE | --version VERSION [--openapi-dir DIR]) [--show-excepted]",
 		Flags: []cli.Flag{
-			specFlag, versionFlag, openapiDirFlag, verboseFlag,
+			specFlag, versionFlag, openapiDirFlag, verboseFlag, allowExternalRefsFlag,
 			&cli.BoolFlag{Name: "show-excepted", Usage: "also list the failures specs/verify-exceptions.yaml excuses"},
 		},
-		Action: func(c *cli.Context) error {
-			doc, diags, err := loadDescription(c)
-			printDiags(c, diags)
+		Action: action(func(c *cli.Context, o *output) error {
+			t, err := flagTarget(c, false)
 			if err != nil {
 				return err
 			}
-			rep, err := verify.Run(c.Context, doc, verify.Options{})
+			rep, diags, err := generator.Verify(c.Context, t)
+			o.diagnostics(diags)
 			if err != nil {
 				return err
 			}
-			rep.Print(c.App.Writer, c.Bool("show-excepted"))
+			rep.Print(o.stdout, c.Bool("show-excepted"))
 			if !rep.OK() {
-				return cli.Exit("", 1)
+				return cli.Exit("", exitFailed)
 			}
 			return nil
-		},
+		}),
 	}
 }

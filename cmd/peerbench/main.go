@@ -38,21 +38,20 @@ import (
 )
 
 type config struct {
-	openapiDir   string
-	versions     []string // compared with the peers
-	all          []string // intercom-gen alone
-	runs         int
-	work         string
-	keep         bool
-	peers        bool
-	compile      bool
-	oapiVersion  string
-	ogenVersion  string
-	repo         string // this module's root
-	bin          string // work/bin
-	out          io.Writer
-	progress     io.Writer
-	intercomArgs []string
+	openapiDir  string
+	versions    []string // compared with the peers
+	all         []string // intercom-gen alone
+	runs        int
+	work        string
+	keep        bool
+	peers       bool
+	compile     bool
+	oapiVersion string
+	ogenVersion string
+	repo        string // this module's root
+	bin         string // work/bin
+	out         io.Writer
+	progress    io.Writer
 }
 
 func main() {

@@ -31,6 +31,8 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/filter"
 )
 
 // FileName is the conventional name of the file.
@@ -63,9 +65,8 @@ type Target struct {
 	Out string
 	// Package is the Go package name ("" for the default).
 	Package string
-	// Tag and operation filters (see generator.Filter).
-	IncludeTags, ExcludeTags             []string
-	IncludeOperations, ExcludeOperations []string
+	// Filter selects the operations the package keeps.
+	Filter filter.Filter
 	// Line is where the target starts in the file.
 	Line int
 }
@@ -258,13 +259,13 @@ func (p *parser) target(n *yaml.Node, base string) (Target, bool) {
 		case "package":
 			t.Package, _ = p.str(v, k)
 		case "include-tags":
-			t.IncludeTags = p.list(v, k)
+			t.Filter.IncludeTags = p.list(v, k)
 		case "exclude-tags":
-			t.ExcludeTags = p.list(v, k)
+			t.Filter.ExcludeTags = p.list(v, k)
 		case "include-operations":
-			t.IncludeOperations = p.list(v, k)
+			t.Filter.IncludeOperations = p.list(v, k)
 		case "exclude-operations":
-			t.ExcludeOperations = p.list(v, k)
+			t.Filter.ExcludeOperations = p.list(v, k)
 		}
 	})
 	switch {

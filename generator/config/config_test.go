@@ -44,7 +44,7 @@ func TestParse(t *testing.T) {
 	if a.Version != "2.10" || a.Out != filepath.Join("repo", "internal", "intercom") || a.Name != a.Out || a.Line != 4 {
 		t.Errorf("target 1: %+v", a)
 	}
-	if strings.Join(a.IncludeTags, ",") != "Contacts,Conversations" || strings.Join(a.ExcludeOperations, ",") != "deleteContact" {
+	if strings.Join(a.Filter.IncludeTags, ",") != "Contacts,Conversations" || strings.Join(a.Filter.ExcludeOperations, ",") != "deleteContact" {
 		t.Errorf("target 1 filters: %+v", a)
 	}
 	if b.Spec != filepath.Join("repo", "specs", "api.intercom.io.yaml") || b.Name != "preview" || b.Package != "preview" {

@@ -24,4 +24,8 @@
 // Methods return pointers and iterators yield them. A model marshalled by value (json.Marshal(m),
 // a map value) is written from the Go values of its declared fields alone: MarshalJSON has a
 // pointer receiver, which keeps this package quick to compile.
+//
+// Licence: the runtime files of this package (runtime_*.go) are intercom-gen's runtime, under the
+// MIT licence of intercom-gen; the rest is generated from v1.yaml, under the licence of that
+// description.
 package intercom

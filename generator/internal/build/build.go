@@ -1,0 +1,255 @@
+// Package build turns a loaded, repaired description into the Go-shaped
+// model of generator/internal/model. Every naming and type-mapping decision of
+// intercom-gen is taken here, once, so the emitter only renders.
+//
+// The mapping, in short (README "Generated code" has the user's view):
+//   - component schemas become named types; inline objects, enums and unions
+//     that need a name are named after their parent and property;
+//   - required, non-nullable properties are plain values; nullable ones are
+//     Nullable[T] (Nullable[*T] for objects and unions); optional scalars
+//     are pointers; optional arrays, maps, objects and unions are plain
+//     values whose zero value means "absent";
+//   - single-valued string enums are constant strings, not types;
+//   - oneOf/anyOf become unions unless their branches only add `required`
+//     (then the object stands alone) or sit beside properties (then their
+//     properties are merged in as optional fields);
+//   - integer date-times are UnixTime; string date-times are time.Time.
+package build
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/model"
+	"github.com/intercom-gen/intercom-gen/generator/internal/naming"
+	"github.com/intercom-gen/intercom-gen/loader/diag"
+)
+
+// Source is what the builder needs from the loaded description besides the
+// kin-openapi document: source order of mapping keys and located
+// diagnostics. *loader.Document implements it.
+type Source interface {
+	// Keys returns the keys of the mapping at the JSON pointer in source
+	// order, or nil when unknown.
+	Keys(ptr string) []string
+	// Diag makes a diagnostic located at the JSON pointer.
+	Diag(sev diag.Severity, code, ptr, msg, hint string) diag.Diagnostic
+}
+
+// Options configure a build.
+type Options struct {
+	// Package is the Go package name, already checked (naming.PackageName).
+	Package string
+	// Version is the Intercom-Version the package is pinned to.
+	Version string
+	// Source names the description for the package doc (a base name).
+	Source string
+	// Reserved are package-level identifiers already declared by the
+	// runtime copied into every package.
+	Reserved []string
+}
+
+// Fixed package-level names of every generated package.
+var fixedNames = []string{"Client", "NewClient", "Version", "Operations"}
+
+// Methods every model or union has; no field may take these names.
+var modelMethods = []string{"MarshalJSON", "UnmarshalJSON"}
+
+// Build makes the package model. Diagnostics report renames and other
+// decisions; the error is non-nil only when the description cannot be
+// represented at all.
+func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.List, error) {
+	if spec == nil {
+		return nil, nil, fmt.Errorf("build: no document")
+	}
+	b := &builder{
+		spec:       spec,
+		src:        src,
+		opts:       opts,
+		scope:      naming.NewScope(append(slices.Clone(fixedNames), opts.Reserved...)...),
+		components: map[string]*component{},
+		inline:     map[*openapi3.Schema]*model.TypeRef{},
+		types:      map[string]*model.Type{},
+	}
+	b.pkg = &model.Package{Name: opts.Package, Version: opts.Version, Source: opts.Source}
+	if spec.Info != nil {
+		b.pkg.Title = spec.Info.Title
+	}
+	b.claimServices()
+	b.claimComponents()
+	for _, name := range b.componentOrder {
+		b.buildComponent(b.components[name])
+	}
+	b.buildOperations()
+	if err := b.detectPaging(); err != nil {
+		return nil, nil, err
+	}
+	b.webhookModels()
+	b.nameEnumValues()
+	b.indirectNullables()
+	b.breakCycles()
+	slices.SortFunc(b.pkg.Types, func(a, c *model.Type) int { return cmp.Compare(a.Name, c.Name) })
+	slices.SortFunc(b.pkg.Services, func(a, c *model.Service) int { return cmp.Compare(a.Field, c.Field) })
+	return b.pkg, b.diags, b.diags.Err()
+}
+
+type builder struct {
+	spec  *openapi3.T
+	src   Source
+	opts  Options
+	pkg   *model.Package
+	diags diag.List
+	// scope holds every package-level name.
+	scope *naming.Scope
+	// components by schema name, and their names in build order.
+	components     map[string]*component
+	componentOrder []string
+	// inline remembers the named type made for an inline schema, so a
+	// schema reached twice (e.g. through allOf) yields one type.
+	inline map[*openapi3.Schema]*model.TypeRef
+	// services by tag.
+	services map[string]*model.Service
+	// types by Go name.
+	types map[string]*model.Type
+	// externalBusy holds the schemas of other files being typed
+	// (external.go).
+	externalBusy map[*openapi3.Schema]bool
+}
+
+// component is one components/schemas entry.
+type component struct {
+	name   string // schema name
+	ptr    string
+	schema *openapi3.Schema
+	typ    *model.Type
+	built  bool
+}
+
+func (b *builder) add(sev diag.Severity, code, ptr, msg, hint string) {
+	if b.src != nil {
+		b.diags.Add(b.src.Diag(sev, code, ptr, msg, hint))
+		return
+	}
+	b.diags.Add(diag.Diagnostic{Severity: sev, Code: code, Pointer: ptr, Message: msg, Hint: hint})
+}
+
+// keys returns the keys at ptr in source order, falling back to the sorted
+// keys of m when the source does not know them (or knows different ones).
+func keysInOrder[V any](b *builder, ptr string, m map[string]V) []string {
+	var out []string
+	seen := make(map[string]bool, len(m))
+	if b.src != nil {
+		for _, k := range b.src.Keys(ptr) {
+			if _, ok := m[k]; ok && !seen[k] {
+				out = append(out, k)
+				seen[k] = true
+			}
+		}
+	}
+	if len(out) == len(m) {
+		return out
+	}
+	var rest []string
+	for k := range m {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
+// goName returns the x-go-name extension of a description element, if any.
+func goName(ext map[string]any) string {
+	if v, ok := ext["x-go-name"].(string); ok {
+		return v
+	}
+	return ""
+}
+
+// claimComponents reserves a name for every component schema before any
+// inline type is named, so components keep their natural names and inline
+// types are the ones that move aside on a collision.
+func (b *builder) claimComponents() {
+	if b.spec.Components == nil {
+		return
+	}
+	schemas := b.spec.Components.Schemas
+	names := make([]string, 0, len(schemas))
+	for name := range schemas {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		sr := schemas[name]
+		ptr := diag.Pointer("components", "schemas", name)
+		c := &component{name: name, ptr: ptr}
+		if sr != nil {
+			c.schema = sr.Value
+		}
+		if c.schema == nil {
+			c.schema = &openapi3.Schema{}
+		}
+		base := naming.Exported(name, "Schema")
+		if n := goName(c.schema.Extensions); n != "" {
+			base = naming.Exported(n, base)
+		}
+		goName, renamed := b.scope.Unique(base, "schema "+name, "Model")
+		if renamed {
+			b.add(diag.Info, "name-collision", ptr,
+				fmt.Sprintf("schema %q is named %s because %s is taken by %s", name, goName, base, b.scope.Owner(base)),
+				"set x-go-name on the schema to choose another name")
+		}
+		c.typ = &model.Type{Name: goName, Origin: model.Origin{Pointer: ptr, Component: name}, File: "models"}
+		b.components[name] = c
+		b.componentOrder = append(b.componentOrder, name)
+	}
+}
+
+// componentByRef returns the component a local $ref names.
+func (b *builder) componentByRef(ref string) *component {
+	name, ok := strings.CutPrefix(ref, "#/components/schemas/")
+	if !ok {
+		return nil
+	}
+	toks := diag.SplitPointer("/" + name)
+	if len(toks) != 1 {
+		return nil
+	}
+	return b.components[toks[0]]
+}
+
+func (b *builder) addType(t *model.Type) *model.Type {
+	b.pkg.Types = append(b.pkg.Types, t)
+	b.types[t.Name] = t
+	return t
+}
+
+// uniqueTypeName claims a package-level name for an inline type, trying
+// the preferred suffixes (if any) before suffix.
+func (b *builder) uniqueTypeName(base, owner, suffix, ptr string, preferred ...string) string {
+	if base == "" {
+		base = "Value"
+	}
+	base = naming.Bounded(base)
+	var ladder []string
+	for _, p := range preferred {
+		if p != "" {
+			ladder = append(ladder, p)
+		}
+	}
+	if suffix != "" {
+		ladder = append(ladder, suffix)
+	}
+	name, renamed := b.scope.Unique(base, owner, ladder...)
+	if renamed {
+		b.add(diag.Info, "name-collision", ptr,
+			fmt.Sprintf("%s is named %s because %s is taken by %s", owner, name, base, b.scope.Owner(base)),
+			"set x-go-name on the schema to choose another name")
+	}
+	return name
+}

@@ -1,0 +1,339 @@
+// Package model is the Go-shaped intermediate model of one generated package.
+//
+// The builder (generator/internal/build) makes every naming and type-mapping
+// decision while it turns a loaded description into this model; the renderer
+// (generator/internal/render) renders the model and nothing else. Keeping
+// kin-openapi out of this package is what lets the renderer stay ignorant of spec versions and
+// their quirks: by the time a value reaches here it is plain Go vocabulary.
+package model
+
+// Package is everything one generated Go package declares.
+type Package struct {
+	// Name is the Go package name, e.g. "intercom".
+	Name string
+	// Version is the Intercom-Version the package is pinned to.
+	Version string
+	// Title is the description's info.title, for the package doc.
+	Title string
+	// Source names the description the package was generated from (a file
+	// name, never an absolute path).
+	Source string
+	// Types holds every named type, sorted by Name.
+	Types []*Type
+	// Services holds one service per tag, sorted by Field.
+	Services []*Service
+	// Operations holds every operation in description order (paths in the
+	// order the description lists them, methods in HTTP order).
+	Operations []*Operation
+	// WebhookModels maps webhook item types to models, sorted by ItemType.
+	WebhookModels []WebhookModel
+}
+
+// WebhookModel says which model a webhook notification's data.item of a
+// given "type" decodes into.
+type WebhookModel struct {
+	ItemType string
+	Type     string
+}
+
+// Kind says what Go declaration a Type becomes.
+type Kind int
+
+const (
+	// Struct is a model: a struct with JSON fields and lenient codec methods.
+	Struct Kind = iota
+	// Enum is a named string type with one constant per value.
+	Enum
+	// Union is a oneOf/anyOf: a struct with one pointer per variant.
+	Union
+	// Alias is `type Name = Target`: a component that adds no structure.
+	Alias
+	// Defined is `type Name Target` for named maps and slices.
+	Defined
+	// Params is the struct of an operation's query and header parameters.
+	Params
+	// Form is a multipart/form-data request body.
+	Form
+)
+
+// Type is one named Go type.
+type Type struct {
+	Name string
+	Kind Kind
+	// Doc is the description, already plain text (the emitter wraps it).
+	Doc string
+	// Deprecated marks the type deprecated in its doc comment.
+	Deprecated bool
+	// Origin says where in the description the type comes from.
+	Origin Origin
+	// Fields of a Struct, Params or Form, in description order.
+	Fields []*Field
+	// Values of an Enum, in description order.
+	Values []*EnumValue
+	// Variants of a Union, in description order.
+	Variants []*Variant
+	// Target of an Alias or Defined type.
+	Target *TypeRef
+	// File groups the type into an output file, e.g. "models" or a service's
+	// file stem; chosen by the builder so the emitter need not decide.
+	File string
+	// QueryField names the field holding the query of a search request
+	// body; such a type gets a SetQuery method taking the runtime's
+	// SearchQuery.
+	QueryField string
+}
+
+// Origin locates a model element in the description.
+type Origin struct {
+	// Pointer is the JSON pointer of the schema or operation.
+	Pointer string
+	// Component is the components/schemas name, "" for inline schemas.
+	Component string
+}
+
+// Field is one struct field.
+type Field struct {
+	Name string
+	// Wire is the JSON property, query/header parameter or form field name.
+	Wire string
+	Type *TypeRef
+	// Required fields are always sent; others carry omitzero.
+	Required bool
+	// Const is the only value a single-valued enum property can take; the
+	// codec fills it in when the caller leaves the field empty.
+	Const string
+	// In is "" for JSON and form fields, "query" or "header" for parameters.
+	In string
+	// Style refines how a query parameter is written: "" (form, exploded),
+	// "comma" (form, explode false) or "object" (each key its own parameter).
+	Style string
+	Doc   string
+	// Deprecated and ReadOnly come from the schema flags.
+	Deprecated bool
+	ReadOnly   bool
+	// Nullable records that the description allows JSON null (the type is
+	// then a Nullable so null can be sent and observed).
+	Nullable bool
+}
+
+// EnumValue is one constant of an Enum.
+type EnumValue struct {
+	// Name is the Go constant name.
+	Name  string
+	Value string
+}
+
+// Variant is one alternative of a Union.
+type Variant struct {
+	// Name is the Go field name.
+	Name string
+	// Type is the variant's Go type; the field is a pointer to it.
+	Type *TypeRef
+	// Discriminator lists property=value pairs that select this variant,
+	// e.g. "type=article|external_content"; "" when the union has none.
+	Discriminator string
+}
+
+// RefKind says how a TypeRef is spelled.
+type RefKind int
+
+const (
+	// Named refers to a Type of this package by name.
+	Named RefKind = iota
+	// Builtin is a predeclared Go type: string, bool, int, int64, float64, any.
+	Builtin
+	// Slice is []Elem.
+	Slice
+	// Map is map[string]Elem.
+	Map
+	// Nullable is the runtime's Nullable[Elem]: absent, null or a value.
+	Nullable
+	// Pointer is *Elem: an optional scalar (nil = absent), or a field that
+	// breaks a recursive value type.
+	Pointer
+	// Runtime is a type of the copied runtime code, e.g. UnixTime or File.
+	Runtime
+	// Qual is a type from the standard library: Package and Name.
+	Qual
+)
+
+// TypeRef is a Go type expression.
+type TypeRef struct {
+	Kind RefKind
+	// Name is the type name for Named, Builtin, Runtime and Qual.
+	Name string
+	// Package is the import path for Qual.
+	Package string
+	// Elem is the element type of Slice, Map, Nullable and Pointer.
+	Elem *TypeRef
+}
+
+// String renders the reference as Go source, e.g. "Nullable[[]Tag]".
+func (r *TypeRef) String() string {
+	if r == nil {
+		return "<nil>"
+	}
+	switch r.Kind {
+	case Slice:
+		return "[]" + r.Elem.String()
+	case Map:
+		return "map[string]" + r.Elem.String()
+	case Nullable:
+		return "Nullable[" + r.Elem.String() + "]"
+	case Pointer:
+		return "*" + r.Elem.String()
+	case Qual:
+		return lastElem(r.Package) + "." + r.Name
+	default:
+		return r.Name
+	}
+}
+
+func lastElem(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '/' {
+			return path[i+1:]
+		}
+	}
+	return path
+}
+
+// Service groups the operations of one tag: client.<Field>.<Method>(…).
+type Service struct {
+	// Field is the Client field, e.g. "Contacts".
+	Field string
+	// TypeName is the service type, e.g. "ContactsService".
+	TypeName string
+	// Tag is the description's tag name.
+	Tag string
+	Doc string
+	// File is the output file stem for the service and its types.
+	File       string
+	Operations []*Operation
+}
+
+// ResultKind says what an operation returns on success.
+type ResultKind int
+
+const (
+	// NoContent returns only an error.
+	NoContent ResultKind = iota
+	// JSON decodes the body into Result.Type.
+	JSON
+	// Text returns the body as a string (text/plain).
+	Text
+	// Stream returns the unbuffered body as an io.ReadCloser.
+	Stream
+	// Redirect returns the Location of a 3xx answer without following it.
+	Redirect
+)
+
+// Operation is one method of a service.
+type Operation struct {
+	// ID is the operationId, or a derived one when the description has none.
+	ID string
+	// Method is the Go method name.
+	Method string
+	// Var is the unexported package variable holding the operation's
+	// Operation value.
+	Var string
+	// HTTPMethod is upper case, e.g. "GET".
+	HTTPMethod string
+	// Path is the path template, e.g. "/contacts/{contact_id}".
+	Path string
+	// Tag is the service's tag; Tags lists every tag of the operation.
+	Tag  string
+	Tags []string
+	// Summary and Doc come from the description.
+	Summary    string
+	Doc        string
+	Deprecated bool
+	Origin     Origin
+	// PathParams are positional arguments, in template order.
+	PathParams []*PathParam
+	// Params is the query/header parameter struct, nil when there is none.
+	Params *Type
+	// Body is the request body, nil when there is none.
+	Body *Body
+	// Result is what a success returns.
+	Result Result
+	// Version is the Intercom-Version this operation requires when it differs
+	// from the package's (e.g. "preview"); "" otherwise.
+	Version string
+	// ErrorStatuses lists the documented non-2xx statuses ("404", "default").
+	ErrorStatuses []string
+	// Paging is set for list and search operations whose answers come in
+	// pages; the emitter adds page and item iterators for them.
+	Paging *Paging
+}
+
+// PathParam is one positional path parameter.
+type PathParam struct {
+	// Wire is the template name, e.g. "contact_id".
+	Wire string
+	// Arg is the Go parameter name, e.g. "contactID".
+	Arg  string
+	Type *TypeRef
+	Doc  string
+}
+
+// Body is an operation's request body.
+type Body struct {
+	// Type is the body's Go type; the method takes a pointer to it when it
+	// is a struct, the value otherwise.
+	Type *TypeRef
+	// Form reports a multipart/form-data body (Type is then a Form type).
+	Form bool
+	// Pointer reports whether the method takes *Type.
+	Pointer bool
+}
+
+// Result is an operation's success value.
+type Result struct {
+	Kind ResultKind
+	// Type is the decoded type for JSON results.
+	Type *TypeRef
+	// Pointer reports whether the method returns *Type.
+	Pointer bool
+	// Status is the documented success status, e.g. "200".
+	Status string
+}
+
+// PagingStyle is how an operation's pages are requested.
+type PagingStyle string
+
+// The pagination styles of Intercom's API.
+const (
+	// PagingCursor: a cursor from the answer goes out as a query parameter.
+	PagingCursor PagingStyle = "cursor"
+	// PagingSearch: a cursor from the answer goes out in the JSON body.
+	PagingSearch PagingStyle = "search"
+	// PagingPage: numbered pages, the number as a query parameter.
+	PagingPage PagingStyle = "page"
+	// PagingScroll: the answer's scroll_param goes out as a query
+	// parameter until a batch is empty.
+	PagingScroll PagingStyle = "scroll"
+)
+
+// Paging describes how a paginated operation pages.
+type Paging struct {
+	Style PagingStyle
+	// Param is where the cursor goes: a query parameter, or a dotted path
+	// in the JSON body for PagingSearch.
+	Param string
+	// Next is the dotted path of the next cursor in the answer.
+	Next string
+	// Items is the answer's member holding the items; ItemsField is its
+	// Go field in the result type, ItemType the element type, and
+	// ItemsNullable reports a Nullable field.
+	Items         string
+	ItemsField    string
+	ItemType      *TypeRef
+	ItemsNullable bool
+	// PagesMethod and AllMethod are the names of the iterator methods,
+	// e.g. ListContactsPages and ListContactsAll.
+	PagesMethod string
+	AllMethod   string
+	// Source says what decided the style: "shape" or "table".
+	Source string
+}

@@ -1,0 +1,421 @@
+// Package render is the third stage: it renders the model of
+// generator/internal/model as the Go files of a package, with jennifer,
+// and copies the runtime of templates/ beside them. It only renders: every
+// name, type and grouping was decided by the builder, and nothing here
+// knows about OpenAPI or spec versions.
+package render
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"go/format"
+	"maps"
+	"runtime"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
+	"github.com/intercom-gen/intercom-gen/generator/internal/model"
+	"github.com/intercom-gen/intercom-gen/loader/parallel"
+)
+
+// File is a rendered Go file.
+type File = gofile.File
+
+// headerComment is gofile.Header as jennifer's HeaderComment takes it.
+var headerComment = strings.TrimPrefix(gofile.Header, "// ")
+
+// Emit renders every generated file of pkg (not the copied runtime),
+// gofmt'd, sorted by name. Files are rendered and formatted in parallel,
+// a large file in parts that are joined afterwards; the result does not
+// depend on the order they finish in.
+func Emit(pkg *model.Package) ([]File, error) {
+	parts, err := emit(pkg)
+	if err != nil {
+		return nil, err
+	}
+	err = parallel.Each(len(parts), runtime.GOMAXPROCS(0), func(i int) error {
+		p := &parts[i]
+		var err error
+		if p.src, err = p.render(); err == nil {
+			p.src, err = formatSource(p.stem+".go", p.src)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return join(parts), nil
+}
+
+// Render is Emit without the formatting, for measuring the two apart:
+// jennifer's raw output, one File per part (a large file comes in parts
+// named stem.go, stem.2.go, …), each valid Go that Format gofmts.
+func Render(pkg *model.Package) ([]File, error) {
+	parts, err := emit(pkg)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]File, len(parts))
+	err = parallel.Each(len(parts), runtime.GOMAXPROCS(0), func(i int) error {
+		src, err := parts[i].render()
+		name := parts[i].stem + ".go"
+		if parts[i].n > 0 {
+			name = fmt.Sprintf("%s.%d.go", parts[i].stem, parts[i].n+1)
+		}
+		out[i] = File{Name: name, Source: src}
+		return err
+	})
+	return out, err
+}
+
+// Format gofmts rendered files in place, in parallel.
+func Format(files []File) error {
+	return parallel.Each(len(files), runtime.GOMAXPROCS(0), func(i int) error {
+		src, err := formatSource(files[i].Name, files[i].Source)
+		if err == nil {
+			files[i].Source = src
+		}
+		return err
+	})
+}
+
+func formatSource(name string, src []byte) ([]byte, error) {
+	out, err := format.Source(src)
+	if err != nil {
+		// As jennifer words it, less the source it appends.
+		return nil, fmt.Errorf("emit %s: Error %s while formatting source", name, firstLine(err))
+	}
+	return out, nil
+}
+
+// partTypes is how many type declarations go into one part of a file: a
+// part is rendered and formatted on its own, so that the models file,
+// which holds most of the package, does not keep one core busy while the
+// other waits.
+const partTypes = 48
+
+// A part is a piece of one output file: the whole file, or a run of its
+// type declarations. Parts end between declarations, where the file has a
+// blank line, so formatting them apart gives the same text as formatting
+// the file.
+//
+// A part holds what to put in its jennifer file rather than the file
+// itself: the tree is built by the goroutine that renders it, so that
+// building, like rendering and formatting, runs on every core, and each
+// tree lives only as long as its part takes.
+type part struct {
+	stem   string
+	n      int // the part's index within its file
+	pkg    string
+	builds []func(f *jen.File)
+	src    []byte
+}
+
+// render builds the part's jennifer file and renders it, unformatted.
+func (p *part) render() ([]byte, error) {
+	f := jen.NewFile(p.pkg)
+	f.HeaderComment(headerComment)
+	f.NoFormat = true
+	for _, build := range p.builds {
+		build(f)
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, fmt.Errorf("emit %s.go: %w", p.stem, firstLine(err))
+	}
+	return buf.Bytes(), nil
+}
+
+// emit plans every file of the package, in parts, sorted by file name and
+// part.
+func emit(pkg *model.Package) ([]part, error) {
+	e := &emitter{pkg: pkg, types: map[string]*model.Type{}}
+	for _, t := range pkg.Types {
+		e.types[t.Name] = t
+	}
+	files := map[string][]*part{}
+	newPart := func(stem string) *part {
+		p := &part{stem: stem, n: len(files[stem]), pkg: pkg.Name}
+		files[stem] = append(files[stem], p)
+		return p
+	}
+	file := func(stem string) *part {
+		if ps := files[stem]; len(ps) > 0 {
+			return ps[len(ps)-1]
+		}
+		return newPart(stem)
+	}
+	add := func(p *part, build func(f *jen.File)) { p.builds = append(p.builds, build) }
+	add(file("doc"), e.docFile)
+	add(file("client"), e.clientFile)
+	add(file("operations"), e.operationsFile)
+	for _, svc := range pkg.Services {
+		add(file(svc.File), func(f *jen.File) { e.service(f, svc) })
+	}
+	types := slices.Clone(pkg.Types)
+	slices.SortFunc(types, func(a, b *model.Type) int { return cmp.Compare(a.Name, b.Name) })
+	count := map[string]int{} // type declarations in the file's last part
+	for _, t := range types {
+		p := file(t.File)
+		if count[t.File] == partTypes {
+			p, count[t.File] = newPart(t.File), 0
+		}
+		count[t.File]++
+		add(p, func(f *jen.File) {
+			e.typeDecl(f, t)
+			if t.QueryField != "" {
+				e.setQuery(f, t)
+			}
+		})
+	}
+	if len(pkg.WebhookModels) > 0 {
+		add(file("webhooks"), e.webhooksFile)
+	}
+	stems := slices.Sorted(maps.Keys(files))
+	var parts []part
+	for _, stem := range stems {
+		for _, p := range files[stem] {
+			parts = append(parts, *p)
+		}
+	}
+	return parts, nil
+}
+
+// join puts the formatted parts of each file together: the first part's
+// header and package clause, one import declaration for the imports of
+// every part, then each part's declarations, a blank line apart.
+func join(parts []part) []File {
+	var out []File
+	for i := 0; i < len(parts); {
+		j := i + 1
+		for j < len(parts) && parts[j].stem == parts[i].stem {
+			j++
+		}
+		name := parts[i].stem + ".go"
+		if j == i+1 {
+			out = append(out, File{Name: name, Source: parts[i].src})
+			i = j
+			continue
+		}
+		var imports []string
+		bodies := make([][]byte, 0, j-i)
+		var head []byte
+		for k := i; k < j; k++ {
+			h, imps, body := splitImports(parts[k].src)
+			if k == i {
+				head = h
+			}
+			imports = append(imports, imps...)
+			bodies = append(bodies, body)
+		}
+		slices.SortFunc(imports, func(a, b string) int { return cmp.Compare(importPath(a), importPath(b)) })
+		imports = slices.Compact(imports)
+		var buf bytes.Buffer
+		buf.Write(head)
+		switch len(imports) {
+		case 0:
+		case 1:
+			buf.WriteString("import " + imports[0] + "\n\n")
+		default:
+			buf.WriteString("import (\n")
+			for _, imp := range imports {
+				buf.WriteString("\t" + imp + "\n")
+			}
+			buf.WriteString(")\n\n")
+		}
+		for k, body := range bodies {
+			if k > 0 {
+				buf.WriteByte('\n')
+			}
+			buf.Write(body)
+		}
+		out = append(out, File{Name: name, Source: buf.Bytes()})
+		i = j
+	}
+	return out
+}
+
+// splitImports cuts a gofmt'd file into what precedes its import
+// declaration (header, package clause and the blank line after it), the
+// import specs, and the rest.
+func splitImports(src []byte) (head []byte, imports []string, body []byte) {
+	i := bytes.Index(src, []byte("\npackage "))
+	if i < 0 {
+		return nil, nil, src
+	}
+	eol := bytes.IndexByte(src[i+1:], '\n')
+	head = src[:i+1+eol+2] // through the blank line after the package clause
+	rest := src[len(head):]
+	switch {
+	case bytes.HasPrefix(rest, []byte("import (\n")):
+		end := bytes.Index(rest, []byte("\n)\n"))
+		for _, l := range strings.Split(string(rest[len("import (\n"):end]), "\n") {
+			imports = append(imports, strings.TrimSpace(l))
+		}
+		rest = rest[end+len("\n)\n"):]
+	case bytes.HasPrefix(rest, []byte("import ")):
+		eol := bytes.IndexByte(rest, '\n')
+		imports = append(imports, string(rest[len("import "):eol]))
+		rest = rest[eol+1:]
+	default:
+		return head, nil, rest
+	}
+	return head, imports, bytes.TrimPrefix(rest, []byte("\n"))
+}
+
+// importPath is the quoted path of an import spec (`"time"`, or
+// `name "path"`).
+func importPath(spec string) string {
+	if i := strings.IndexByte(spec, ' '); i >= 0 {
+		return spec[i+1:]
+	}
+	return spec
+}
+
+// firstLine keeps jennifer's formatting errors short: they embed the whole
+// unformatted source after the first line.
+func firstLine(err error) error {
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return fmt.Errorf("%s", msg)
+}
+
+type emitter struct {
+	pkg   *model.Package
+	types map[string]*model.Type
+}
+
+// typeCode spells a type reference.
+func typeCode(r *model.TypeRef) jen.Code {
+	switch r.Kind {
+	case model.Slice:
+		return jen.Index().Add(typeCode(r.Elem))
+	case model.Map:
+		return jen.Map(jen.String()).Add(typeCode(r.Elem))
+	case model.Nullable:
+		return jen.Id("Nullable").Types(typeCode(r.Elem))
+	case model.Pointer:
+		return jen.Op("*").Add(typeCode(r.Elem))
+	case model.Qual:
+		return jen.Qual(r.Package, r.Name)
+	}
+	return jen.Id(r.Name)
+}
+
+func (e *emitter) docFile(f *jen.File) {
+	title := e.pkg.Title
+	if title == "" {
+		title = "API"
+	}
+	if !strings.HasPrefix(strings.ToLower(title), "the ") {
+		title = "the " + title
+	}
+	doc := fmt.Sprintf("Package %s is a Go client for %s, version %s.", e.pkg.Name, title, e.pkg.Version)
+	body := fmt.Sprintf("It is generated by intercom-gen from %s and pinned to that version: every request sends "+
+		"the Intercom-Version header %q (see Version), and its types and methods are exactly those of the "+
+		"description. Create a client with NewClient; operations are grouped by tag, e.g. client.%s.", sourceName(e.pkg.Source), e.pkg.Version, firstServiceField(e.pkg))
+	opt := "Optional and nullable values: a field the API always has is a plain value. An optional scalar " +
+		"(string, number, boolean, enum, time) is a pointer, nil when absent: build one with Ptr, String, Int, " +
+		"Int64, Float or Bool. Optional arrays, maps, objects and unions are plain values whose zero value means " +
+		"absent (a non-nil empty slice is sent as []). A field the description marks nullable is a Nullable, " +
+		"which is absent, null or a value: build one with Some or Null, read it with Get or Value."
+	decode := "Responses decode leniently, as the real API needs: unknown fields are kept and re-encoded (see " +
+		"ExtraFields), unknown enum values are kept, nulls and type mismatches never fail a response. A non-2xx " +
+		"answer is returned as an *APIError with the status, request ID, every error of the body and the headers."
+	encode := "A decoded model marshals back to the JSON it was read from, unknown fields and all, when " +
+		"encoding/json can address it: marshal a pointer (json.Marshal(&m)); elements of slices are fine. " +
+		"Methods return pointers and iterators yield them. A model marshalled by value (json.Marshal(m), a " +
+		"map value) is written from the Go values of its declared fields alone: MarshalJSON has a pointer " +
+		"receiver, which keeps this package quick to compile."
+	licence := "Licence: the runtime files of this package (runtime_*.go) are intercom-gen's runtime, under the " +
+		"MIT licence of intercom-gen; the rest is generated from " + sourceName(e.pkg.Source) + ", under the " +
+		"licence of that description."
+	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(doc, body, opt, decode, encode, licence))), "\n"))
+}
+
+// prefixLines makes comment lines for PackageComment, which takes the text
+// verbatim.
+func prefixLines(lines []string) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if l == "" {
+			out[i] = "//"
+		} else {
+			out[i] = "// " + l
+		}
+	}
+	return out
+}
+
+func sourceName(s string) string {
+	if s == "" {
+		return "an OpenAPI description"
+	}
+	return s
+}
+
+func firstServiceField(p *model.Package) string {
+	if len(p.Services) == 0 {
+		return "<Service>"
+	}
+	return p.Services[0].Field + ".<Method>"
+}
+
+func (e *emitter) clientFile(f *jen.File) {
+	writeDoc(f.Group, "Version is the Intercom API version this package is pinned to; "+
+		"every request sends it as the Intercom-Version header unless WithVersion overrides it.")
+	f.Const().Id("Version").Op("=").Lit(e.pkg.Version)
+	f.Line()
+	writeDoc(f.Group, "Client calls the API. Create it with NewClient; it is safe for concurrent use. "+
+		"Each field groups the operations of one tag.")
+	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
+		for _, svc := range e.pkg.Services {
+			writeDoc(g, fmt.Sprintf("%s holds the operations tagged %q.", svc.Field, svc.Tag))
+			g.Id(svc.Field).Op("*").Id(svc.TypeName)
+		}
+		g.Line()
+		g.Id("core").Op("*").Id("clientCore")
+	})
+	f.Line()
+	writeDoc(f.Group, "NewClient returns a client that authenticates with an Intercom access token "+
+		"(sent as a bearer token). Options choose the region or base URL, the HTTP client and default headers; "+
+		"the same options can be given to each call.")
+	f.Func().Id("NewClient").Params(jen.Id("token").String(), jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
+		jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("token"), jen.Id("Version"), jen.Id("opts")),
+		jen.Return(jen.Op("&").Id("Client").Values(jen.DictFunc(func(d jen.Dict) {
+			for _, svc := range e.pkg.Services {
+				d[jen.Id(svc.Field)] = jen.Op("&").Id(svc.TypeName).Values(jen.Dict{jen.Id("core"): jen.Id("core")})
+			}
+			d[jen.Id("core")] = jen.Id("core")
+		}))),
+	)
+}
+
+func (e *emitter) operationsFile(f *jen.File) {
+	writeDoc(f.Group, "Operations lists every operation of this API version in the order the description "+
+		"lists them: operation ID, HTTP method, path template and tag. Middleware can tell which operation a "+
+		"request belongs to with OperationFromContext.")
+	f.Var().Id("Operations").Op("=").Index().Id("Operation").ValuesFunc(func(g *jen.Group) {
+		for _, op := range e.pkg.Operations {
+			g.Line().Id(op.Var)
+		}
+		g.Line()
+	})
+	f.Line()
+	f.Var().DefsFunc(func(g *jen.Group) {
+		for _, op := range e.pkg.Operations {
+			g.Id(op.Var).Op("=").Id("Operation").Values(jen.Dict{
+				jen.Id("ID"):     jen.Lit(op.ID),
+				jen.Id("Method"): jen.Lit(op.HTTPMethod),
+				jen.Id("Path"):   jen.Lit(op.Path),
+				jen.Id("Tag"):    jen.Lit(op.Tag),
+			})
+		}
+	})
+}

@@ -1,0 +1,31 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
+	"github.com/intercom-gen/intercom-gen/generator/internal/model"
+	"github.com/intercom-gen/intercom-gen/templates"
+)
+
+// Package renders every file of the package pkg describes: the generated
+// files (Emit) and the runtime copied from templates/, each starting with
+// gofile.Header, sorted by name.
+func Package(pkg *model.Package) ([]File, error) {
+	files, err := Emit(pkg)
+	if err != nil {
+		return nil, err
+	}
+	for name, src := range templates.Runtime(pkg.Name) {
+		files = append(files, File{Name: name, Source: append([]byte(gofile.Header+"\n\n"), src...)})
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	for i := 1; i < len(files); i++ {
+		if files[i].Name == files[i-1].Name {
+			return nil, fmt.Errorf("render: two files named %s", files[i].Name)
+		}
+	}
+	return files, nil
+}

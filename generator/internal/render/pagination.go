@@ -1,0 +1,102 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/model"
+)
+
+// iterators renders the Pages and All methods of a paginated operation.
+// They are thin: the paging loop is the runtime's pageSeq and itemSeq, so
+// each operation adds two small functions to the compiled package.
+func (e *emitter) iterators(f *jen.File, svc *model.Service, op *model.Operation) {
+	p := op.Paging
+	params, req, args := opParts(op)
+	page := typeCode(op.Result.Type)
+	item := typeCode(p.ItemType)
+
+	writeDoc(f.Group, paragraphs(
+		fmt.Sprintf("%s calls %s for every page of results and yields the pages in order, %s. "+
+			"The first request is exactly the one %s would send.", p.PagesMethod, op.Method, pagingHow(p), op.Method),
+		"The iteration ends after the last page, after yielding an error (once, with a nil page), or as soon "+
+			"as the loop breaks; nothing is fetched ahead. Each page is one call, with the options' retries."))
+	f.Func().Params(jen.Id("s").Op("*").Id(svc.TypeName)).Id(p.PagesMethod).Params(params...).
+		Qual("iter", "Seq2").Types(jen.Op("*").Add(page), jen.Error()).
+		Block(jen.Return(jen.Id("pageSeq").Types(jen.Op("*").Add(page)).Call(
+			jen.Id("ctx"), jen.Id("s").Dot("core"), jen.Op("&").Id("request").Values(req...),
+			pagingLiteral(p), jen.Id("opts"))))
+	f.Line()
+
+	// The loop over a page's items is written out here rather than in a
+	// generic runtime helper: a helper would be compiled once per item type.
+	list := jen.Id("p").Dot(p.ItemsField)
+	if p.ItemsNullable {
+		list = list.Dot("Value").Call()
+	}
+	each := jen.Func().Params(jen.Id("p").Op("*").Add(typeCode(op.Result.Type)), jen.Id("yield").Func().Params(jen.Op("*").Add(item)).Bool()).Bool().Block(
+		jen.Id("items").Op(":=").Add(list),
+		jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(
+			jen.If(jen.Op("!").Id("yield").Call(jen.Op("&").Id("items").Index(jen.Id("i")))).Block(jen.Return(jen.False())),
+		),
+		jen.Return(jen.True()),
+	)
+	writeDoc(f.Group, paragraphs(
+		fmt.Sprintf("%s yields every %s of every page of %s (the %s member), fetching pages as the loop needs them; "+
+			"see %s.", p.AllMethod, p.ItemType, op.Method, p.Items, p.PagesMethod),
+		"Items are pointers into their page; an error is yielded once, with a nil item, and ends the iteration."))
+	f.Func().Params(jen.Id("s").Op("*").Id(svc.TypeName)).Id(p.AllMethod).Params(params...).
+		Qual("iter", "Seq2").Types(jen.Op("*").Add(item), jen.Error()).
+		Block(jen.Return(jen.Id("itemSeq").Call(jen.Id("s").Dot(p.PagesMethod).Call(args...), each)))
+	f.Line()
+}
+
+// pagingHow says in words how the pages are requested.
+func pagingHow(p *model.Paging) string {
+	switch p.Style {
+	case model.PagingSearch:
+		return fmt.Sprintf("sending the cursor each answer gives in %s as %s in the request body (the body "+
+			"passed in is not modified)", p.Next, p.Param)
+	case model.PagingPage:
+		return fmt.Sprintf("asking for the next %s number until pages.page reaches pages.total_pages", p.Param)
+	case model.PagingScroll:
+		return fmt.Sprintf("sending the %s each answer gives until a batch comes back empty", p.Param)
+	}
+	return fmt.Sprintf("sending the cursor each answer gives in %s as the %s query parameter", p.Next, p.Param)
+}
+
+// pagingLiteral is the runtime paging value of an operation.
+func pagingLiteral(p *model.Paging) jen.Code {
+	style := map[model.PagingStyle]string{
+		model.PagingCursor: "pageCursor", model.PagingSearch: "pageSearch",
+		model.PagingPage: "pageNumber", model.PagingScroll: "pageScroll",
+	}[p.Style]
+	return jen.Id("paging").Values(
+		jen.Id("style").Op(":").Id(style),
+		jen.Id("param").Op(":").Lit(p.Param),
+		jen.Id("next").Op(":").Lit(p.Next),
+		jen.Id("items").Op(":").Lit(p.Items),
+	)
+}
+
+// setQuery renders the SetQuery method of a search request body.
+func (e *emitter) setQuery(f *jen.File, t *model.Type) {
+	writeDoc(f.Group, fmt.Sprintf("SetQuery checks q against Intercom's search rules (see SearchQuery) and sets it as "+
+		"the request's %s; on error the request is left without a query.", t.QueryField))
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("SetQuery").Params(jen.Id("q").Id("SearchQuery")).Error().
+		Block(jen.Return(jen.Id("setSearchQuery").Call(jen.Op("&").Id("v").Dot(t.QueryField), jen.Id("q"))))
+	f.Line()
+}
+
+// webhooksFile registers the models webhook items decode into.
+func (e *emitter) webhooksFile(f *jen.File) {
+	f.Comment("The models ParseNotification decodes a notification's data.item into, by the item's type.")
+	f.Func().Id("init").Params().Block(
+		jen.Id("webhookModels").Op("=").Map(jen.String()).Func().Params().Any().Values(jen.DictFunc(func(d jen.Dict) {
+			for _, m := range e.pkg.WebhookModels {
+				d[jen.Lit(m.ItemType)] = jen.Func().Params().Any().Block(jen.Return(jen.New(jen.Id(m.Type))))
+			}
+		})),
+	)
+}

@@ -1,0 +1,320 @@
+// Package write is the last stage: it puts the files of a generated
+// package into their folder, all of them or none, and never touches a file
+// that is not intercom-gen's (see Write).
+package write
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
+	"github.com/intercom-gen/intercom-gen/loader/parallel"
+)
+
+// fileIsGenerated reads just the first line of a regular file. Anything
+// else (a symbolic link, a folder, a device) is never intercom-gen's.
+func fileIsGenerated(path string) (bool, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return false, err
+	}
+	if !fi.Mode().IsRegular() {
+		return false, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	line, err := bufio.NewReader(f).ReadString('\n')
+	if err != nil && line == "" {
+		return false, nil
+	}
+	return gofile.IsGenerated([]byte(line)), nil
+}
+
+// Stats counts what Write did.
+type Stats struct {
+	Written, Unchanged, Removed int
+}
+
+// tmpPrefix names Write's working folders inside the output folder; the
+// go command ignores folders starting with ".".
+const tmpPrefix = ".intercom-gen-"
+
+// commitName is the journal that makes a working folder's content the
+// output: present (complete, renamed into place atomically) means "move
+// these files in and remove these", absent means "discard".
+const commitName = "COMMIT"
+
+// writeHook, set by tests only, is called at each step of Write so that a
+// test can kill the process there.
+var writeHook func(step string)
+
+func hook(step string) {
+	if writeHook != nil {
+		writeHook(step)
+	}
+}
+
+// plainName is the only shape of file name Write accepts: no folders, no
+// "..", nothing the go command would read as a build constraint's prefix.
+var plainName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_]*\.go$`)
+
+// Write puts files into dir, all of them or none:
+//
+//   - every file is first written (and synced) into a working folder
+//     inside dir; nothing in dir changes until all are written;
+//   - then a journal naming the files to move in and the stale ones to
+//     remove is committed atomically, and the moves and removals run;
+//   - a run killed before the commit leaves dir as it was (its working
+//     folder is discarded by the next run); one killed after it is
+//     finished by the next run, before anything else.
+//
+// Only files that start with intercom-gen's header are replaced or removed:
+// Write refuses to replace any other file (a user's own, a symbolic link)
+// and never removes one. Generated files that are no longer produced (the
+// service of a tag that disappeared) are removed. Unchanged files are not
+// rewritten. File names must be plain (letters, digits, underscores,
+// ".go"), so nothing is ever written outside dir.
+func Write(dir string, files []gofile.File) (Stats, error) {
+	var st Stats
+	want := map[string]bool{}
+	for _, f := range files {
+		if !plainName.MatchString(f.Name) || f.Name != filepath.Base(f.Name) {
+			return st, fmt.Errorf("write: refusing to write %q: not a plain .go file name", f.Name)
+		}
+		if want[f.Name] {
+			return st, fmt.Errorf("write: two files named %s", f.Name)
+		}
+		want[f.Name] = true
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return st, err
+	}
+	if err := recoverWrites(dir); err != nil {
+		return st, err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return st, err
+	}
+	var stale []string
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".go") {
+			continue
+		}
+		gen, err := fileIsGenerated(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return st, err
+		}
+		switch {
+		case want[e.Name()] && !gen:
+			return st, fmt.Errorf("%s: not written by intercom-gen (no %q header); refusing to replace it: move it away or choose another --out",
+				filepath.Join(dir, e.Name()), gofile.Header)
+		case !want[e.Name()] && gen:
+			stale = append(stale, e.Name())
+		}
+	}
+	tmp, err := os.MkdirTemp(dir, tmpPrefix)
+	if err != nil {
+		return st, err
+	}
+	defer os.RemoveAll(tmp)
+	// Files are compared and written one after another, then synced by a
+	// few goroutines. Creating files in one folder is serialised (the
+	// kernel locks the folder for each new entry), so creators in parallel
+	// gain nothing and spend CPU time waiting on each other; a sync waits
+	// for the disk, and many can wait at once. Nothing in dir
+	// changes here, so the order they finish in does not matter.
+	isChanged := make([]bool, len(files))
+	for i, f := range files {
+		old, err := os.ReadFile(filepath.Join(dir, f.Name))
+		if err == nil && bytes.Equal(old, f.Source) {
+			continue
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return st, err
+		}
+		if err := writeFile(filepath.Join(tmp, f.Name), f.Source); err != nil {
+			return st, err
+		}
+		isChanged[i] = true
+	}
+	err = parallel.Each(len(files), syncers, func(i int) error {
+		if !isChanged[i] {
+			return nil
+		}
+		if err := syncFile(filepath.Join(tmp, files[i].Name)); err != nil {
+			return err
+		}
+		hook("file-written")
+		return nil
+	})
+	if err != nil {
+		return st, err
+	}
+	var changed []string
+	for i, f := range files {
+		if isChanged[i] {
+			changed = append(changed, f.Name)
+		} else {
+			st.Unchanged++
+		}
+	}
+	hook("all-written")
+	slices.Sort(changed)
+	slices.Sort(stale)
+	if len(changed) == 0 && len(stale) == 0 {
+		return st, nil
+	}
+	var journal strings.Builder
+	for _, name := range changed {
+		journal.WriteString("write " + name + "\n")
+	}
+	for _, name := range stale {
+		journal.WriteString("remove " + name + "\n")
+	}
+	if err := writeSynced(filepath.Join(tmp, commitName+".part"), []byte(journal.String())); err != nil {
+		return st, err
+	}
+	if err := os.Rename(filepath.Join(tmp, commitName+".part"), filepath.Join(tmp, commitName)); err != nil {
+		return st, err
+	}
+	syncDir(tmp)
+	hook("committed")
+	w, r, err := applyJournal(dir, tmp)
+	st.Written, st.Removed = w, r
+	if err != nil {
+		return st, err
+	}
+	syncDir(dir)
+	return st, nil
+}
+
+// applyJournal moves in and removes what the committed journal of tmp
+// lists, then deletes tmp. Run again after an interruption it finishes the
+// job: moved files are no longer in tmp, removed ones no longer in dir.
+func applyJournal(dir, tmp string) (written, removed int, err error) {
+	data, err := os.ReadFile(filepath.Join(tmp, commitName))
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		op, name, ok := strings.Cut(line, " ")
+		if !ok || !plainName.MatchString(name) {
+			return written, removed, fmt.Errorf("%s: damaged journal line %q", tmp, line)
+		}
+		target := filepath.Join(dir, name)
+		switch op {
+		case "write":
+			src := filepath.Join(tmp, name)
+			if _, err := os.Lstat(src); errors.Is(err, fs.ErrNotExist) {
+				continue // moved before an interruption
+			}
+			// A file that appeared since the journal was written and is
+			// not intercom-gen's stays as it is.
+			if gen, err := fileIsGenerated(target); err == nil && !gen {
+				return written, removed, fmt.Errorf("%s: not written by intercom-gen; refusing to replace it", target)
+			}
+			if err := os.Rename(src, target); err != nil {
+				return written, removed, err
+			}
+			written++
+			hook("moved")
+		case "remove":
+			gen, err := fileIsGenerated(target)
+			if errors.Is(err, fs.ErrNotExist) || err == nil && !gen {
+				continue
+			}
+			if err != nil {
+				return written, removed, err
+			}
+			if err := os.Remove(target); err != nil {
+				return written, removed, err
+			}
+			removed++
+		default:
+			return written, removed, fmt.Errorf("%s: damaged journal line %q", tmp, line)
+		}
+	}
+	return written, removed, os.RemoveAll(tmp)
+}
+
+// recoverWrites settles the working folders an interrupted Write left in
+// dir: committed ones are finished, the others discarded.
+func recoverWrites(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), tmpPrefix) {
+			continue
+		}
+		tmp := filepath.Join(dir, e.Name())
+		if _, err := os.Stat(filepath.Join(tmp, commitName)); err == nil {
+			if _, _, err := applyJournal(dir, tmp); err != nil {
+				return fmt.Errorf("finishing an interrupted write: %w", err)
+			}
+			continue
+		}
+		if err := os.RemoveAll(tmp); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// syncers bounds the goroutines that sync one package's files.
+const syncers = 8
+
+// writeFile creates a new file holding data, not yet synced.
+func writeFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncFile flushes a written file to disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// writeSynced writes a new file and flushes it to disk.
+func writeSynced(path string, data []byte) error {
+	if err := writeFile(path, data); err != nil {
+		return err
+	}
+	return syncFile(path)
+}
+
+// syncDir flushes a folder's entries (best effort: not every system can).
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
+}

@@ -1,0 +1,250 @@
+package write
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func genFile(name, body string) gofile.File {
+	return gofile.File{Name: name, Source: []byte(gofile.Header + "\n\npackage p\n\n// " + body + "\n")}
+}
+
+// snapshot reads every file under dir (working folders of Write
+// excluded) by path relative to dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if d.IsDir() && strings.HasPrefix(d.Name(), tmpPrefix) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(path)
+			out[rel] = "-> " + target
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		out[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func equalSnapshots(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	if !maps.Equal(got, want) {
+		t.Fatalf("the folder changed:\n got %v\nwant %v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+	}
+}
+
+// oldOutput is a previous generation plus a user's own files.
+func oldOutput(t *testing.T) (string, []gofile.File) {
+	t.Helper()
+	dir := t.TempDir()
+	old := []gofile.File{genFile("client.go", "old client"), genFile("service_a.go", "old a"), genFile("service_b.go", "old b")}
+	if _, err := Write(dir, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "mine.go"), []byte("package p\n\n// my own code\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, old
+}
+
+// newFiles replace client.go, keep service_a.go, drop service_b.go and
+// add service_c.go.
+func newFiles() []gofile.File {
+	return []gofile.File{genFile("client.go", "new client"), genFile("service_a.go", "old a"), genFile("service_c.go", "new c")}
+}
+
+func TestWriteReplacesOnlyGenerated(t *testing.T) {
+	dir, _ := oldOutput(t)
+	st, err := Write(dir, newFiles())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st != (Stats{Written: 2, Unchanged: 1, Removed: 1}) {
+		t.Errorf("stats %+v", st)
+	}
+	got := snapshot(t, dir)
+	want := map[string]string{
+		"client.go":    string(genFile("client.go", "new client").Source),
+		"service_a.go": string(genFile("service_a.go", "old a").Source),
+		"service_c.go": string(genFile("service_c.go", "new c").Source),
+		"mine.go":      "package p\n\n// my own code\n",
+		"notes.txt":    "notes",
+	}
+	equalSnapshots(t, got, want)
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, tmpPrefix+"*")); len(leftovers) > 0 {
+		t.Errorf("working folders left behind: %v", leftovers)
+	}
+
+	// A user's file under a name intercom-gen wants: refused, nothing changes.
+	before := snapshot(t, dir)
+	_, err = Write(dir, append(newFiles(), genFile("mine.go", "generated")))
+	if err == nil || !strings.Contains(err.Error(), "refusing to replace") {
+		t.Fatalf("replacing a user's file: %v", err)
+	}
+	equalSnapshots(t, snapshot(t, dir), before)
+
+	// A symbolic link under a wanted name is not intercom-gen's either,
+	// even when it points at a generated file; a stale-looking link is
+	// never removed.
+	if err := os.Symlink(filepath.Join(dir, "client.go"), filepath.Join(dir, "linked.go")); err != nil {
+		t.Skip(err)
+	}
+	before = snapshot(t, dir)
+	if _, err := Write(dir, append(newFiles(), genFile("linked.go", "x"))); err == nil {
+		t.Fatal("replaced a symbolic link")
+	}
+	if _, err := Write(dir, newFiles()); err != nil {
+		t.Fatal(err)
+	}
+	equalSnapshots(t, snapshot(t, dir), before)
+}
+
+func TestWriteRefusesUnsafeNames(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "out")
+	for _, name := range []string{"../escape.go", "../../escape.go", "/etc/passwd.go", "a/b.go", ".hidden.go", "_x.go", "x.txt", "", "..", "x\x00.go", `a\b.go`} {
+		if _, err := Write(dir, []gofile.File{genFile("ok.go", "ok"), {Name: name, Source: []byte(gofile.Header + "\n")}}); err == nil {
+			t.Errorf("wrote %q", name)
+		}
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) > 1 || len(entries) == 1 && entries[0].Name() != "out" {
+		t.Errorf("something was written beside the output folder: %v", entries)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a refused write wrote %v", entries)
+	}
+}
+
+// TestWriteKilled kills a process in the middle of Write, at every step,
+// and checks the folder: before the commit the previous output must be
+// byte-identical; after it, the next Write must finish the job. A user's
+// file is never touched either way.
+func TestWriteKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs child processes")
+	}
+	for _, step := range []string{"file-written", "all-written", "committed", "moved"} {
+		t.Run(step, func(t *testing.T) {
+			dir, _ := oldOutput(t)
+			before := snapshot(t, dir)
+			killWriterAt(t, dir, step)
+			after := snapshot(t, dir)
+			switch step {
+			case "file-written", "all-written":
+				equalSnapshots(t, after, before)
+			default:
+				if after["mine.go"] != before["mine.go"] || after["notes.txt"] != before["notes.txt"] {
+					t.Fatal("a user's file changed")
+				}
+			}
+			// The next run settles what the killed one left.
+			if _, err := Write(dir, newFiles()); err != nil {
+				t.Fatal(err)
+			}
+			got := snapshot(t, dir)
+			if got["client.go"] != string(genFile("client.go", "new client").Source) || got["service_b.go"] != "" ||
+				got["service_c.go"] == "" || got["mine.go"] != before["mine.go"] {
+				t.Fatalf("after the next run: %v", got)
+			}
+			if leftovers, _ := filepath.Glob(filepath.Join(dir, tmpPrefix+"*")); len(leftovers) > 0 {
+				t.Errorf("working folders left behind: %v", leftovers)
+			}
+		})
+	}
+}
+
+// killWriterAt runs TestWriteChild in a child process that writes
+// newFiles into dir and stops at step; it is killed there with SIGKILL.
+func killWriterAt(t *testing.T, dir, step string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestWriteChild$", "-test.v")
+	cmd.Env = append(os.Environ(), "INTERCOM_GEN_WRITE_CHILD="+dir, "INTERCOM_GEN_WRITE_STEP="+step)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	ready := make(chan bool, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			if sc.Text() == "STOPPED "+step {
+				ready <- true
+				return
+			}
+		}
+		ready <- false
+	}()
+	select {
+	case ok := <-ready:
+		if !ok {
+			cmd.Wait()
+			t.Fatalf("the child finished without reaching %s", step)
+		}
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("the child never reached its step")
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+}
+
+// TestWriteChild is the child of TestWriteKilled; it does nothing unless
+// started by it.
+func TestWriteChild(t *testing.T) {
+	dir, step := os.Getenv("INTERCOM_GEN_WRITE_CHILD"), os.Getenv("INTERCOM_GEN_WRITE_STEP")
+	if dir == "" {
+		t.Skip("only run as TestWriteKilled's child")
+	}
+	writeHook = func(s string) {
+		if s == step {
+			fmt.Printf("STOPPED %s\n", s)
+			os.Stdout.Sync()
+			time.Sleep(time.Minute)
+		}
+	}
+	if _, err := Write(dir, newFiles()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestIsGenerated(t *testing.T) {
+	if !gofile.IsGenerated([]byte(gofile.Header+"\r\npackage p")) || gofile.IsGenerated([]byte("package p\n"+gofile.Header)) || gofile.IsGenerated(bytes.TrimSuffix([]byte(gofile.Header), []byte("."))) {
+		t.Error("IsGenerated")
+	}
+}

@@ -1,0 +1,110 @@
+package generator_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/intercom-gen/intercom-gen/loader"
+)
+
+// A README snippet is a ```go block. The line before it says how the
+// tests compile it:
+//
+//	<!-- go: 2.11 program -->   a whole program, against the 2.11 package
+//	<!-- go: 2.11 body -->      statements, inside a function given
+//	                            ctx context.Context and client *intercom.Client
+//	<!-- go: directive -->      a //go:generate line, in a file of its own
+//
+// The program's import of the package is example.com/app/intercom.
+type snippet struct {
+	line          int
+	version, kind string
+	code          string
+}
+
+var snippetMarker = regexp.MustCompile(`^<!-- go: (?:(\S+) )?(program|body|directive)\b.*-->$`)
+
+func readmeSnippets(t testing.TB) []snippet {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	var out []snippet
+	for i := 0; i < len(lines); i++ {
+		if lines[i] != "```go" {
+			continue
+		}
+		s := snippet{line: i + 1}
+		var m []string
+		if i > 0 {
+			m = snippetMarker.FindStringSubmatch(lines[i-1])
+		}
+		if m == nil {
+			t.Errorf("README.md:%d: a Go snippet without a <!-- go: VERSION program|body --> or <!-- go: directive --> line before it", i+1)
+			continue
+		}
+		s.version, s.kind = strings.ToLower(m[1]), m[2]
+		var code []string
+		for i++; i < len(lines) && lines[i] != "```"; i++ {
+			code = append(code, lines[i])
+		}
+		s.code = strings.Join(code, "\n") + "\n"
+		if s.kind != "directive" && !slices.Contains(loader.Versions, s.version) {
+			t.Errorf("README.md:%d: snippet for version %q, which is not one of %v", s.line, s.version, loader.Versions)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// TestReadmeSnippetsMarked runs without Intercom's descriptions: every Go
+// snippet says how it is compiled (TestRealVersions compiles them).
+func TestReadmeSnippetsMarked(t *testing.T) {
+	snips := readmeSnippets(t)
+	if !slices.ContainsFunc(snips, func(s snippet) bool { return s.kind == "program" }) {
+		t.Error("README.md has no program snippet (the quick start)")
+	}
+}
+
+// writeReadmeSnippets writes the README's snippets for version into the
+// module as programs of their own (readme/lineN), importing the
+// generated package; it returns how many it wrote.
+func writeReadmeSnippets(t *testing.T, mod, version string) int {
+	t.Helper()
+	n := 0
+	for _, s := range readmeSnippets(t) {
+		var src string
+		switch {
+		case s.kind == "directive":
+			if version != "2.11" {
+				continue
+			}
+			src = "package main\n\n" + s.code + "\nfunc main() {}\n"
+		case s.version != version:
+			continue
+		case s.kind == "program":
+			src = strings.ReplaceAll(s.code, `"example.com/app/intercom"`, `"example.com/sdk/intercom"`)
+		case s.kind == "body":
+			src = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n\n\t\"example.com/sdk/intercom\"\n)\n\n" +
+				"var (\n\t_ = fmt.Sprint\n\t_ = time.Now\n)\n\n" +
+				"func snippet(ctx context.Context, client *intercom.Client) error {\n" + s.code + "\treturn nil\n}\n\n" +
+				"func main() { _ = snippet(context.Background(), intercom.NewClient(\"token\")) }\n"
+		}
+		p := filepath.Join(mod, "readme", fmt.Sprintf("line%d", s.line), "main.go")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	return n
+}

@@ -1,0 +1,151 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/check"
+	"github.com/intercom-gen/intercom-gen/loader/diag"
+)
+
+// A Reporter hears about each target of a Run once it is done, in the
+// targets' order, whatever order they were generated in.
+type Reporter interface {
+	Done(Outcome)
+}
+
+// Outcome is what happened to one target of a Run.
+type Outcome struct {
+	Target Target
+	// Diags are the diagnostics of loading and generating the target.
+	Diags diag.List
+	// Model is the generated package's model (nil if it failed first).
+	Model *Model
+	// Files counts the generated files.
+	Files int
+	// Written counts what Write did (not in check mode).
+	Written WriteStats
+	// Check is the comparison with the folder (check mode only).
+	Check *CheckResult
+	// Elapsed is the target's time from its start to its end.
+	Elapsed time.Duration
+	// Err is the target's failure; Run stops at the first one.
+	Err error
+}
+
+// RunOptions configure Run.
+type RunOptions struct {
+	// Check writes nothing: each target is compared with its folder.
+	Check bool
+	// Reporter hears about each target; nil reports nothing.
+	Reporter Reporter
+	// Workers caps how many targets are generated at once
+	// (runtime.GOMAXPROCS when 0).
+	Workers int
+	// TuneMemory sets the garbage collector up for the run (see
+	// memoryLimit) unless GOMEMLIMIT or GOGC is set. The setting is the
+	// process's: only a caller that owns the process should ask for it.
+	TuneMemory bool
+}
+
+// StaleError is Run's error in check mode when folders differ from what
+// generation produces.
+type StaleError struct {
+	Stale, Total int
+}
+
+func (e *StaleError) Error() string {
+	return fmt.Sprintf("check: %d of %d package(s) out of date: regenerate with the same command without --check (or `intercom-gen generate --config FILE`), then commit", e.Stale, e.Total)
+}
+
+// Run generates targets (or, with Check, compares them with their
+// folders). Targets are generated concurrently, then written one after
+// another in their order, each reported once: what is written and
+// reported when a target fails (the targets before it, not those after)
+// is what generating them one by one would have written and reported.
+func Run(ctx context.Context, targets []Target, opts RunOptions) error {
+	if len(targets) == 0 {
+		return fmt.Errorf("no targets to generate")
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(targets))
+	if opts.TuneMemory {
+		tuneMemory(targets, workers)
+	}
+	type built struct {
+		res   *Result
+		err   error
+		start time.Time
+	}
+	results := make([]built, len(targets))
+	ready := make([]chan struct{}, len(targets))
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	var stop atomic.Bool // a target failed: start no more
+	defer stop.Store(true)
+	go func() {
+		slots := make(chan struct{}, workers)
+		for i, t := range targets {
+			slots <- struct{}{}
+			if stop.Load() {
+				return
+			}
+			go func() {
+				defer func() { <-slots }()
+				start := time.Now()
+				var res *Result
+				err := ctx.Err()
+				if err == nil {
+					res, err = Generate(t)
+				}
+				results[i] = built{res: res, err: err, start: start}
+				close(ready[i])
+			}()
+		}
+	}()
+	stale := 0
+	for i, t := range targets {
+		select {
+		case <-ready[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		b := results[i]
+		results[i] = built{} // the files are not kept once written
+		out := Outcome{Target: t, Err: b.err}
+		if b.res != nil {
+			out.Diags, out.Model, out.Files = b.res.Diags, b.res.Package, len(b.res.Files)
+		}
+		if out.Err == nil {
+			if opts.Check {
+				out.Check, out.Err = check.Compare(t.Out, b.res.Files)
+				if out.Err == nil && !out.Check.OK() {
+					stale++
+				}
+			} else {
+				out.Written, out.Err = Write(t.Out, b.res.Files)
+			}
+		}
+		if out.Err != nil && t.Origin != "" {
+			out.Err = fmt.Errorf("%s: %w", t.Label(), out.Err)
+		}
+		out.Elapsed = time.Since(b.start)
+		if opts.Reporter != nil {
+			opts.Reporter.Done(out)
+		}
+		if out.Err != nil {
+			return out.Err
+		}
+	}
+	if stale > 0 {
+		return &StaleError{Stale: stale, Total: len(targets)}
+	}
+	return nil
+}
