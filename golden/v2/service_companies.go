@@ -17,10 +17,24 @@ type CompaniesService struct {
 // ScrollOverAllCompanies calls GET /companies/scroll: scroll through companies.
 //
 // Walks every company in batches; each response carries the scroll_param of the next batch.
+// See the [Scroll API] for the rules:
+//   - one scroll at a time per workspace;
+//   - a scroll_param expires after a minute
+//     without a request.
+//
+// # Errors
+// 1. a second scroll gets 400;
+// 2. an expired one gets 404.
+//
+//	| status | meaning |
+//	|---|---|
+//	| 400 | scroll exists |
 //
 // It answers 200 with a CompanyScroll.
 //
 // Documented errors (returned as *APIError): 401.
+//
+// [Scroll API]: https://developers.intercom.com/reference#iterating-over-all-companies
 func (s *CompaniesService) ScrollOverAllCompanies(ctx context.Context, params *ScrollOverAllCompaniesParams, opts ...Option) (*CompanyScroll, error) {
 	var out CompanyScroll
 	if err := callJSON(ctx, s.core, &request{op: opScrollOverAllCompanies, path: "/companies/scroll", params: params}, &out, opts); err != nil {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"go/format"
 	"go/parser"
 	"go/token"
 	"strings"
@@ -55,7 +56,7 @@ func TestHostileDocStaysInComment(t *testing.T) {
 func TestDocLines(t *testing.T) {
 	text := "First line.</br>Second line.\n\n\n  Indented in Markdown, not code.\n```json\n{\"a\": 1}\n```\nAfter."
 	got := docLines(text)
-	want := []string{"First line.", "Second line.", "", "Indented in Markdown, not code.", "", "    {\"a\": 1}", "", "After."}
+	want := []string{"First line.", "Second line.", "", "Indented in Markdown, not code.", "", "\t{\"a\": 1}", "", "After."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("got  %q\nwant %q", got, want)
 	}
@@ -121,5 +122,67 @@ func TestPlainTextNeedsNoSanitizing(t *testing.T) {
 	}
 	if plain == 0 || plain == len(samples) {
 		t.Fatalf("plainText accepted %d of %d samples: the samples do not exercise it", plain, len(samples))
+	}
+}
+
+// TestDocLinesGoSyntax: Markdown structure becomes Go doc structure, and
+// the comment is already in the form gofmt gives it (gofmt would otherwise
+// rewrite generated files, and check mode would see them stale).
+func TestDocLinesGoSyntax(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"bullets after a paragraph", "You can merge:\n* a lead into a user\n* two users\nwhich keeps the user.\n\nDone.",
+			[]string{"You can merge:", "  - a lead into a user", "  - two users", "    which keeps the user.", "", "Done."}},
+		{"numbered, indented", "Steps:\n\n  1. first\n  2. second\n\nThen.",
+			[]string{"Steps:", " 1. first", " 2. second", "", "Then."}},
+		{"dash list then text after a blank", "- one\n- two\n\nText.",
+			[]string{"  - one", "  - two", "", "Text."}},
+		{"links", "See the [pagination section](https://example.com/p#x) and [Scroll API](https://example.com/s).\nAgain the [pagination section](https://example.com/p#x).",
+			[]string{"See the [pagination section] and [Scroll API].", "Again the [pagination section].", "", "[pagination section]: https://example.com/p#x", "[Scroll API]: https://example.com/s"}},
+		{"one text, two URLs", "[docs](https://a.example) or [docs](https://b.example)",
+			[]string{"[docs] or docs (https://b.example)", "", "[docs]: https://a.example"}},
+		{"heading", "Intro.\n### Merging rules\nText.",
+			[]string{"Intro.", "", "# Merging rules", "", "Text."}},
+		{"heading Go cannot show", "## note: lower case, punctuation.\nText.",
+			[]string{"note: lower case, punctuation.", "Text."}},
+		{"table", "Fields:\n| name | type |\n|---|---|\n| id | string |\nEnd.",
+			[]string{"Fields:", "", "\t| name | type |", "\t|---|---|", "\t| id | string |", "", "End."}},
+		{"bullets then numbers", "Items:\n- a\n1. b\n\n2. c", []string{"Items:", "  - a", "  - 1. b", "  - 2. c"}},
+		{"numbers renumbered", "Items:\n1. a\n1. b\n- c", []string{"Items:", " 1. a", " 2. b", " 3. c"}},
+		// A comment that is only a list has no unindented line to set
+		// the list off: Go reads it as text, and so the lines say.
+		{"code after a list", "Do:\n- a\n- b\n```\nx := 1\n```\nDone.", []string{"Do:", "- a", "- b", "", "\tx := 1", "", "Done."}},
+		{"only a list", "- a\n- b", []string{"- a", "- b"}},
+		{"bold is not a list", "** Important ** text", []string{"** Important ** text"}},
+	}
+	for _, c := range cases {
+		got := docLines(c.text)
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s:\ngot  %q\nwant %q", c.name, got, c.want)
+		}
+		assertGofmtStable(t, c.name, got)
+	}
+	long := "Intro:\n- " + strings.Repeat("word ", 40) + "\n1. " + strings.Repeat("other ", 30)
+	assertGofmtStable(t, "long items", docLines(long))
+}
+
+// assertGofmtStable checks that a comment made of lines is left as it is
+// by gofmt, as the doc comment of a declaration.
+func assertGofmtStable(t *testing.T, name string, lines []string) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("package p\n\n")
+	for _, l := range lines {
+		b.WriteString(commentLine(l) + "\n")
+	}
+	b.WriteString("func F() {}\n")
+	got, err := format.Source([]byte(b.String()))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if string(got) != b.String() {
+		t.Errorf("%s: gofmt rewrites the comment:\n%s\nto\n%s", name, b.String(), got)
 	}
 }

@@ -344,11 +344,7 @@ func (e *emitter) docFile(f *jen.File) {
 func prefixLines(lines []string) []string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
-		if l == "" {
-			out[i] = "//"
-		} else {
-			out[i] = "// " + l
-		}
+		out[i] = commentLine(l)
 	}
 	return out
 }
