@@ -41,142 +41,165 @@ var Operations = []Operation{
 
 var (
 	opIdentifyAdmin = Operation{
-		ID:     "identifyAdmin",
-		Method: "GET",
-		Path:   "/me",
-		Tag:    "Admins",
+		ID:         "identifyAdmin",
+		Method:     "GET",
+		Path:       "/me",
+		Tag:        "Admins",
+		jsonStatus: 200,
 	}
 	opSetAwayAdmin = Operation{
-		ID:     "setAwayAdmin",
-		Method: "PUT",
-		Path:   "/admins/{id}/away",
-		Tag:    "Admins",
+		ID:         "setAwayAdmin",
+		Method:     "PUT",
+		Path:       "/admins/{id}/away",
+		Tag:        "Admins",
+		jsonStatus: 200,
 	}
 	opCreateArticle = Operation{
-		ID:     "createArticle",
-		Method: "POST",
-		Path:   "/articles",
-		Tag:    "Articles",
+		ID:         "createArticle",
+		Method:     "POST",
+		Path:       "/articles",
+		Tag:        "Articles",
+		jsonStatus: 200,
 	}
 	opUpdateArticle = Operation{
-		ID:     "updateArticle",
-		Method: "PUT",
-		Path:   "/articles/{id}",
-		Tag:    "Articles",
+		ID:         "updateArticle",
+		Method:     "PUT",
+		Path:       "/articles/{id}",
+		Tag:        "Articles",
+		jsonStatus: 200,
 	}
 	opScrollOverAllCompanies = Operation{
-		ID:     "scrollOverAllCompanies",
-		Method: "GET",
-		Path:   "/companies/scroll",
-		Tag:    "Companies",
+		ID:         "scrollOverAllCompanies",
+		Method:     "GET",
+		Path:       "/companies/scroll",
+		Tag:        "Companies",
+		jsonStatus: 200,
 	}
 	opListAttachedContacts = Operation{
-		ID:     "ListAttachedContacts",
-		Method: "GET",
-		Path:   "/companies/{id}/contacts",
-		Tag:    "Companies",
+		ID:         "ListAttachedContacts",
+		Method:     "GET",
+		Path:       "/companies/{id}/contacts",
+		Tag:        "Companies",
+		jsonStatus: 200,
 	}
 	opListContacts = Operation{
-		ID:     "ListContacts",
-		Method: "GET",
-		Path:   "/contacts",
-		Tag:    "Contacts",
+		ID:         "ListContacts",
+		Method:     "GET",
+		Path:       "/contacts",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opCreateContact = Operation{
-		ID:     "CreateContact",
-		Method: "POST",
-		Path:   "/contacts",
-		Tag:    "Contacts",
+		ID:         "CreateContact",
+		Method:     "POST",
+		Path:       "/contacts",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opShowContact = Operation{
-		ID:     "ShowContact",
-		Method: "GET",
-		Path:   "/contacts/{id}",
-		Tag:    "Contacts",
+		ID:         "ShowContact",
+		Method:     "GET",
+		Path:       "/contacts/{id}",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opUpdateContact = Operation{
-		ID:     "UpdateContact",
-		Method: "PUT",
-		Path:   "/contacts/{id}",
-		Tag:    "Contacts",
+		ID:         "UpdateContact",
+		Method:     "PUT",
+		Path:       "/contacts/{id}",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opDeleteContact = Operation{
-		ID:     "DeleteContact",
-		Method: "DELETE",
-		Path:   "/contacts/{id}",
-		Tag:    "Contacts",
+		ID:         "DeleteContact",
+		Method:     "DELETE",
+		Path:       "/contacts/{id}",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opSearchContacts = Operation{
-		ID:     "SearchContacts",
-		Method: "POST",
-		Path:   "/contacts/search",
-		Tag:    "Contacts",
+		ID:         "SearchContacts",
+		Method:     "POST",
+		Path:       "/contacts/search",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opShowContactByExternalID = Operation{
-		ID:     "ShowContactByExternalId",
-		Method: "GET",
-		Path:   "/contacts/find_by_external_id/{external_id}",
-		Tag:    "Contacts",
+		ID:         "ShowContactByExternalId",
+		Method:     "GET",
+		Path:       "/contacts/find_by_external_id/{external_id}",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opListSubscriptionsForAContact = Operation{
-		ID:     "listSubscriptionsForAContact",
-		Method: "GET",
-		Path:   "/contacts/{id}/subscriptions",
-		Tag:    "Contacts",
+		ID:         "listSubscriptionsForAContact",
+		Method:     "GET",
+		Path:       "/contacts/{id}/subscriptions",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opCreateConversation = Operation{
-		ID:     "createConversation",
-		Method: "POST",
-		Path:   "/conversations",
-		Tag:    "Conversations",
+		ID:         "createConversation",
+		Method:     "POST",
+		Path:       "/conversations",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opRetrieveConversation = Operation{
-		ID:     "retrieveConversation",
-		Method: "GET",
-		Path:   "/conversations/{id}",
-		Tag:    "Conversations",
+		ID:         "retrieveConversation",
+		Method:     "GET",
+		Path:       "/conversations/{id}",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opUpdateConversation = Operation{
-		ID:     "updateConversation",
-		Method: "PUT",
-		Path:   "/conversations/{id}",
-		Tag:    "Conversations",
+		ID:         "updateConversation",
+		Method:     "PUT",
+		Path:       "/conversations/{id}",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opSearchConversations = Operation{
-		ID:     "searchConversations",
-		Method: "POST",
-		Path:   "/conversations/search",
-		Tag:    "Conversations",
+		ID:         "searchConversations",
+		Method:     "POST",
+		Path:       "/conversations/search",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opReplyConversation = Operation{
-		ID:     "replyConversation",
-		Method: "POST",
-		Path:   "/conversations/{id}/reply",
-		Tag:    "Conversations",
+		ID:         "replyConversation",
+		Method:     "POST",
+		Path:       "/conversations/{id}/reply",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opAttachContactToConversation = Operation{
-		ID:     "attachContactToConversation",
-		Method: "POST",
-		Path:   "/conversations/{id}/customers",
-		Tag:    "Conversations",
+		ID:         "attachContactToConversation",
+		Method:     "POST",
+		Path:       "/conversations/{id}/customers",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opAutoAssignConversation = Operation{
-		ID:     "autoAssignConversation",
-		Method: "POST",
-		Path:   "/conversations/{id}/run_assignment_rules",
-		Tag:    "Conversations",
+		ID:         "autoAssignConversation",
+		Method:     "POST",
+		Path:       "/conversations/{id}/run_assignment_rules",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opListDataAttributes = Operation{
-		ID:     "lisDataAttributes",
-		Method: "GET",
-		Path:   "/data_attributes",
-		Tag:    "Data Attributes",
+		ID:         "lisDataAttributes",
+		Method:     "GET",
+		Path:       "/data_attributes",
+		Tag:        "Data Attributes",
+		jsonStatus: 200,
 	}
 	opCreateDataAttribute = Operation{
-		ID:     "createDataAttribute",
-		Method: "POST",
-		Path:   "/data_attributes",
-		Tag:    "Data Attributes",
+		ID:         "createDataAttribute",
+		Method:     "POST",
+		Path:       "/data_attributes",
+		Tag:        "Data Attributes",
+		jsonStatus: 200,
 	}
 	opCreateDataEvent = Operation{
 		ID:     "createDataEvent",
@@ -185,10 +208,11 @@ var (
 		Tag:    "Data Events",
 	}
 	opListDataEvents = Operation{
-		ID:     "listDataEvents",
-		Method: "GET",
-		Path:   "/events",
-		Tag:    "Data Events",
+		ID:         "listDataEvents",
+		Method:     "GET",
+		Path:       "/events",
+		Tag:        "Data Events",
+		jsonStatus: 200,
 	}
 	opDownloadDataExport = Operation{
 		ID:     "downloadDataExport",
@@ -197,22 +221,25 @@ var (
 		Tag:    "Data Export",
 	}
 	opCreateMessage = Operation{
-		ID:     "createMessage",
-		Method: "POST",
-		Path:   "/messages",
-		Tag:    "Messages",
+		ID:         "createMessage",
+		Method:     "POST",
+		Path:       "/messages",
+		Tag:        "Messages",
+		jsonStatus: 200,
 	}
 	opCreatePhoneSwitch = Operation{
-		ID:     "createPhoneSwitch",
-		Method: "POST",
-		Path:   "/phone_call_redirects",
-		Tag:    "Switch",
+		ID:         "createPhoneSwitch",
+		Method:     "POST",
+		Path:       "/phone_call_redirects",
+		Tag:        "Switch",
+		jsonStatus: 200,
 	}
 	opCreateTag = Operation{
-		ID:     "createTag",
-		Method: "POST",
-		Path:   "/tags",
-		Tag:    "Tags",
+		ID:         "createTag",
+		Method:     "POST",
+		Path:       "/tags",
+		Tag:        "Tags",
+		jsonStatus: 200,
 	}
 	opDeleteTag = Operation{
 		ID:     "deleteTag",
@@ -221,9 +248,10 @@ var (
 		Tag:    "Tags",
 	}
 	opGetTicket = Operation{
-		ID:     "getTicket",
-		Method: "GET",
-		Path:   "/tickets/{id}",
-		Tag:    "Tickets",
+		ID:         "getTicket",
+		Method:     "GET",
+		Path:       "/tickets/{id}",
+		Tag:        "Tickets",
+		jsonStatus: 200,
 	}
 )

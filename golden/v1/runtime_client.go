@@ -253,17 +253,23 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 				return nil, nil, failure
 			}
 			wait = backoff(clk, attempt-1, maxWait)
-		case resp.StatusCode >= 200 && resp.StatusCode < 300 && mode != modeRedirect,
+		case resp.StatusCode >= 200 && resp.StatusCode < 300,
 			resp.StatusCode >= 300 && resp.StatusCode < 400 && mode == modeRedirect:
+			// Any 2xx is a success, documented or not (a redirecting
+			// operation that answers 200 has no Location to return).
 			if mode != modeBuffered {
 				cfg.capture(resp, nil, attempt)
 				return resp, nil, nil
 			}
-			data, rerr := io.ReadAll(resp.Body)
+			data, rerr := readLimited(resp.Body, cfg.maxBody)
 			_ = resp.Body.Close()
 			cfg.capture(resp, data, attempt)
 			if rerr == nil {
 				return resp, data, nil
+			}
+			if errors.Is(rerr, errBodyTooLarge) {
+				// Asking again would get the same answer.
+				return nil, nil, callError(r, "%s response: %w", resp.Status, rerr)
 			}
 			failure = callError(r, "reading the response: %w", rerr)
 			// The server did the work; only a safe request is repeated.
@@ -331,6 +337,22 @@ func (c *clientCore) setHeaders(h http.Header, cfg *requestConfig, accept, conte
 	}
 }
 
+// errBodyTooLarge is a success body above the call's limit.
+var errBodyTooLarge = errors.New("body larger than the limit")
+
+// readLimited reads a whole body of at most limit bytes
+// (DefaultMaxResponseBytes when limit <= 0).
+func readLimited(body io.Reader, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = DefaultMaxResponseBytes
+	}
+	data, err := io.ReadAll(io.LimitReader(body, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w of %d bytes (WithMaxResponseBytes raises it)", errBodyTooLarge, limit)
+	}
+	return data, err
+}
+
 // discardBody lets the connection be reused: a body must be read to its
 // end for that, but there is no point reading a large one.
 func discardBody(body io.ReadCloser) {
@@ -355,12 +377,24 @@ func callJSONRaw(ctx context.Context, c *clientCore, r *request, out any, opts [
 		// Checked before sending: the answer could not be kept anyway.
 		return nil, callError(r, "callJSON needs a non-nil pointer, got %T", out)
 	}
-	_, data, err := c.exchange(ctx, r, opts, "application/json", modeBuffered)
+	resp, data, err := c.exchange(ctx, r, opts, "application/json", modeBuffered)
 	if err != nil {
 		return nil, err
 	}
+	if r.op.jsonStatus != 0 && resp.StatusCode != r.op.jsonStatus {
+		// A 2xx the description does not document with JSON: decoded
+		// when it fits, else the zero value (the body stays readable
+		// through WithResponse).
+		if decodeResponse(data, target.Elem()) != nil {
+			target.Elem().SetZero()
+		}
+		return data, nil
+	}
+	if r.op.jsonStatus != 0 && len(trimJSONSpace(data)) == 0 {
+		return nil, callError(r, "%s response with an empty body, where the description documents a JSON %s", resp.Status, target.Elem().Type())
+	}
 	if err := decodeResponse(data, target.Elem()); err != nil {
-		return nil, callError(r, "decoding the response: %w", err)
+		return nil, callError(r, "decoding the response (%s): %w", resp.Status, err)
 	}
 	return data, nil
 }
@@ -424,6 +458,9 @@ func callRedirect(ctx context.Context, c *clientCore, r *request, opts []Option)
 		return nil, err
 	}
 	defer discardBody(resp.Body)
+	if resp.StatusCode < 300 {
+		return nil, nil // a success without a redirect: nothing to follow
+	}
 	loc, err := resp.Location()
 	if err != nil {
 		if errors.Is(err, http.ErrNoLocation) {

@@ -11,6 +11,11 @@ type Operation struct {
 	Method string
 	Path   string
 	Tag    string
+
+	// jsonStatus is the success status the description documents with a
+	// JSON body (0 when it documents none): an empty or non-JSON body on
+	// that status is an error, on another 2xx the zero value.
+	jsonStatus int
 }
 
 // operationContextKey is the context key of the Operation a request

@@ -53,28 +53,32 @@ var Operations = []Operation{
 
 var (
 	opSetAwayAdmin = Operation{
-		ID:     "setAwayAdmin",
-		Method: "PUT",
-		Path:   "/admins/{admin_id}/away",
-		Tag:    "Admins",
+		ID:         "setAwayAdmin",
+		Method:     "PUT",
+		Path:       "/admins/{admin_id}/away",
+		Tag:        "Admins",
+		jsonStatus: 200,
 	}
 	opCreateArticle = Operation{
-		ID:     "createArticle",
-		Method: "POST",
-		Path:   "/articles",
-		Tag:    "Articles",
+		ID:         "createArticle",
+		Method:     "POST",
+		Path:       "/articles",
+		Tag:        "Articles",
+		jsonStatus: 200,
 	}
 	opUpdateArticle = Operation{
-		ID:     "updateArticle",
-		Method: "PUT",
-		Path:   "/articles/{article_id}",
-		Tag:    "Articles",
+		ID:         "updateArticle",
+		Method:     "PUT",
+		Path:       "/articles/{article_id}",
+		Tag:        "Articles",
+		jsonStatus: 200,
 	}
 	opCreateAudience = Operation{
-		ID:     "createAudience",
-		Method: "POST",
-		Path:   "/audiences",
-		Tag:    "Audiences",
+		ID:         "createAudience",
+		Method:     "POST",
+		Path:       "/audiences",
+		Tag:        "Audiences",
+		jsonStatus: 201,
 	}
 	opDeleteAudience = Operation{
 		ID:     "deleteAudience",
@@ -95,130 +99,151 @@ var (
 		Tag:    "Calls",
 	}
 	opScrollOverAllCompanies = Operation{
-		ID:     "scrollOverAllCompanies",
-		Method: "GET",
-		Path:   "/companies/scroll",
-		Tag:    "Companies",
+		ID:         "scrollOverAllCompanies",
+		Method:     "GET",
+		Path:       "/companies/scroll",
+		Tag:        "Companies",
+		jsonStatus: 200,
 	}
 	opListAttachedContacts = Operation{
-		ID:     "ListAttachedContacts",
-		Method: "GET",
-		Path:   "/companies/{company_id}/contacts",
-		Tag:    "Companies",
+		ID:         "ListAttachedContacts",
+		Method:     "GET",
+		Path:       "/companies/{company_id}/contacts",
+		Tag:        "Companies",
+		jsonStatus: 200,
 	}
 	opListContacts = Operation{
-		ID:     "ListContacts",
-		Method: "GET",
-		Path:   "/contacts",
-		Tag:    "Contacts",
+		ID:         "ListContacts",
+		Method:     "GET",
+		Path:       "/contacts",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opCreateContact = Operation{
-		ID:     "CreateContact",
-		Method: "POST",
-		Path:   "/contacts",
-		Tag:    "Contacts",
+		ID:         "CreateContact",
+		Method:     "POST",
+		Path:       "/contacts",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opBulkCreateContacts = Operation{
-		ID:     "BulkCreateContacts",
-		Method: "POST",
-		Path:   "/contacts/bulk",
-		Tag:    "Contacts",
+		ID:         "BulkCreateContacts",
+		Method:     "POST",
+		Path:       "/contacts/bulk",
+		Tag:        "Contacts",
+		jsonStatus: 202,
 	}
 	opShowContactByExternalID = Operation{
-		ID:     "ShowContactByExternalId",
-		Method: "GET",
-		Path:   "/contacts/find_by_external_id/{external_id}",
-		Tag:    "Contacts",
+		ID:         "ShowContactByExternalId",
+		Method:     "GET",
+		Path:       "/contacts/find_by_external_id/{external_id}",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opSearchContacts = Operation{
-		ID:     "SearchContacts",
-		Method: "POST",
-		Path:   "/contacts/search",
-		Tag:    "Contacts",
+		ID:         "SearchContacts",
+		Method:     "POST",
+		Path:       "/contacts/search",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opShowContact = Operation{
-		ID:     "ShowContact",
-		Method: "GET",
-		Path:   "/contacts/{contact_id}",
-		Tag:    "Contacts",
+		ID:         "ShowContact",
+		Method:     "GET",
+		Path:       "/contacts/{contact_id}",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opUpdateContact = Operation{
-		ID:     "UpdateContact",
-		Method: "PUT",
-		Path:   "/contacts/{contact_id}",
-		Tag:    "Contacts",
+		ID:         "UpdateContact",
+		Method:     "PUT",
+		Path:       "/contacts/{contact_id}",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opDeleteContact = Operation{
-		ID:     "DeleteContact",
-		Method: "DELETE",
-		Path:   "/contacts/{contact_id}",
-		Tag:    "Contacts",
+		ID:         "DeleteContact",
+		Method:     "DELETE",
+		Path:       "/contacts/{contact_id}",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opListSubscriptionsForAContact = Operation{
-		ID:     "listSubscriptionsForAContact",
-		Method: "GET",
-		Path:   "/contacts/{contact_id}/subscriptions",
-		Tag:    "Contacts",
+		ID:         "listSubscriptionsForAContact",
+		Method:     "GET",
+		Path:       "/contacts/{contact_id}/subscriptions",
+		Tag:        "Contacts",
+		jsonStatus: 200,
 	}
 	opSearchContent = Operation{
-		ID:     "searchContent",
-		Method: "GET",
-		Path:   "/content/search",
-		Tag:    "Content",
+		ID:         "searchContent",
+		Method:     "GET",
+		Path:       "/content/search",
+		Tag:        "Content",
+		jsonStatus: 200,
 	}
 	opCreateConversation = Operation{
-		ID:     "createConversation",
-		Method: "POST",
-		Path:   "/conversations",
-		Tag:    "Conversations",
+		ID:         "createConversation",
+		Method:     "POST",
+		Path:       "/conversations",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opListConversationAttributes = Operation{
-		ID:     "listConversationAttributes",
-		Method: "GET",
-		Path:   "/conversations/attributes",
-		Tag:    "Conversations Attributes",
+		ID:         "listConversationAttributes",
+		Method:     "GET",
+		Path:       "/conversations/attributes",
+		Tag:        "Conversations Attributes",
+		jsonStatus: 200,
 	}
 	opSearchConversations = Operation{
-		ID:     "searchConversations",
-		Method: "POST",
-		Path:   "/conversations/search",
-		Tag:    "Conversations",
+		ID:         "searchConversations",
+		Method:     "POST",
+		Path:       "/conversations/search",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opRetrieveConversation = Operation{
-		ID:     "retrieveConversation",
-		Method: "GET",
-		Path:   "/conversations/{conversation_id}",
-		Tag:    "Conversations",
+		ID:         "retrieveConversation",
+		Method:     "GET",
+		Path:       "/conversations/{conversation_id}",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opUpdateConversation = Operation{
-		ID:     "updateConversation",
-		Method: "PUT",
-		Path:   "/conversations/{conversation_id}",
-		Tag:    "Conversations",
+		ID:         "updateConversation",
+		Method:     "PUT",
+		Path:       "/conversations/{conversation_id}",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opAttachContactToConversation = Operation{
-		ID:     "attachContactToConversation",
-		Method: "POST",
-		Path:   "/conversations/{conversation_id}/customers",
-		Tag:    "Conversations",
+		ID:         "attachContactToConversation",
+		Method:     "POST",
+		Path:       "/conversations/{conversation_id}/customers",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opReplyConversation = Operation{
-		ID:     "replyConversation",
-		Method: "POST",
-		Path:   "/conversations/{conversation_id}/reply",
-		Tag:    "Conversations",
+		ID:         "replyConversation",
+		Method:     "POST",
+		Path:       "/conversations/{conversation_id}/reply",
+		Tag:        "Conversations",
+		jsonStatus: 200,
 	}
 	opListDataAttributes = Operation{
-		ID:     "listDataAttributes",
-		Method: "GET",
-		Path:   "/data_attributes",
-		Tag:    "Data Attributes",
+		ID:         "listDataAttributes",
+		Method:     "GET",
+		Path:       "/data_attributes",
+		Tag:        "Data Attributes",
+		jsonStatus: 200,
 	}
 	opCreateDataAttribute = Operation{
-		ID:     "createDataAttribute",
-		Method: "POST",
-		Path:   "/data_attributes",
-		Tag:    "Data Attributes",
+		ID:         "createDataAttribute",
+		Method:     "POST",
+		Path:       "/data_attributes",
+		Tag:        "Data Attributes",
+		jsonStatus: 200,
 	}
 	opDownloadDataExport = Operation{
 		ID:     "downloadDataExport",
@@ -233,10 +258,11 @@ var (
 		Tag:    "Reporting Data Export",
 	}
 	opUploadEcommerceCatalog = Operation{
-		ID:     "uploadEcommerceCatalog",
-		Method: "POST",
-		Path:   "/ecommerce/connectors/{id}/catalog",
-		Tag:    "Ecommerce Connectors",
+		ID:         "uploadEcommerceCatalog",
+		Method:     "POST",
+		Path:       "/ecommerce/connectors/{id}/catalog",
+		Tag:        "Ecommerce Connectors",
+		jsonStatus: 200,
 	}
 	opCreateDataEvent = Operation{
 		ID:     "createDataEvent",
@@ -245,58 +271,67 @@ var (
 		Tag:    "Data Events",
 	}
 	opListDataEvents = Operation{
-		ID:     "listDataEvents",
-		Method: "GET",
-		Path:   "/events",
-		Tag:    "Data Events",
+		ID:         "listDataEvents",
+		Method:     "GET",
+		Path:       "/events",
+		Tag:        "Data Events",
+		jsonStatus: 200,
 	}
 	opEnqueueReportingDataExport = Operation{
-		ID:     "enqueueReportingDataExport",
-		Method: "POST",
-		Path:   "/export/reporting_data/enqueue",
-		Tag:    "Reporting Data Export",
+		ID:         "enqueueReportingDataExport",
+		Method:     "POST",
+		Path:       "/export/reporting_data/enqueue",
+		Tag:        "Reporting Data Export",
+		jsonStatus: 200,
 	}
 	opListReportingDatasets = Operation{
-		ID:     "listReportingDatasets",
-		Method: "GET",
-		Path:   "/export/reporting_data/get_datasets",
-		Tag:    "Reporting Data Export",
+		ID:         "listReportingDatasets",
+		Method:     "GET",
+		Path:       "/export/reporting_data/get_datasets",
+		Tag:        "Reporting Data Export",
+		jsonStatus: 200,
 	}
 	opGetStatusOfReportingExport = Operation{
-		ID:     "getStatusOfReportingExport",
-		Method: "GET",
-		Path:   "/export/reporting_data/{job_identifier}",
-		Tag:    "Reporting Data Export",
+		ID:         "getStatusOfReportingExport",
+		Method:     "GET",
+		Path:       "/export/reporting_data/{job_identifier}",
+		Tag:        "Reporting Data Export",
+		jsonStatus: 200,
 	}
 	opCollectFinVoiceCallByID = Operation{
-		ID:     "collectFinVoiceCallById",
-		Method: "GET",
-		Path:   "/fin_voice/collect/{id}",
-		Tag:    "Calls",
+		ID:         "collectFinVoiceCallById",
+		Method:     "GET",
+		Path:       "/fin_voice/collect/{id}",
+		Tag:        "Calls",
+		jsonStatus: 200,
 	}
 	opRegisterFinVoiceCall = Operation{
-		ID:     "registerFinVoiceCall",
-		Method: "POST",
-		Path:   "/fin_voice/register",
-		Tag:    "Calls",
+		ID:         "registerFinVoiceCall",
+		Method:     "POST",
+		Path:       "/fin_voice/register",
+		Tag:        "Calls",
+		jsonStatus: 200,
 	}
 	opIdentifyAdmin = Operation{
-		ID:     "identifyAdmin",
-		Method: "GET",
-		Path:   "/me",
-		Tag:    "Admins",
+		ID:         "identifyAdmin",
+		Method:     "GET",
+		Path:       "/me",
+		Tag:        "Admins",
+		jsonStatus: 200,
 	}
 	opCreateMessage = Operation{
-		ID:     "createMessage",
-		Method: "POST",
-		Path:   "/messages",
-		Tag:    "Messages",
+		ID:         "createMessage",
+		Method:     "POST",
+		Path:       "/messages",
+		Tag:        "Messages",
+		jsonStatus: 200,
 	}
 	opCreateTag = Operation{
-		ID:     "createTag",
-		Method: "POST",
-		Path:   "/tags",
-		Tag:    "Tags",
+		ID:         "createTag",
+		Method:     "POST",
+		Path:       "/tags",
+		Tag:        "Tags",
+		jsonStatus: 200,
 	}
 	opDeleteTag = Operation{
 		ID:     "deleteTag",
@@ -305,9 +340,10 @@ var (
 		Tag:    "Tags",
 	}
 	opGetTicket = Operation{
-		ID:     "getTicket",
-		Method: "GET",
-		Path:   "/tickets/{ticket_id}",
-		Tag:    "Tickets",
+		ID:         "getTicket",
+		Method:     "GET",
+		Path:       "/tickets/{ticket_id}",
+		Tag:        "Tickets",
+		jsonStatus: 200,
 	}
 )

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -514,9 +515,11 @@ func TestCallRedirect(t *testing.T) {
 	if _, err := callRedirect(ctx, core, &request{op: testOp, path: "/nolocation"}, nil); err == nil || !strings.Contains(err.Error(), "Location") {
 		t.Errorf("missing Location: %v", err)
 	}
-	var apiErr *APIError
-	if _, err := callRedirect(ctx, core, &request{op: testOp, path: "/ok"}, nil); !errors.As(err, &apiErr) || apiErr.StatusCode != 200 {
-		t.Errorf("2xx on a redirect operation: %v", err)
+	// Any 2xx is a success: a redirecting operation that answers 200 has
+	// no Location, and says so with a nil URL, not an error.
+	var raw Response
+	if loc, err := callRedirect(ctx, core, &request{op: testOp, path: "/ok"}, []Option{WithResponse(&raw)}); err != nil || loc != nil || raw.StatusCode != 200 {
+		t.Errorf("2xx on a redirect operation: %v, %v, status %d", loc, err, raw.StatusCode)
 	}
 
 	// The client passed in must keep following redirects for other calls.
@@ -606,5 +609,82 @@ func TestURLWithExistingQuery(t *testing.T) {
 	q, _ := url.ParseQuery(req.URL.RawQuery)
 	if q.Get("key") != "1" || q.Get("page") != "2" {
 		t.Errorf("query %q", req.URL.RawQuery)
+	}
+}
+
+// TestDocumentedJSONStatus: on the status the description documents with a
+// JSON body, an empty or malformed body is an error naming the operation
+// and the status; another 2xx is a success, decoded when it fits.
+func TestDocumentedJSONStatus(t *testing.T) {
+	answers := map[string]struct {
+		status int
+		body   string
+	}{
+		"/empty":     {200, ""},
+		"/space":     {200, " \n"},
+		"/html":      {200, "<html>busy</html>"},
+		"/ok":        {200, `{"id":"7"}`},
+		"/accepted":  {202, ""},
+		"/other":     {201, `{"id":"8"}`},
+		"/othertext": {201, "queued"},
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a := answers[r.URL.Path]
+		w.WriteHeader(a.status)
+		io.WriteString(w, a.body)
+	}))
+	defer srv.Close()
+	core := newClientCore("t", "2.11", []Option{WithBaseURL(srv.URL)})
+	op := Operation{ID: "getTag", Method: http.MethodGet, Path: "/tags/{id}", jsonStatus: 200}
+	call := func(path string) (testTag, error) {
+		var tag testTag
+		err := callJSON(context.Background(), core, &request{op: op, path: path}, &tag, nil)
+		return tag, err
+	}
+	for _, path := range []string{"/empty", "/space"} {
+		if _, err := call(path); err == nil || !strings.Contains(err.Error(), "getTag: 200 OK response with an empty body") {
+			t.Errorf("%s: %v", path, err)
+		}
+	}
+	if _, err := call("/html"); err == nil || !strings.Contains(err.Error(), "getTag: decoding the response (200 OK)") {
+		t.Errorf("html: %v", err)
+	}
+	if tag, err := call("/ok"); err != nil || tag.ID != "7" {
+		t.Errorf("ok: %+v %v", tag, err)
+	}
+	if tag, err := call("/accepted"); err != nil || tag.ID != "" {
+		t.Errorf("an undocumented 202 without a body: %+v %v", tag, err)
+	}
+	if tag, err := call("/other"); err != nil || tag.ID != "8" {
+		t.Errorf("an undocumented 201 with JSON: %+v %v", tag, err)
+	}
+	var raw Response
+	var tag testTag
+	if err := callJSON(context.Background(), core, &request{op: op, path: "/othertext"}, &tag, []Option{WithResponse(&raw)}); err != nil || string(raw.Body) != "queued" {
+		t.Errorf("an undocumented 201 with text: %v, body %q", err, raw.Body)
+	}
+}
+
+// TestMaxResponseBytes: a success body above the limit fails the call
+// once, without reading it all.
+func TestMaxResponseBytes(t *testing.T) {
+	var requests atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		io.WriteString(w, `{"id":"`+strings.Repeat("x", 4096)+`"}`)
+	}))
+	defer srv.Close()
+	core := newClientCore("t", "2.11", []Option{WithBaseURL(srv.URL), WithMaxResponseBytes(1024)})
+	var tag testTag
+	err := callJSON(context.Background(), core, &request{op: testOp, path: "/big"}, &tag, nil)
+	if err == nil || !strings.Contains(err.Error(), "larger than the limit of 1024 bytes") || !strings.Contains(err.Error(), "WithMaxResponseBytes") {
+		t.Fatalf("err %v", err)
+	}
+	if n := requests.Load(); n != 1 {
+		t.Errorf("%d requests: a body too large must not be asked for again", n)
+	}
+	// Per call, the limit can be raised.
+	if err := callJSON(context.Background(), core, &request{op: testOp, path: "/big"}, &tag, []Option{WithMaxResponseBytes(1 << 20)}); err != nil || len(tag.ID) != 4096 {
+		t.Errorf("raised: %v", err)
 	}
 }

@@ -46,6 +46,22 @@ type requestConfig struct {
 	response *Response
 	// clock waits and tells the time; tests replace it.
 	clock clock
+	// maxBody caps how many bytes of a success body are read into memory
+	// (0 means DefaultMaxResponseBytes).
+	maxBody int64
+}
+
+// DefaultMaxResponseBytes is how large a success body may be before a
+// call fails instead of reading it: far above any list Intercom sends,
+// low enough that a misbehaving server cannot exhaust memory. Downloads
+// (operations returning an io.ReadCloser) are streamed and not capped.
+const DefaultMaxResponseBytes = 256 << 20
+
+// WithMaxResponseBytes sets how many bytes of a success body a call reads
+// into memory; a larger body fails the call with an error saying so. n <=
+// 0 restores DefaultMaxResponseBytes.
+func WithMaxResponseBytes(n int64) Option {
+	return func(c *requestConfig) { c.maxBody = n }
 }
 
 // WithRegion sends requests to the given region (RegionUS by default).

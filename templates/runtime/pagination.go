@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"net/url"
@@ -87,13 +88,16 @@ func itemSeq[PP, TP any](pages iter.Seq2[PP, error], each func(page PP, yield fu
 	}
 }
 
-// pager is the state of one pagination: the request as the caller made it
-// and the cursor of the next page.
+// pager is the state of one pagination: the request as the caller made it,
+// the cursor of the next page and every cursor this iteration has sent.
 type pager struct {
 	c      *clientCore
 	base   request
 	pg     paging
 	cursor string // "" for the first page
+	// seen holds the cursors sent so far: a server whose cursors cycle
+	// (A, B, A, …) would otherwise be paged forever.
+	seen map[string]bool
 }
 
 // run fetches the pages, each into a new value of type typ, and hands
@@ -103,14 +107,27 @@ func (st *pager) run(ctx context.Context, typ reflect.Type, opts []Option, yield
 	for n := 0; ; n++ {
 		page := reflect.New(typ).Interface()
 		more, empty, err := st.fetch(ctx, page, opts)
-		if err != nil {
+		var repeat *repeatError
+		if err != nil && !errors.As(err, &repeat) {
 			yield(nil, err)
 			return
 		}
 		if empty && n > 0 {
+			if repeat != nil {
+				yield(nil, err)
+			}
 			return
 		}
-		if !yield(page, nil) || !more {
+		// A page that names a cursor already sent is still a page the
+		// server answered: its items are yielded before the error.
+		if !yield(page, nil) {
+			return
+		}
+		if repeat != nil {
+			yield(nil, err)
+			return
+		}
+		if !more {
 			return
 		}
 	}
@@ -146,11 +163,32 @@ func (st *pager) fetch(ctx context.Context, out any, opts []Option) (more, empty
 	if next == "" || (empty && st.pg.style == pageScroll) {
 		return false, empty, nil
 	}
-	if next == st.cursor {
-		return false, empty, callError(&r, "pagination: the server returned the cursor %q again", next)
+	if st.seen == nil {
+		st.seen = map[string]bool{}
+	}
+	st.seen[st.cursor] = true
+	if st.seen[next] {
+		return false, empty, &repeatError{err: callError(&r, "pagination: the server returned the %s %q again, which would page forever; stopping after %d page(s)", st.pg.cursorName(), next, len(st.seen))}
 	}
 	st.cursor = next
 	return true, empty, nil
+}
+
+// repeatError is a page that repeats a cursor: the page itself is good.
+type repeatError struct{ err error }
+
+func (e *repeatError) Error() string { return e.err.Error() }
+func (e *repeatError) Unwrap() error { return e.err }
+
+// cursorName names what the style sends for the next page, for errors.
+func (pg paging) cursorName() string {
+	switch pg.style {
+	case pageNumber:
+		return "page number"
+	case pageScroll:
+		return "scroll parameter"
+	}
+	return "cursor"
 }
 
 // nextCursor reads the next page's cursor (or number) from a page; ""

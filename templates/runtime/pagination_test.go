@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -184,12 +185,44 @@ func TestPaginationPagesThatEndEarly(t *testing.T) {
 	if pages != 1 || s.count() != 1 {
 		t.Errorf("%d pages, %d requests", pages, s.count())
 	}
-	// A server that repeats its cursor would loop forever: it is an error.
+	// A server that repeats its cursor would loop forever: it is an error,
+	// after the items of the page that repeated it.
 	_, url = serve(t, status(200, nil, pageOf("1", `{"next":{"starting_after":"same"}}`)))
 	core = newClientCore("tok", "2.11", []Option{WithBaseURL(url)})
 	ids, err := collect(itemSeq(pageSeq[*testPage](context.Background(), core, &request{op: getOp, path: "/things"}, cursorPaging, nil), listOf))
-	if ids != "1" || err == nil || !strings.Contains(err.Error(), `cursor "same" again`) {
+	if ids != "1 1" || err == nil || !strings.Contains(err.Error(), `getThing: pagination: the server returned the cursor "same" again`) {
 		t.Errorf("ids %q, err %v", ids, err)
+	}
+}
+
+// TestPaginationCursorCycle: cursors that cycle A → B → A end with an error
+// naming the operation and the cursor, every page received yielded once.
+func TestPaginationCursorCycle(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		pg    paging
+		pages []string
+		want  string
+	}{
+		{"cursor", cursorPaging, []string{`{"next":{"starting_after":"A"}}`, `{"next":{"starting_after":"B"}}`, `{"next":{"starting_after":"A"}}`}, `cursor "A" again`},
+		{"page number", paging{style: pageNumber, param: "page", items: "data"}, []string{`{"page":1,"total_pages":3}`, `{"page":2,"total_pages":3}`, `{"page":1,"total_pages":3}`}, `page number "2" again`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var responses []func(http.ResponseWriter, *http.Request)
+			for i, p := range tc.pages {
+				responses = append(responses, status(200, nil, pageOf(strconv.Itoa(i+1), p)))
+			}
+			// The server then answers the first page again, forever.
+			s, url := serve(t, append(responses, status(200, nil, pageOf("1", tc.pages[0])))...)
+			core := newClientCore("tok", "2.11", []Option{WithBaseURL(url)})
+			ids, err := collect(itemSeq(pageSeq[*testPage](context.Background(), core, &request{op: getOp, path: "/things"}, tc.pg, nil), listOf))
+			if err == nil || !strings.Contains(err.Error(), "getThing: pagination: ") || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err %v, want one naming getThing and %s", err, tc.want)
+			}
+			if want := "1 2 3"; ids != want || s.count() != 3 {
+				t.Errorf("ids %q after %d requests, want %q after 3", ids, s.count(), want)
+			}
+		})
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"maps"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -406,12 +407,19 @@ func (e *emitter) operationsFile(f *jen.File) {
 	f.Line()
 	f.Var().DefsFunc(func(g *jen.Group) {
 		for _, op := range e.pkg.Operations {
-			g.Id(op.Var).Op("=").Id("Operation").Values(jen.Dict{
+			d := jen.Dict{
 				jen.Id("ID"):     jen.Lit(op.ID),
 				jen.Id("Method"): jen.Lit(op.HTTPMethod),
 				jen.Id("Path"):   jen.Lit(op.Path),
 				jen.Id("Tag"):    jen.Lit(op.Tag),
-			})
+			}
+			// The status documented with a JSON body: the runtime
+			// refuses an empty body there, and takes any other 2xx as a
+			// success.
+			if n, err := strconv.Atoi(op.Result.Status); err == nil && op.Result.Kind == model.JSON && n >= 200 && n < 300 {
+				d[jen.Id("jsonStatus")] = jen.Lit(n)
+			}
+			g.Id(op.Var).Op("=").Id("Operation").Values(d)
 		}
 	})
 }
