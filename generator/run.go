@@ -3,6 +3,8 @@ package generator
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sync/atomic"
 	"time"
@@ -130,6 +132,9 @@ func Run(ctx context.Context, targets []Target, opts RunOptions) error {
 					stale++
 				}
 			} else {
+				if d, ok := symlinkedOut(t.Out); ok {
+					out.Diags = append(out.Diags, d)
+				}
 				out.Written, out.Err = Write(t.Out, b.res.Files)
 			}
 		}
@@ -148,4 +153,18 @@ func Run(ctx context.Context, targets []Target, opts RunOptions) error {
 		return &StaleError{Stale: stale, Total: len(targets)}
 	}
 	return nil
+}
+
+// symlinkedOut reports an output folder that is a symbolic link: the
+// package is written where it points, which the user may not expect (a
+// link left over from another layout, or one planted to redirect output).
+func symlinkedOut(dir string) (diag.Diagnostic, bool) {
+	fi, err := os.Lstat(dir)
+	if err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		return diag.Diagnostic{}, false
+	}
+	dest, _ := filepath.EvalSymlinks(dir)
+	return diag.Diagnostic{Severity: diag.Warning, Code: "out-symlink", File: dir,
+		Message: fmt.Sprintf("the output folder is a symbolic link to %s: the package is written there", dest),
+		Hint:    "point --out (or the target's out) at the real folder to silence this"}, true
 }

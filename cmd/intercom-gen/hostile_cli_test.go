@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -115,5 +117,42 @@ func TestGenerateExternalRefs(t *testing.T) {
 	models, err := os.ReadFile(filepath.Join(out, "models.go"))
 	if err != nil || !strings.Contains(string(models), "type Pet struct") || !strings.Contains(string(models), "type Person struct") {
 		t.Fatalf("the external schemas are not types: %v", err)
+	}
+}
+
+// An --out that is a symbolic link is written through, with a warning that
+// says where; --package main is a usage error.
+func TestGenerateSymlinkedOut(t *testing.T) {
+	root := t.TempDir()
+	real := filepath.Join(root, "real")
+	if err := os.Mkdir(real, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(root, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	code, _, stderr := runCLI(t, "generate", "--spec", fixture(t, "v1.yaml"), "--out", link, "-v")
+	if code != 0 || !strings.Contains(stderr, "[out-symlink]") || !strings.Contains(stderr, "symbolic link to "+real) {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(real, "client.go")); err != nil {
+		t.Error(err)
+	}
+	code, _, stderr = runCLI(t, "generate", "--spec", fixture(t, "v1.yaml"), "--out", t.TempDir(), "--package", "main")
+	if code != exitUsage || !strings.Contains(stderr, `package name "main"`) {
+		t.Errorf("--package main: exit %d\n%s", code, stderr)
+	}
+}
+
+// A folder another live intercom-gen holds is refused at once.
+func TestGenerateLockedOut(t *testing.T) {
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, ".intercom-gen.lock"), []byte(strconv.Itoa(os.Getppid())+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "generate", "--spec", fixture(t, "v1.yaml"), "--out", out)
+	if code != exitFailed || !strings.Contains(stderr, fmt.Sprintf("another intercom-gen is writing %s (pid %d)", out, os.Getppid())) {
+		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 }

@@ -100,6 +100,11 @@ func Write(dir string, files []gofile.File) (Stats, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return st, err
 	}
+	release, err := lock(dir)
+	if err != nil {
+		return st, err
+	}
+	defer release()
 	if err := recoverWrites(dir); err != nil {
 		return st, err
 	}

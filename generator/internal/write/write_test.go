@@ -3,18 +3,21 @@ package write
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
-	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
 	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
 )
 
 func genFile(name, body string) gofile.File {
@@ -159,6 +162,12 @@ func TestWriteKilled(t *testing.T) {
 			before := snapshot(t, dir)
 			killWriterAt(t, dir, step)
 			after := snapshot(t, dir)
+			// The killed run's lock stays behind, naming a process that
+			// is gone: the next run takes it over.
+			if _, ok := after[lockName]; !ok {
+				t.Fatal("no lock while the killed run was writing")
+			}
+			delete(after, lockName)
 			switch step {
 			case "file-written", "all-written":
 				equalSnapshots(t, after, before)
@@ -179,7 +188,66 @@ func TestWriteKilled(t *testing.T) {
 			if leftovers, _ := filepath.Glob(filepath.Join(dir, tmpPrefix+"*")); len(leftovers) > 0 {
 				t.Errorf("working folders left behind: %v", leftovers)
 			}
+			if _, err := os.Stat(filepath.Join(dir, lockName)); err == nil {
+				t.Error("the lock is left behind after a finished run")
+			}
 		})
+	}
+}
+
+// TestWriteLocked: a folder another live process is writing is refused at
+// once, naming the process, and its working folder is not touched; a
+// second Write of this process into the same folder is refused too.
+func TestWriteLocked(t *testing.T) {
+	dir, _ := oldOutput(t)
+	live := os.Getppid() // the go command (or a shell): alive while we run
+	if err := os.WriteFile(filepath.Join(dir, lockName), []byte(strconv.Itoa(live)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, old := oldOutput(t)
+	theirs := filepath.Join(dir, tmpPrefix+"theirs")
+	if err := os.Mkdir(theirs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	_, err := Write(dir, newFiles())
+	var le *LockedError
+	if !errors.As(err, &le) || le.PID != live || !strings.Contains(err.Error(), fmt.Sprintf("another intercom-gen is writing %s (pid %d)", dir, live)) {
+		t.Fatalf("err %v", err)
+	}
+	if _, err := os.Stat(theirs); err != nil {
+		t.Errorf("the live run's working folder was removed: %v", err)
+	}
+	equalSnapshots(t, snapshot(t, dir), before)
+
+	// A lock naming a process that is gone is stale.
+	if err := os.WriteFile(filepath.Join(dir, lockName), []byte("2147483646\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(theirs)
+	if _, err := Write(dir, newFiles()); err != nil {
+		t.Fatalf("a stale lock: %v", err)
+	}
+
+	// Two Writes at once into one folder: exactly one works, the other
+	// says why; the folder ends whole.
+	results := make(chan error, 2)
+	for range 2 {
+		go func() { _, err := Write(dir, old); results <- err }()
+	}
+	var oks, locked int
+	for range 2 {
+		switch err := <-results; {
+		case err == nil:
+			oks++
+		case errors.As(err, &le):
+			locked++
+		default:
+			t.Errorf("unexpected: %v", err)
+		}
+	}
+	if oks == 0 || oks+locked != 2 {
+		t.Errorf("%d succeeded, %d refused", oks, locked)
 	}
 }
 
