@@ -35,6 +35,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strconv"
@@ -58,18 +59,60 @@ type Options struct {
 	// folder (see external.go); URLs, absolute paths and paths leaving the
 	// folder stay refused, and nothing is ever fetched from the network.
 	AllowExternalRefs bool
+	// MaxSize caps the description file's size in bytes (DefaultMaxSize
+	// when 0): an endless stream or a huge file is an error, not an
+	// out-of-memory crash.
+	MaxSize int64
 }
+
+// DefaultMaxSize is the largest description Load reads unless told
+// otherwise: 40 times Intercom's largest (Preview, 1.6 MB).
+const DefaultMaxSize = 64 << 20
 
 // Load reads and loads the description at path.
 func Load(path string, opts Options) (*Document, diag.List, error) {
-	data, err := os.ReadFile(path)
+	data, err := readDescription(path, opts.MaxSize)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, nil, fmt.Errorf("%s: no such description file", path)
-		}
-		return nil, nil, fmt.Errorf("reading description %s: %w", path, err)
+		return nil, nil, err
 	}
 	return LoadBytes(path, data, opts)
+}
+
+// readDescription reads at most limit bytes of a regular file (a device
+// or a pipe is read up to the limit too, never past it).
+func readDescription(path string, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = DefaultMaxSize
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such description file", path)
+		}
+		return nil, fmt.Errorf("reading description %s: %w", path, err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("%s: a folder, not a description file", path)
+	} else if err == nil && st.Mode().IsRegular() && st.Size() > limit {
+		return nil, tooLarge(path, limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading description %s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(path, limit)
+	}
+	return data, nil
+}
+
+func tooLarge(path string, limit int64) error {
+	size := fmt.Sprintf("%d bytes", limit)
+	if limit%(1<<20) == 0 {
+		size = fmt.Sprintf("%d MiB", limit>>20)
+	}
+	return fmt.Errorf("%s: larger than %s, the limit for a description (--max-size MIB raises it; Intercom's largest is under 2 MiB)", path, size)
 }
 
 // load is the state of one LoadBytes call.

@@ -296,3 +296,28 @@ func TestResolveVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadBoundedSize: a description larger than the limit, or an endless
+// stream, is an error naming the file and the limit, read no further.
+func TestLoadBoundedSize(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(big, []byte("openapi: 3.0.0\n"+strings.Repeat("# padding\n", 20000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := Load(big, Options{MaxSize: 64 << 10})
+	if err == nil || !strings.Contains(err.Error(), "big.yaml: larger than 65536 bytes") || !strings.Contains(err.Error(), "--max-size") {
+		t.Errorf("a large file: %v", err)
+	}
+	if _, _, err := Load(big, Options{}); err != nil {
+		t.Errorf("under the default limit: %v", err)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		_, _, err := Load("/dev/zero", Options{MaxSize: 1 << 20})
+		if err == nil || !strings.Contains(err.Error(), "/dev/zero: larger than 1 MiB") {
+			t.Errorf("an endless stream: %v", err)
+		}
+	}
+	if _, _, err := Load(t.TempDir(), Options{}); err == nil || !strings.Contains(err.Error(), "a folder") {
+		t.Errorf("a folder: %v", err)
+	}
+}

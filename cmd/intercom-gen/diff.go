@@ -25,7 +25,7 @@ func diffCommand() *cli.Command {
 			&cli.StringFlag{Name: "format", Usage: "`FORMAT` of the report: text (coloured on a terminal), markdown (for pull requests) or json", Value: "text"},
 			&cli.StringFlag{Name: "fail-on", Usage: "exit 1 when a change at `LEVEL` or worse is found: breaking, review or any"},
 			&cli.StringFlag{Name: "level", Usage: "list only changes at `LEVEL` or worse (the summary counts all)", Value: "additive"},
-			verboseFlag, allowExternalRefsFlag,
+			verboseFlag, allowExternalRefsFlag, maxSizeFlag,
 		},
 		Action: action(diffAction),
 	}

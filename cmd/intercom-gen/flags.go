@@ -52,6 +52,10 @@ var (
 		Name:  "json",
 		Usage: "print the outcome and every diagnostic as one JSON object on standard output (the human-readable lines go to standard error)",
 	}
+	maxSizeFlag = &cli.Int64Flag{
+		Name:  "max-size",
+		Usage: "read descriptions of up to `MIB` mebibytes (default 64)",
+	}
 	allowExternalRefsFlag = &cli.BoolFlag{
 		Name:  "allow-external-refs",
 		Usage: "let $refs name files inside the description's own folder (URLs, absolute paths and paths leaving the folder stay refused)",
@@ -83,7 +87,7 @@ func flagTarget(c *cli.Context, needOut bool) (generator.Target, error) {
 
 // loadOptions are the loader options the flags set.
 func loadOptions(c *cli.Context) loader.Options {
-	return loader.Options{Validate: c.Bool("validate"), AllowExternalRefs: c.Bool("allow-external-refs")}
+	return loader.Options{Validate: c.Bool("validate"), AllowExternalRefs: c.Bool("allow-external-refs"), MaxSize: c.Int64("max-size") << 20}
 }
 
 // targets are those of --config, or the one the flags describe.

@@ -15,7 +15,7 @@ func generateCommand() *cli.Command {
 			specFlag, versionFlag, openapiDirFlag,
 			&cli.StringFlag{Name: "out", Usage: "write the package into `DIR` (created if missing; required unless --config)"},
 			packageFlag,
-			validateFlag, verboseFlag, strictFlag, configFlag, checkFlag, jsonFlag, allowExternalRefsFlag,
+			validateFlag, verboseFlag, strictFlag, configFlag, checkFlag, jsonFlag, allowExternalRefsFlag, maxSizeFlag,
 		},
 		Action: action(func(c *cli.Context, o *output) error {
 			return runTargets(c, o, c.Bool("check"))
@@ -32,7 +32,7 @@ func checkCommand() *cli.Command {
 			configFlag, specFlag, versionFlag, openapiDirFlag,
 			&cli.StringFlag{Name: "out", Usage: "the generated package's `DIR`"},
 			packageFlag,
-			verboseFlag, strictFlag, jsonFlag, allowExternalRefsFlag,
+			verboseFlag, strictFlag, jsonFlag, allowExternalRefsFlag, maxSizeFlag,
 		},
 		Action: action(func(c *cli.Context, o *output) error {
 			return runTargets(c, o, true)

@@ -12,7 +12,7 @@ func surfaceCommand() *cli.Command {
 		Usage:     "print the public API of the package generated from a description, one sorted line per exported item",
 		UsageText: "intercom-gen surface (--spec FILE | --version VERSION [--openapi-dir DIR]) [--package NAME]",
 		Flags: []cli.Flag{
-			specFlag, versionFlag, openapiDirFlag, packageFlag, verboseFlag, allowExternalRefsFlag,
+			specFlag, versionFlag, openapiDirFlag, packageFlag, verboseFlag, allowExternalRefsFlag, maxSizeFlag,
 		},
 		Action: action(func(c *cli.Context, o *output) error {
 			t, err := flagTarget(c, false)

@@ -17,7 +17,7 @@ func verifyCommand() *cli.Command {
 			"specs/verify-exceptions.yaml.",
 		UsageText: "intercom-gen verify (--spec FILE | --version VERSION [--openapi-dir DIR]) [--show-excepted]",
 		Flags: []cli.Flag{
-			specFlag, versionFlag, openapiDirFlag, verboseFlag, allowExternalRefsFlag,
+			specFlag, versionFlag, openapiDirFlag, verboseFlag, allowExternalRefsFlag, maxSizeFlag,
 			&cli.BoolFlag{Name: "show-excepted", Usage: "also list the failures specs/verify-exceptions.yaml excuses"},
 		},
 		Action: action(func(c *cli.Context, o *output) error {

@@ -129,6 +129,21 @@ type component struct {
 	built  bool
 }
 
+// noteLong reports a name whose Go identifier is shortened to
+// naming.MaxTypeName bytes with a hash of the whole (so that distinct long
+// names stay distinct, deterministically).
+func (b *builder) noteLong(what, name, ptr string) {
+	if naming.TooLong(name) {
+		shown := name
+		if len(shown) > 60 {
+			shown = shown[:60] + "…"
+		}
+		b.add(diag.Info, "long-name", ptr,
+			fmt.Sprintf("the Go name of %s %q (%d bytes) is shortened to %d bytes with a hash suffix", what, shown, len(name), naming.MaxTypeName),
+			"set x-go-name to choose a shorter name")
+	}
+}
+
 func (b *builder) add(sev diag.Severity, code, ptr, msg, hint string) {
 	if b.src != nil {
 		b.diags.Add(b.src.Diag(sev, code, ptr, msg, hint))
@@ -194,6 +209,7 @@ func (b *builder) claimComponents() {
 		if c.schema == nil {
 			c.schema = &openapi3.Schema{}
 		}
+		b.noteLong("schema", name, ptr)
 		base := naming.Exported(name, "Schema")
 		if n := goName(c.schema.Extensions); n != "" {
 			base = naming.Exported(n, base)

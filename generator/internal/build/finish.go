@@ -26,11 +26,19 @@ func (b *builder) nameEnumValues() {
 			if suffix == "" {
 				suffix = "Empty"
 			}
+			b.noteLong("enum value of "+t.Name, v.Value, t.Origin.Pointer)
+			suffix = naming.Bounded(suffix)
 			base := t.Name + suffix
 			// Values that differ only in case or punctuation ("Back-office",
 			// "back_office") share a base; later ones are numbered.
+			first := base
 			for i := 2; local[base]; i++ {
 				base = fmt.Sprintf("%s%s%d", t.Name, suffix, i)
+			}
+			if base != first {
+				b.add(diag.Info, "name-collision", t.Origin.Pointer,
+					fmt.Sprintf("the constant for %s value %q is %s because another value of %s is also %s in Go", t.Name, v.Value, base, t.Name, first),
+					"values that differ only in case or punctuation share a Go name; the later ones are numbered")
 			}
 			local[base] = true
 			name, renamed := b.scope.Unique(base, "enum value "+t.Name+" "+v.Value, "Value")

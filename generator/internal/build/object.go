@@ -134,6 +134,7 @@ func (b *builder) buildStruct(t *model.Type, s *openapi3.Schema, at site) {
 // field maps one property to a struct field; see the package doc for the
 // optional/nullable rules.
 func (b *builder) field(t *model.Type, p *prop, required bool, scope *naming.Scope, at site) *model.Field {
+	b.noteLong("property", p.name, p.ptr)
 	base := naming.Exported(p.name, "Field")
 	if p.sr != nil {
 		if n := goName(p.sr.Extensions); n != "" {

@@ -101,6 +101,7 @@ func (b *builder) claimServices() {
 		if b.services[tag] != nil {
 			continue
 		}
+		b.noteLong("tag", tag, po.ptr)
 		field, _ := fields.Unique(naming.Exported(tag, "Default"), "tag "+tag)
 		typeName, renamed := b.scope.Unique(field+"Service", "tag "+tag)
 		if renamed {
@@ -134,7 +135,9 @@ func fileStem(tag string) string {
 	if len(words) == 0 {
 		return "service_default"
 	}
-	return naming.SafeFileStem("service_" + strings.Join(words, "_"))
+	// Bounded keeps a long tag's file name within what file systems take
+	// (the hash suffix is lower-case hex, so the stem stays plain).
+	return naming.SafeFileStem(naming.Bounded("service_" + strings.Join(words, "_")))
 }
 
 // buildOperations makes every operation, its parameter struct, body and
@@ -167,6 +170,7 @@ func (b *builder) buildOperations() {
 				fmt.Sprintf("operationId %q is used twice; this one is called %s", op.ID, id), "make operationIds unique")
 			op.ID = id
 		}
+		b.noteLong("operationId", op.ID, po.ptr)
 		base := naming.Exported(op.ID, "Call")
 		if n := goName(po.op.Extensions); n != "" {
 			base = naming.Exported(n, base)
@@ -280,6 +284,7 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 		if in != "query" {
 			in = "header"
 		}
+		b.noteLong("parameter", p.Name, po.ptr)
 		name, _ := fieldScope.Unique(naming.Exported(p.Name, "Param"), p.Name, "Param")
 		ty := b.typeOf(schema, site{ptr: schemaPtr, name: paramsName + naming.Exported(p.Name, "Param"), file: svc.File, owner: in + " parameter " + p.Name})
 		f := &model.Field{Name: name, Wire: p.Name, In: in, Required: p.Required, Doc: p.Description, Nullable: ty.nullable, Deprecated: p.Deprecated}

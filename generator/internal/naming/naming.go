@@ -164,9 +164,10 @@ func lowerWord(w string) string {
 
 // Exported returns an exported identifier for s: Pascal(s), with prefix
 // "X" when it would start with a digit (or another non-letter) and fallback
-// when s has nothing usable.
+// when s has nothing usable; a name longer than MaxTypeName is shortened
+// (Bounded).
 func Exported(s, fallback string) string {
-	name := Pascal(s)
+	name := Bounded(Pascal(s))
 	if name == "" {
 		name = fallback
 	}
@@ -180,11 +181,15 @@ func Exported(s, fallback string) string {
 	return name
 }
 
+// TooLong reports whether the Go name of s would be shortened by Bounded,
+// so that the builder can say so where s is written.
+func TooLong(s string) bool { return len(Pascal(s)) > MaxTypeName }
+
 // Local returns an unexported identifier for s (camelCase) that is not a Go
 // keyword or predeclared identifier and not in taken; it appends suffix
 // (then a number) until it is free.
 func Local(s, suffix string, taken func(string) bool) string {
-	name := Camel(s)
+	name := Bounded(Camel(s))
 	if name == "" {
 		name = "v"
 	}
