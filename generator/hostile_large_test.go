@@ -6,18 +6,25 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/intercom-gen/intercom-gen/generator"
+	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
 
 // The large members of the hostile corpus are made here rather than
 // committed: a 20 MB description, schemas nested 1,000 deep (and as deep
 // as the YAML parser allows), and 10,000 schemas. Each must load and
 // generate within its time and memory bounds; the deep one must also
-// compile. Figures:
+// compile; nesting deeper than the loader reads is a located error. The
+// heap's peak while loading and generating (live values and garbage not
+// yet collected, with the default GOGC) stays under peakBase plus
+// maxPeakPerByte times the description's size: the 20 MB description
+// peaks at about 17 times its size, the 10,000 small schemas (dense YAML,
+// much Go per byte) at about 140. Figures (peak-heap/B is that multiple):
 //
 //	go test ./generator -run HostileLarge -v
 //	go test ./generator -run '^$' -bench HostileLarge -benchmem
@@ -33,15 +40,16 @@ func bigSpec(size int) []byte {
 	b.WriteString("paths:\n  /things:\n    get:\n      operationId: listThings\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/thing0'}\n")
 	b.WriteString("components:\n  schemas:\n")
 	filler := strings.Repeat("*/ //go:generate rm -rf / `package main` \\u2028 ", 8)
-	for i := 0; b.Len() < size<<20; i++ {
+	i := 0
+	for ; b.Len() < size<<20; i++ {
 		fmt.Fprintf(&b, "    thing%d:\n      type: object\n      description: \"%s\"\n      properties:\n", i, filler)
 		for j := range 50 {
 			fmt.Fprintf(&b, "        prop_%d:\n          type: string\n          description: \"%s\"\n", j, filler)
 		}
 		fmt.Fprintf(&b, "        next: {$ref: '#/components/schemas/thing%d'}\n", i+1)
 	}
-	// The last schema's next points one past the end: stubbed by the
-	// dangling-schema-ref rule, or not; either way it must not fail.
+	// The last schema's next ends the chain.
+	fmt.Fprintf(&b, "    thing%d:\n      type: object\n", i)
 	return []byte(b.String())
 }
 
@@ -90,18 +98,27 @@ func manySpec(n int) []byte {
 	return []byte(b.String())
 }
 
+// The heap's peak is at most peakBase (the fixed cost of rendering the
+// runtime and the support files) plus maxPeakPerByte times the
+// description's size. README's "Bounded inputs" states it.
+const (
+	peakBase       = 64 << 20
+	maxPeakPerByte = 200
+)
+
 type largeCase struct {
 	name    string
 	spec    func() []byte
 	limit   time.Duration // loading plus generating
 	memory  uint64        // bytes allocated, at most
 	compile bool
+	refused string // the error code expected instead of a package
 }
 
 var largeCases = []largeCase{
 	{name: "20MB", spec: func() []byte { return bigSpec(20) }, limit: 60 * time.Second, memory: 8 << 30},
 	{name: "deep1000", spec: func() []byte { return deepSpec(1000) }, limit: 30 * time.Second, memory: 2 << 30, compile: true},
-	{name: "deep4900", spec: func() []byte { return deepSpec(4900) }, limit: 60 * time.Second, memory: 4 << 30},
+	{name: "deep4900", spec: func() []byte { return deepSpec(4900) }, limit: 60 * time.Second, memory: 1 << 30, refused: "too-deep"},
 	{name: "schemas10000", spec: func() []byte { return manySpec(10000) }, limit: 60 * time.Second, memory: 8 << 30},
 }
 
@@ -116,17 +133,28 @@ func TestHostileLarge(t *testing.T) {
 			runtime.GC()
 			runtime.ReadMemStats(&before)
 			start := time.Now()
-			o := runHostileWithin(t, c.name+".yaml", data, c.limit)
+			var o hostileOutcome
+			peak := peakHeap(func() { o = runHostileWithin(t, c.name+".yaml", data, c.limit) })
 			took := time.Since(start)
 			runtime.ReadMemStats(&after)
 			alloc := after.TotalAlloc - before.TotalAlloc
-			t.Logf("%s: %.1f MB of YAML loaded and generated in %s, %d MB allocated, %d diagnostics",
-				c.name, float64(len(data))/(1<<20), took.Round(time.Millisecond), alloc>>20, len(o.diags))
-			if o.err != nil || o.res == nil {
+			t.Logf("%s: %.1f MB of YAML loaded and generated in %s, %d MB allocated, heap peak %d MB (%.1f× the input), %d diagnostics",
+				c.name, float64(len(data))/(1<<20), took.Round(time.Millisecond), alloc>>20, peak>>20, float64(peak)/float64(len(data)), len(o.diags))
+			if c.refused != "" {
+				if o.res != nil || !slices.ContainsFunc(o.diags, func(d diag.Diagnostic) bool { return d.Code == c.refused && d.Line > 0 }) {
+					t.Fatalf("want a located %s error, got %v\n%s", c.refused, o.err, strings.Join(o.lines(), "\n"))
+				}
+			} else if o.err != nil || o.res == nil {
 				t.Fatalf("does not generate: %v\n%s", o.err, strings.Join(o.lines()[:min(10, len(o.lines()))], "\n"))
 			}
 			if alloc > c.memory {
 				t.Errorf("allocated %d MB, more than %d MB", alloc>>20, c.memory>>20)
+			}
+			if bound := peakBase + maxPeakPerByte*uint64(len(data)); peak > bound {
+				t.Errorf("heap peaked at %d MB, more than %d MB (64 MiB + %d times the %d-byte input)", peak>>20, bound>>20, maxPeakPerByte, len(data))
+			}
+			if c.refused != "" {
+				return
 			}
 			pkg := o.res.Package.Name
 			for _, f := range o.res.Files {
@@ -162,11 +190,15 @@ func BenchmarkHostileLarge(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			var peak uint64
 			for b.Loop() {
-				if o := runHostile(b, c.name+".yaml", data, nil); o.res == nil {
+				var o hostileOutcome
+				peak = max(peak, peakHeap(func() { o = runHostile(b, c.name+".yaml", data, nil) }))
+				if o.res == nil {
 					b.Fatalf("does not generate: %v", o.err)
 				}
 			}
+			b.ReportMetric(float64(peak)/float64(len(data)), "peak-heap/B")
 		})
 	}
 }

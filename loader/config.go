@@ -40,7 +40,7 @@ var Rules = []string{
 
 // ruleParams lists the parameters each rule takes besides enabled and doc.
 var ruleParams = map[string][]string{
-	RuleDanglingSchemaRef:   {"stub"},
+	RuleDanglingSchemaRef:   {"stub", "names"},
 	RuleRefSiblings:         {"silent"},
 	RuleArrayWithoutItems:   {"items"},
 	RuleUndeclaredPathParam: {"schema"},
@@ -67,6 +67,10 @@ type RuleConfig struct {
 	// Stub is the schema dangling-schema-ref adds for a missing component
 	// schema (default: a free-form object).
 	Stub *yaml.Node
+	// Names lists the schema names dangling-schema-ref stands in for; a
+	// dangling reference to any other name is an error (a typo in a
+	// description is not repaired into an untyped field).
+	Names []string
 	// Silent lists the keywords ref-siblings moves beside an allOf without
 	// a report, because they only document the reference; a trailing *
 	// matches a prefix (default: description, title, x-*).
@@ -260,6 +264,13 @@ func parseRule(key, body *yaml.Node) (RuleConfig, error) {
 			return rc, fmt.Errorf("%s:%d: `silent` %v", where, s.Line, err)
 		}
 		rc.Silent = list
+	}
+	if s := mapGet(body, "names"); s != nil {
+		list, err := stringList(s)
+		if err != nil {
+			return rc, fmt.Errorf("%s:%d: `names` %v", where, s.Line, err)
+		}
+		rc.Names = list
 	}
 	return rc, nil
 }

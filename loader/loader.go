@@ -21,11 +21,15 @@
 // column and JSON pointer. Diagnostic codes:
 //
 //   - errors: syntax, empty, not-openapi, swagger-2, openapi-version,
-//     null-key, complex-key, non-json-number, alias-cycle, alias-expansion,
-//     bad-merge, external-ref, external-url, external-escape, bad-ref, dangling-ref, decode, resolve,
+//     null-key, complex-key, non-json-number, too-large, too-deep, alias-cycle, alias-expansion,
+//     bad-merge, external-ref, external-url, external-escape, bad-ref, dangling-ref, ref-cycle (among
+//     non-schema components and path items), decode, resolve,
 //     internal (a bug: please report), and
 //     duplicate-key when that rule is off;
-//   - warnings: openapi-3.1, kin-validate (Options.Validate);
+//   - warnings: openapi-3.1, empty-description, webhooks-not-generated,
+//     callbacks-not-generated, enum-kind (a value of another kind than the
+//     type), unknown-type, unknown-keyword, path-template, kin-validate
+//     (Options.Validate);
 //   - repairs: one code per rule (see Rules and specs/repairs.yaml), and
 //     patch for a targeted patch;
 //   - infos: patch-stale, a patch that no longer applies.
@@ -194,6 +198,7 @@ func LoadBytes(file string, data []byte, opts Options) (doc *Document, diags dia
 	// Before the walk: ref-siblings rewrites a documented $ref into an
 	// allOf, which would hide the cycle.
 	l.refCycles(top)
+	l.componentRefCycles(top)
 	w.document()
 	l.repairPathParams(top)
 	if err := l.diags.Err(); err != nil {
@@ -213,19 +218,40 @@ func LoadBytes(file string, data []byte, opts Options) (doc *Document, diags dia
 	return doc, l.diags, nil
 }
 
-// checkEmpty warns about a description that declares nothing to generate:
-// no paths, no schemas, no webhooks. It loads (an empty package is a valid
+// checkEmpty warns about what the description declares that no Go code
+// comes from: a 3.1 `webhooks` section (its payload schemas under
+// components still become types), and a description with nothing to
+// generate at all. Such a description loads (an empty package is a valid
 // package), but it is almost always the wrong file or a truncated one.
 func (l *load) checkEmpty(top *yaml.Node, spec *openapi3.T) {
-	if spec.Paths.Len() > 0 || (spec.Components != nil && len(spec.Components.Schemas) > 0) {
-		return
+	hasPaths := spec.Paths.Len() > 0
+	hasSchemas := spec.Components != nil && len(spec.Components.Schemas) > 0
+	if i := mapIndex(top, "webhooks"); i >= 0 {
+		if w := resolve(top.Content[i+1]); w != nil && w.Kind == yaml.MappingNode && len(w.Content) > 0 {
+			n := len(w.Content) / 2
+			msg := fmt.Sprintf("the %s of the `webhooks` section (OpenAPI 3.1) are not generated: operations come from paths, types from components/schemas", plural(n, "webhook"))
+			if !hasPaths && !hasSchemas {
+				msg = fmt.Sprintf("the description declares only webhooks (%s), which are not generated: the generated package has nothing in it", plural(n, "webhook"))
+			}
+			l.add(diag.Warning, top.Content[i], "webhooks-not-generated", "/webhooks", msg,
+				"describe each payload under components/schemas and $ref it from the webhook, so that its type is generated")
+			return
+		}
 	}
-	if webhooks := resolve(mapGet(top, "webhooks")); webhooks != nil && len(webhooks.Content) > 0 {
+	if hasPaths || hasSchemas {
 		return
 	}
 	l.add(diag.Warning, top, "empty-description", "",
 		"the description declares no paths, no schemas and no webhooks: the generated package has nothing in it",
 		"check that this is the file you meant (a complete description, not a fragment or a truncated download)")
+}
+
+// plural is "1 webhook" or "n webhooks".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // decode hands the repaired tree to kin-openapi (openapi3.T implements

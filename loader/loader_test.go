@@ -132,7 +132,8 @@ func TestJSONInput(t *testing.T) {
 	src := `{"openapi": "3.0.3", "info": {"title": "json", "version": "2"},
  "paths": {"/x": {"get": {"responses": {"200": {"description": "ok",
    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/missing", "nullable": true}}}}}}}}}`
-	doc, diags, err := LoadBytes("api.json", []byte(src), Options{Config: &Config{}})
+	cfg := &Config{Rules: map[string]RuleConfig{RuleDanglingSchemaRef: {Enabled: true, Names: []string{"missing"}}}}
+	doc, diags, err := LoadBytes("api.json", []byte(src), Options{Config: cfg})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,5 +320,50 @@ func TestLoadBoundedSize(t *testing.T) {
 	}
 	if _, _, err := Load(t.TempDir(), Options{}); err == nil || !strings.Contains(err.Error(), "a folder") {
 		t.Errorf("a folder: %v", err)
+	}
+}
+
+// TestLoadBoundedParts: a value, a list or a mapping beyond the bounds is a
+// located too-large error (built here: a file holding one would be large).
+func TestLoadBoundedParts(t *testing.T) {
+	head := "openapi: 3.0.3\ninfo: {title: huge, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+	var enum strings.Builder
+	for i := range maxSequence + 1 {
+		if i > 0 {
+			enum.WriteString(", ")
+		}
+		fmt.Fprint(&enum, i)
+	}
+	deep := strings.Repeat("{a: ", maxDepth) + "1" + strings.Repeat("}", maxDepth)
+	for name, tc := range map[string]struct{ body, want, code string }{
+		"value": {"    big:\n      type: string\n      description: " + strings.Repeat("x", maxScalar+1) + "\n",
+			"big.yaml:8:20: error: a value of 1048577 bytes", "too-large"},
+		"list": {"    many:\n      type: integer\n      enum: [" + enum.String() + "]\n",
+			"big.yaml:8:13: error: a list of 100001 items", "too-large"},
+		"depth": {"    deep:\n      type: object\n      example: " + deep + "\n",
+			"error: values nested more than 2048 deep", "too-deep"},
+	} {
+		_, _, err := LoadBytes("big.yaml", []byte(head+tc.body), Options{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "["+tc.code+"]") {
+			t.Errorf("%s: %.300v", name, err)
+		}
+	}
+}
+
+// TestDanglingRefSuggests: a dangling schema reference not listed for the
+// dangling-schema-ref rule is an error whose hint names the closest schema.
+func TestDanglingRefSuggests(t *testing.T) {
+	_, diags, err := LoadBytes("typo.yaml", readTestdata(t, "err-dangling-schema-typo.yaml"), Options{})
+	if err == nil {
+		t.Fatal("a typo'd $ref loaded")
+	}
+	var hints []string
+	for _, d := range diags {
+		if d.Code == "dangling-ref" {
+			hints = append(hints, d.Hint)
+		}
+	}
+	if len(hints) != 2 || hints[0] != "did you mean '#/components/schemas/contact'?" || strings.Contains(hints[1], "did you mean") {
+		t.Errorf("hints %q", hints)
 	}
 }

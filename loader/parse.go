@@ -164,6 +164,13 @@ func (p *preparer) node(n *yaml.Node) {
 		p.onPath[n] = true
 		defer delete(p.onPath, n)
 	}
+	if len(p.path) > maxDepth && (n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode) {
+		p.l.errorAt(n, "too-deep", p.path.String(),
+			fmt.Sprintf("values nested more than %d deep; intercom-gen reads descriptions nested up to %d", maxDepth, maxDepth),
+			"name the inner schemas under components/schemas and $ref them")
+		n.Content = nil
+		return
+	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		for _, c := range n.Content {
@@ -182,12 +189,24 @@ func (p *preparer) node(n *yaml.Node) {
 	case yaml.ScalarNode:
 		p.scalar(n)
 	case yaml.SequenceNode:
+		if len(n.Content) > maxSequence {
+			p.l.errorAt(n, "too-large", p.path.String(),
+				fmt.Sprintf("a list of %d items; intercom-gen reads lists of up to %d", len(n.Content), maxSequence),
+				"split the list, or check that the file is the description you meant")
+			return
+		}
 		for i, c := range n.Content {
 			p.path.pushIdx(i)
 			p.node(c)
 			p.path.pop()
 		}
 	case yaml.MappingNode:
+		if len(n.Content)/2 > maxMapping {
+			p.l.errorAt(n, "too-large", p.path.String(),
+				fmt.Sprintf("a mapping of %d members; intercom-gen reads mappings of up to %d", len(n.Content)/2, maxMapping),
+				"split it, or check that the file is the description you meant")
+			return
+		}
 		merges := p.keys(n)
 		for i := 1; i < len(n.Content); i += 2 {
 			p.path.pushKey(n.Content[i-1].Value)
@@ -201,8 +220,31 @@ func (p *preparer) node(n *yaml.Node) {
 	}
 }
 
+// Bounds on one description's parts, far above what any real description
+// has (Intercom's Preview: its longest text 40 KB, 600 schemas, 256
+// operations, 90 values in its longest enum), so that a crafted file meets
+// a located error before it costs memory in every later stage.
+const (
+	maxScalar   = 1 << 20
+	maxSequence = 100_000 // items of one list (enum values, parameters, …)
+	maxMapping  = 100_000 // members of one mapping (schemas, paths, properties, …)
+	// maxDepth bounds nesting (Intercom's deepest value is 18 levels
+	// down, DigitalOcean's 30): every later stage keeps a JSON pointer per
+	// nested schema, whose length grows with the depth, so memory grows
+	// with its square. At 2,048 levels (1,000 nested properties) that is
+	// tens of megabytes.
+	maxDepth = 2048
+)
+
 // scalar retags values the way kin's loader does before decoding.
 func (p *preparer) scalar(n *yaml.Node) {
+	if len(n.Value) > maxScalar {
+		p.l.errorAt(n, "too-large", p.path.String(),
+			fmt.Sprintf("a value of %d bytes; intercom-gen reads values of up to %d", len(n.Value), maxScalar),
+			"shorten it (a description is prose, an example a sample)")
+		n.Value = ""
+		return
+	}
 	switch {
 	case strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!"):
 		// An application's own tag (`description: !md text`): the

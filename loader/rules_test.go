@@ -255,6 +255,7 @@ func TestRuleParameters(t *testing.T) {
   dangling-schema-ref:
     enabled: true
     stub: {type: string, description: stand-in}
+    names: [custom_attributes]
   ref-siblings:
     enabled: true
     silent: [description, title, "x-*", nullable]

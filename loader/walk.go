@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
@@ -216,6 +217,11 @@ func (w *walker) operation(n *yaml.Node) {
 		case "responses":
 			w.member(k, v, func(n *yaml.Node) { w.each(n, true, w.response) })
 		case "callbacks":
+			if c := resolve(v); c != nil && c.Kind == yaml.MappingNode && len(c.Content) > 0 {
+				w.l.add(diag.Warning, m.Content[i], "callbacks-not-generated", w.path.String()+"/callbacks",
+					fmt.Sprintf("callbacks of this operation (%d) are not generated: the client has no handler for the requests the API makes back", len(c.Content)/2),
+					"serve the callback's requests with your own handler; its payload types are generated when they are component schemas")
+			}
 			w.member(k, v, func(n *yaml.Node) { w.each(n, false, w.callback) })
 		}
 	}
@@ -315,6 +321,7 @@ func (w *walker) schema(n *yaml.Node) {
 		return
 	}
 	w.schema31(m)
+	w.enumKinds(m)
 	w.arrayWithoutItems(m)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i].Value, m.Content[i+1]
@@ -399,14 +406,70 @@ func (w *walker) checkRef(ref string, at *yaml.Node, ptr string) {
 		return
 	}
 	toks := diag.SplitPointer(u.Fragment)
-	if len(toks) == 3 && toks[0] == "components" && toks[1] == "schemas" && w.l.rule(RuleDanglingSchemaRef).Enabled {
+	if rule := w.l.rule(RuleDanglingSchemaRef); len(toks) == 3 && toks[0] == "components" && toks[1] == "schemas" &&
+		rule.Enabled && slices.Contains(rule.Names, toks[2]) {
 		w.stub(toks[2], at)
 		w.reportStub(toks[2], at, ptr)
 		return
 	}
+	hint := "define the component, or correct the reference"
+	if len(toks) == 3 && toks[0] == "components" {
+		if near := closestName(toks[2], mapGet(mapGet(w.top, "components"), toks[1])); near != "" {
+			hint = fmt.Sprintf("did you mean '#/components/%s/%s'?", toks[1], diag.EscapeToken(near))
+		}
+	}
 	w.l.errorAt(at, "dangling-ref", ptr,
-		fmt.Sprintf("$ref %q points at nothing in this description", ref),
-		"define the component, or correct the reference")
+		fmt.Sprintf("$ref %q points at nothing in this description", ref), hint)
+}
+
+// closestName is the member of mapping m nearest to name when it is near
+// enough to be a typo ("" otherwise): a reader of the error then sees the
+// fix at once.
+func closestName(name string, m *yaml.Node) string {
+	m = resolve(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return ""
+	}
+	best, bestDist := "", 0
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		c := m.Content[i].Value
+		d := editDistance(strings.ToLower(name), strings.ToLower(c))
+		if best == "" || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" || bestDist > max(2, len(name)/4) {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, capped for
+// long names (a typo is short; a long pair is simply far apart).
+func editDistance(a, b string) int {
+	if len(a) > 200 || len(b) > 200 {
+		if a == b {
+			return 0
+		}
+		return 1 << 20
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // stub adds the configured stand-in for a missing component schema: the
