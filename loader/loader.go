@@ -22,7 +22,7 @@
 //
 //   - errors: syntax, empty, not-openapi, swagger-2, openapi-version,
 //     null-key, complex-key, non-json-number, too-large, too-deep, alias-cycle, alias-expansion,
-//     bad-merge, external-ref, external-url, external-escape, bad-ref, dangling-ref, ref-cycle (among
+//     bad-merge, external-ref, external-url, external-escape, bad-ref, dangling-ref, ref-kind, ref-cycle (among
 //     non-schema components and path items), decode, resolve,
 //     internal (a bug: please report), and
 //     duplicate-key when that rule is off;
