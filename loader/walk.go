@@ -320,6 +320,8 @@ func (w *walker) schema(n *yaml.Node) {
 	if m == nil {
 		return
 	}
+	w.propertiesWithoutKey(m)
+	w.requiredBoolean(m)
 	w.schema31(m)
 	w.enumKinds(m)
 	w.arrayWithoutItems(m)
