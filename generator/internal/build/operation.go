@@ -527,6 +527,14 @@ func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service
 			op.ErrorStatuses = append(op.ErrorStatuses, c)
 		}
 	}
+	if len(success) == 0 && len(redirect) == 0 && slices.Contains(codes, "default") {
+		// The description documents no success, only a default
+		// response: that is what a success answers with (any 2xx).
+		success = []string{"default"}
+		op.ErrorStatuses = slices.DeleteFunc(op.ErrorStatuses, func(c string) bool { return c == "default" })
+		b.add(diag.Info, "default-response", diag.Append(po.ptr, "responses", "default"),
+			fmt.Sprintf("%s documents no success status, only a default response: the method returns the default response's body on any 2xx", op.ID), "")
+	}
 	for _, c := range success {
 		r := resps[c]
 		if r == nil || r.Value == nil {

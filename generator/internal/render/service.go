@@ -136,7 +136,7 @@ func (e *emitter) methodDoc(op *model.Operation) string {
 }
 
 func status(s string) string {
-	if s == "" {
+	if s == "" || s == "default" {
 		return "success"
 	}
 	return s
