@@ -348,7 +348,7 @@ func rankElements(elem reflect.Type, vals [][]byte, depth int) (rank, score int)
 }
 
 // rankObject scores an object against a model by its keys and, a few
-// levels deep, by whether each known key's value suits the field's type: a
+// levels deep, by how well each known key's value suits the field's type: a
 // search query {"operator": "AND", "value": [{…}]} has the keys of both
 // filter models, but only the compound filter takes a list of objects as
 // its value. A const field (the usual "type": "contact") that is present
@@ -383,11 +383,19 @@ func rankObject(ct *codecType, entries []jsonEntry, depth int) (rank, score int)
 			if val[0] == '{' {
 				inner = jsonObjectEntries(val)
 			}
-			switch r, _ := rankJSON(f.typ, val, inner, depth+1); r {
+			// The nested value's own score counts too, so that variants
+			// whose top-level keys agree are told apart below the top:
+			// {"action": {"name": …, "result": …}} suits the variant
+			// whose action declares result.
+			switch r, s := rankJSON(f.typ, val, inner, depth+1); r {
 			case rankNone:
 				score += scoreWrongValue
 			case rankCoerced:
 				score += scoreCoercedValue
+			default:
+				if val[0] == '{' || val[0] == '[' {
+					score += s
+				}
 			}
 		}
 	}
