@@ -57,6 +57,9 @@ type request struct {
 	query url.Values
 	// bodyEdit rewrites the encoded JSON body (a search's page cursor).
 	bodyEdit func([]byte) ([]byte, error)
+	// payload is a JSON body already encoded by the caller (a raw call);
+	// when set, body is ignored.
+	payload []byte
 }
 
 // callConfig resolves the configuration of one call. Per-call options
@@ -173,9 +176,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 	}
 
 	// The JSON body is encoded once, so every attempt sends the same bytes.
-	var payload []byte
+	payload := r.payload
 	form := !isNilArg(r.form)
-	if !form && !isNilArg(r.body) {
+	if !form && payload == nil && !isNilArg(r.body) {
 		payload, err = appendValue(nil, reflect.ValueOf(r.body), 0)
 		if err == nil && r.bodyEdit != nil {
 			payload, err = r.bodyEdit(payload)

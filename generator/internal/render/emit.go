@@ -392,6 +392,23 @@ func (e *emitter) clientFile(f *jen.File) {
 			d[jen.Id("core")] = jen.Id("core")
 		}))),
 	)
+	f.Line()
+	writeDoc(f.Group, paragraphs(
+		"Do calls an endpoint this package has no method for, such as one the description does not document, "+
+			"with everything an operation has: the token, the Intercom-Version header, retries (by the rules for its method), "+
+			"rate-limit waits, middleware and *APIError for an unsuccessful answer.",
+		"path is relative to the base URL and may carry a query string (\"/contacts/123?foo=bar\"). "+
+			"body is nil, a json.RawMessage or []byte sent as it is, or any value, encoded as JSON. "+
+			"out is nil (the answer is discarded), a *[]byte or *json.RawMessage that receives the body as it came, "+
+			"or a pointer to a value the answer is decoded into, as leniently as an operation's.",
+	))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("Do").Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("method"), jen.Id("path")).String(),
+		jen.List(jen.Id("body"), jen.Id("out")).Any(), jen.Id("opts").Op("...").Id("Option"),
+	).Error().Block(
+		jen.Return(jen.Id("doRaw").Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("method"), jen.Id("path"),
+			jen.Id("body"), jen.Id("out"), jen.Id("opts"))),
+	)
 }
 
 func (e *emitter) operationsFile(f *jen.File) {
