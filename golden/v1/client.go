@@ -40,8 +40,9 @@ type Client struct {
 }
 
 // NewClient returns a client that authenticates with an Intercom access token (sent as a bearer
-// token). Options choose the region or base URL, the HTTP client and default headers; the same
-// options can be given to each call.
+// token; with WithTokenSource it may be "", the token then being looked up per call). Options
+// choose the region or base URL, the HTTP client and default headers; the same options can be
+// given to each call.
 func NewClient(token string, opts ...Option) *Client {
 	core := newClientCore(token, Version, opts)
 	return &Client{

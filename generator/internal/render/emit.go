@@ -381,7 +381,7 @@ func (e *emitter) clientFile(f *jen.File) {
 	})
 	f.Line()
 	writeDoc(f.Group, "NewClient returns a client that authenticates with an Intercom access token "+
-		"(sent as a bearer token). Options choose the region or base URL, the HTTP client and default headers; "+
+		"(sent as a bearer token; with WithTokenSource it may be \"\", the token then being looked up per call). Options choose the region or base URL, the HTTP client and default headers; "+
 		"the same options can be given to each call.")
 	f.Func().Id("NewClient").Params(jen.Id("token").String(), jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
 		jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("token"), jen.Id("Version"), jen.Id("opts")),
