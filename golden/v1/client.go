@@ -71,6 +71,9 @@ func NewClient(token string, opts ...Option) *Client {
 // nil, a json.RawMessage or []byte sent as it is, or any value, encoded as JSON. out is nil (the
 // answer is discarded), a *[]byte or *json.RawMessage that receives the body as it came, or a
 // pointer to a value the answer is decoded into, as leniently as an operation's.
+//
+// Middleware sees an Operation with the method and path and no ID; an *APIError names the method
+// and path instead of an operation. WithVersion reaches an endpoint of another version.
 func (c *Client) Do(ctx context.Context, method, path string, body, out any, opts ...Option) error {
 	return doRaw(ctx, c.core, method, path, body, out, opts)
 }

@@ -413,6 +413,8 @@ func (e *emitter) clientFile(f *jen.File) {
 			"body is nil, a json.RawMessage or []byte sent as it is, or any value, encoded as JSON. "+
 			"out is nil (the answer is discarded), a *[]byte or *json.RawMessage that receives the body as it came, "+
 			"or a pointer to a value the answer is decoded into, as leniently as an operation's.",
+		"Middleware sees an Operation with the method and path and no ID; an *APIError names the method and path "+
+			"instead of an operation. WithVersion reaches an endpoint of another version.",
 	))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("Do").Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("method"), jen.Id("path")).String(),
