@@ -92,8 +92,8 @@ func writeReadmeSnippets(t *testing.T, mod, version string) int {
 		case s.kind == "program":
 			src = strings.ReplaceAll(s.code, `"example.com/app/intercom"`, `"example.com/sdk/intercom"`)
 		case s.kind == "body":
-			src = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n\n\t\"example.com/sdk/intercom\"\n)\n\n" +
-				"var (\n\t_ = fmt.Sprint\n\t_ = time.Now\n)\n\n" +
+			src = "package main\n\nimport (\n\t\"context\"\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"time\"\n\n\t\"example.com/sdk/intercom\"\n)\n\n" +
+				"var (\n\t_ = fmt.Sprint\n\t_ = time.Now\n\t_ = json.Marshal\n)\n\n" +
 				"func snippet(ctx context.Context, client *intercom.Client) error {\n" + s.code + "\treturn nil\n}\n\n" +
 				"func main() { _ = snippet(context.Background(), intercom.NewClient(\"token\")) }\n"
 		}

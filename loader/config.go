@@ -18,14 +18,17 @@ import (
 // Rule identifiers: stable, kebab-case, used as diagnostic codes and as the
 // keys of specs/repairs.yaml, which documents each.
 const (
-	RuleDuplicateKey        = "duplicate-key"
-	RuleDanglingSchemaRef   = "dangling-schema-ref"
-	RuleRefSiblings         = "ref-siblings"
-	RuleArrayWithoutItems   = "array-without-items"
-	RulePathParamLocation   = "path-param-location"
-	RuleUndeclaredPathParam = "undeclared-path-param"
-	RuleUnusedPathParam     = "unused-path-param"
-	RuleSchema31            = "schema-3.1-keywords"
+	RuleDuplicateKey         = "duplicate-key"
+	RuleDanglingSchemaRef    = "dangling-schema-ref"
+	RuleRefSiblings          = "ref-siblings"
+	RuleArrayWithoutItems    = "array-without-items"
+	RulePathParamLocation    = "path-param-location"
+	RuleUndeclaredPathParam  = "undeclared-path-param"
+	RuleUnusedPathParam      = "unused-path-param"
+	RuleSchema31             = "schema-3.1-keywords"
+	RulePropertiesWithoutKey = "properties-without-key"
+	RuleRequiredBoolean      = "required-boolean"
+	RuleProseQuoting         = "prose-quoting"
 )
 
 // StandInExtension marks the schemas dangling-schema-ref adds: the
@@ -36,6 +39,7 @@ const StandInExtension = "x-intercom-gen-stand-in"
 var Rules = []string{
 	RuleDuplicateKey, RuleDanglingSchemaRef, RuleRefSiblings, RuleArrayWithoutItems,
 	RulePathParamLocation, RuleUndeclaredPathParam, RuleUnusedPathParam, RuleSchema31,
+	RulePropertiesWithoutKey, RuleRequiredBoolean, RuleProseQuoting,
 }
 
 // ruleParams lists the parameters each rule takes besides enabled and doc.

@@ -22,7 +22,7 @@
 //
 //   - errors: syntax, empty, not-openapi, swagger-2, openapi-version,
 //     null-key, complex-key, non-json-number, too-large, too-deep, alias-cycle, alias-expansion,
-//     bad-merge, external-ref, external-url, external-escape, bad-ref, dangling-ref, ref-cycle (among
+//     bad-merge, external-ref, external-url, external-escape, bad-ref, dangling-ref, ref-kind, ref-cycle (among
 //     non-schema components and path items), decode, resolve,
 //     internal (a bug: please report), and
 //     duplicate-key when that rule is off;
@@ -152,14 +152,17 @@ func (l *load) repair(at *yaml.Node, rule, ptr, msg string) {
 // ruleHints say how each defect is fixed in the description itself, so
 // that it no longer needs repairing.
 var ruleHints = map[string]string{
-	RuleDuplicateKey:        "delete the earlier definition",
-	RuleDanglingSchemaRef:   "define the schema under components/schemas or point the $ref at one that exists",
-	RuleRefSiblings:         "write the keywords beside an allOf holding the $ref: OpenAPI 3.0 ignores keywords beside a $ref",
-	RuleArrayWithoutItems:   "give the array schema an items schema",
-	RulePathParamLocation:   "declare the parameter with in: path and required: true",
-	RuleUndeclaredPathParam: "declare the path parameter on the operation or its path item",
-	RuleUnusedPathParam:     "remove the parameter, or add {name} to the path",
-	RuleSchema31:            "write the OpenAPI 3.0 form: one type with `nullable: true`, an anyOf of types, a one-value enum",
+	RuleDuplicateKey:         "delete the earlier definition",
+	RuleDanglingSchemaRef:    "define the schema under components/schemas or point the $ref at one that exists",
+	RuleRefSiblings:          "write the keywords beside an allOf holding the $ref: OpenAPI 3.0 ignores keywords beside a $ref",
+	RuleArrayWithoutItems:    "give the array schema an items schema",
+	RulePathParamLocation:    "declare the parameter with in: path and required: true",
+	RuleUndeclaredPathParam:  "declare the path parameter on the operation or its path item",
+	RuleUnusedPathParam:      "remove the parameter, or add {name} to the path",
+	RuleSchema31:             "write the OpenAPI 3.0 form: one type with `nullable: true`, an anyOf of types, a one-value enum",
+	RulePropertiesWithoutKey: "write `type: object` and put the member schemas under `properties:`",
+	RuleRequiredBoolean:      "list required properties in the parent schema's `required` array",
+	RuleProseQuoting:         "quote the text: a plain YAML value cannot hold \": \"",
 }
 
 // LoadBytes loads a description held in memory; file names it in

@@ -16,7 +16,7 @@ import (
 // parse reads the YAML (or JSON, which is YAML) into a node tree: the only
 // parse of the description. Everything after works on this tree.
 func (l *load) parse(data []byte) *yaml.Node {
-	root, err := parseYAML(data)
+	root, data, err := l.parseRepairingProse(data)
 	if err != nil {
 		d := diag.Diagnostic{Severity: diag.Error, Code: "syntax", File: l.file,
 			Message: "not valid YAML or JSON: " + strings.TrimPrefix(err.Error(), "yaml: "),

@@ -122,7 +122,7 @@ func (w *walker) enter(n *yaml.Node, k kind) *yaml.Node {
 	if i < 0 || k == kindPlain {
 		return n
 	}
-	w.ref(n.Content[i+1])
+	w.ref(n.Content[i+1], k)
 	if k != kindSchema || len(n.Content) == 2 || !w.l.rule(RuleRefSiblings).Enabled {
 		// kin-openapi ignores what sits beside a $ref, so there is
 		// nothing more to check.
@@ -320,6 +320,8 @@ func (w *walker) schema(n *yaml.Node) {
 	if m == nil {
 		return
 	}
+	w.propertiesWithoutKey(m)
+	w.requiredBoolean(m)
 	w.schema31(m)
 	w.enumKinds(m)
 	w.arrayWithoutItems(m)
@@ -361,8 +363,8 @@ func (w *walker) discriminator(n *yaml.Node) {
 	}
 }
 
-// ref checks the $ref value of an object.
-func (w *walker) ref(v *yaml.Node) {
+// ref checks the $ref value of an object of kind k.
+func (w *walker) ref(v *yaml.Node, k kind) {
 	v = resolve(v)
 	ptr := w.path.with("$ref")
 	if v == nil || v.Kind != yaml.ScalarNode || v.Tag != tagStr {
@@ -370,47 +372,97 @@ func (w *walker) ref(v *yaml.Node) {
 			"write a reference such as '#/components/schemas/name'")
 		return
 	}
-	w.checkRef(v.Value, v, ptr)
+	if w.checkRef(v.Value, v, ptr) {
+		w.checkRefKind(v.Value, v, ptr, k)
+	}
+}
+
+// sectionKinds are the kinds of object each components section holds.
+var sectionKinds = map[string]kind{
+	"schemas": kindSchema, "responses": kindResponse, "parameters": kindParameter,
+	"examples": kindExample, "requestBodies": kindRequestBody, "headers": kindHeader,
+	"securitySchemes": kindSecurityScheme, "links": kindLink, "callbacks": kindCallback,
+	"pathItems": kindPathItem,
+}
+
+// kindNames name the kinds in messages, as the sections do.
+var kindNames = map[kind]string{
+	kindSchema: "a schema", kindResponse: "a response", kindParameter: "a parameter",
+	kindExample: "an example", kindRequestBody: "a request body", kindHeader: "a header",
+	kindSecurityScheme: "a security scheme", kindLink: "a link", kindCallback: "a callback",
+	kindPathItem: "a path item",
+}
+
+// checkRefKind refuses a reference to a whole component of another kind
+// than the place needs (a parameter that refers to a response): kin-openapi
+// would fail on it later without saying where.
+func (w *walker) checkRefKind(ref string, at *yaml.Node, ptr string, k kind) {
+	u, err := url.Parse(ref)
+	if err != nil {
+		return
+	}
+	toks := diag.SplitPointer(u.Fragment)
+	if len(toks) != 3 || toks[0] != "components" {
+		return
+	}
+	got, known := sectionKinds[toks[1]]
+	if !known || got == k || kindNames[k] == "" {
+		return
+	}
+	w.l.errorAt(at, "ref-kind", ptr,
+		fmt.Sprintf("$ref %q names %s, but %s belongs here", ref, kindNames[got], kindNames[k]),
+		fmt.Sprintf("point the $ref at components/%s, or write the object in place", sectionOf(k)))
+}
+
+func sectionOf(k kind) string {
+	for s, sk := range sectionKinds {
+		if sk == k {
+			return s
+		}
+	}
+	return ""
 }
 
 // checkRef refuses references intercom-gen will not follow: anything
 // outside the description (nothing is read from disk or network while
 // loading) and local references that lead nowhere. A missing component
-// schema is the exception: the dangling-schema-ref rule stands in a stub.
-func (w *walker) checkRef(ref string, at *yaml.Node, ptr string) {
+// schema of a name listed for the dangling-schema-ref rule is the
+// exception: a stub stands in. It reports whether ref leads to an element
+// of the description written there.
+func (w *walker) checkRef(ref string, at *yaml.Node, ptr string) bool {
 	if !strings.HasPrefix(ref, "#") {
 		if code, msg, hint := w.l.ext.check(ref); code != "" {
 			w.l.errorAt(at, code, ptr, msg, hint)
 		}
-		return
+		return false
 	}
 	if w.exists[ref] {
-		return
+		return true
 	}
 	u, err := url.Parse(ref)
 	if err != nil || u.Fragment == "" || u.Fragment[0] != '/' {
 		w.l.errorAt(at, "bad-ref", ptr,
 			fmt.Sprintf("$ref %q is not a JSON pointer into this description", ref),
 			"write a reference such as '#/components/schemas/name'")
-		return
+		return false
 	}
 	if target := lookup(w.top, u.Fragment); target != nil {
 		if name, ok := w.stubs[target]; ok {
 			w.reportStub(name, at, ptr)
-			return
+			return false
 		}
 		if w.exists == nil {
 			w.exists = map[string]bool{}
 		}
 		w.exists[ref] = true
-		return
+		return true
 	}
 	toks := diag.SplitPointer(u.Fragment)
 	if rule := w.l.rule(RuleDanglingSchemaRef); len(toks) == 3 && toks[0] == "components" && toks[1] == "schemas" &&
 		rule.Enabled && slices.Contains(rule.Names, toks[2]) {
 		w.stub(toks[2], at)
 		w.reportStub(toks[2], at, ptr)
-		return
+		return false
 	}
 	hint := "define the component, or correct the reference"
 	if len(toks) == 3 && toks[0] == "components" {
@@ -420,6 +472,7 @@ func (w *walker) checkRef(ref string, at *yaml.Node, ptr string) {
 	}
 	w.l.errorAt(at, "dangling-ref", ptr,
 		fmt.Sprintf("$ref %q points at nothing in this description", ref), hint)
+	return false
 }
 
 // closestName is the member of mapping m nearest to name when it is near

@@ -54,7 +54,14 @@ var (
 	}
 	maxSizeFlag = &cli.Int64Flag{
 		Name:  "max-size",
-		Usage: "read descriptions of up to `MIB` mebibytes (default 64)",
+		Usage: "read descriptions of up to `MIB` mebibytes",
+		Value: loader.DefaultMaxSize >> 20,
+		Action: func(_ *cli.Context, n int64) error {
+			if n < 1 || n > maxSizeMiB {
+				return usagef("--max-size %d: give a size in MiB from 1 to %d", n, maxSizeMiB)
+			}
+			return nil
+		},
 	}
 	allowExternalRefsFlag = &cli.BoolFlag{
 		Name:  "allow-external-refs",
@@ -84,6 +91,10 @@ func flagTarget(c *cli.Context, needOut bool) (generator.Target, error) {
 	}
 	return t, nil
 }
+
+// maxSizeMiB is the largest --max-size: 1 TiB, far above any description,
+// and small enough that the size in bytes cannot overflow.
+const maxSizeMiB = 1 << 20
 
 // loadOptions are the loader options the flags set.
 func loadOptions(c *cli.Context) loader.Options {

@@ -156,3 +156,18 @@ func TestGenerateLockedOut(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 }
+
+// --max-size outside 1 MiB … 1 TiB is a usage error (a size that would
+// overflow once in bytes, a negative one, zero), not a silent default.
+func TestGenerateMaxSizeBounds(t *testing.T) {
+	for _, n := range []string{"0", "-1", "99999999999999999", strconv.Itoa(maxSizeMiB + 1)} {
+		code, _, stderr := runCLI(t, "generate", "--spec", fixture(t, "v1.yaml"), "--out", t.TempDir(), "--max-size", n)
+		if code != exitUsage || !strings.Contains(stderr, "--max-size "+n+": give a size in MiB from 1 to") {
+			t.Errorf("--max-size %s: exit %d\n%s", n, code, stderr)
+		}
+	}
+	code, _, stderr := runCLI(t, "generate", "--spec", fixture(t, "v1.yaml"), "--out", t.TempDir(), "--max-size", "1")
+	if code != 0 {
+		t.Errorf("--max-size 1: exit %d\n%s", code, stderr)
+	}
+}

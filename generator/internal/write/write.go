@@ -97,6 +97,9 @@ func Write(dir string, files []gofile.File) (Stats, error) {
 		}
 		want[f.Name] = true
 	}
+	if err := checkDir(dir); err != nil {
+		return st, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return st, err
 	}

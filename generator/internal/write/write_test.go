@@ -316,3 +316,27 @@ func TestIsGenerated(t *testing.T) {
 		t.Error("IsGenerated")
 	}
 }
+
+// TestWriteRefusesOddFolders: a file or a file system's root is not an
+// output folder, and nothing is written there.
+func TestWriteRefusesOddFolders(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "plain")
+	if err := os.WriteFile(file, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for dir, want := range map[string]string{
+		file:                       "is a file, not a folder",
+		string(filepath.Separator): "the root of a file system",
+	} {
+		_, err := Write(dir, []gofile.File{genFile("a.go", "a")})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Write(%s): %v, want %q", dir, err, want)
+		}
+	}
+	if data, _ := os.ReadFile(file); string(data) != "mine" {
+		t.Errorf("the file was changed: %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(string(filepath.Separator), "a.go")); err == nil {
+		t.Error("a.go was written into the root")
+	}
+}
