@@ -73,6 +73,18 @@ type Union%[1]d struct {
 
 func (v *Union%[1]d) UnmarshalJSON(data []byte) error { return decodeUnion(data, v) }
 func (v Union%[1]d) MarshalJSON() ([]byte, error)     { return encodeUnion(&v) }
+
+type Union%[1]dKind string
+
+const (
+	Union%[1]dKindNone    Union%[1]dKind = ""
+	Union%[1]dKindUnknown Union%[1]dKind = "unknown"
+	Union%[1]dKindOne     Union%[1]dKind = "One"
+)
+
+func NewUnion%[1]dFromOne(v Model%[1]d) Union%[1]d { return Union%[1]d{One: &v} }
+func (v *Union%[1]d) Kind() Union%[1]dKind     { return Union%[1]dKind(unionKind(v)) }
+func (v *Union%[1]d) Raw() []byte              { return unionRaw(v) }
 `, i)
 	}
 	return b.String()
@@ -135,6 +147,10 @@ func TestCompiledSymbolsPerModel(t *testing.T) {
 		got := perType[typ]
 		slices.Sort(got)
 		want := []string{"(*" + typ + ").MarshalJSON", "(*" + typ + ").UnmarshalJSON", typ + ".MarshalJSON"}
+		if strings.HasPrefix(typ, "Union") {
+			// Kind and Raw have pointer receivers, so no wrappers.
+			want = []string{"(*" + typ + ").Kind", "(*" + typ + ").MarshalJSON", "(*" + typ + ").Raw", "(*" + typ + ").UnmarshalJSON", typ + ".MarshalJSON"}
+		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s compiles to %q, want %q", typ, got, want)
 		}

@@ -2,6 +2,8 @@
 
 package intercom
 
+import "context"
+
 // Version is the Intercom API version this package is pinned to; every request sends it as the
 // Intercom-Version header unless WithVersion overrides it.
 const Version = "1.0"
@@ -38,8 +40,9 @@ type Client struct {
 }
 
 // NewClient returns a client that authenticates with an Intercom access token (sent as a bearer
-// token). Options choose the region or base URL, the HTTP client and default headers; the same
-// options can be given to each call.
+// token; with WithTokenSource it may be "", the token then being looked up per call). Options
+// choose the region or base URL, the HTTP client and default headers; the same options can be
+// given to each call.
 func NewClient(token string, opts ...Option) *Client {
 	core := newClientCore(token, Version, opts)
 	return &Client{
@@ -57,4 +60,20 @@ func NewClient(token string, opts ...Option) *Client {
 		Tickets:        &TicketsService{core: core},
 		core:           core,
 	}
+}
+
+// Do calls an endpoint this package has no method for, such as one the description does not
+// document, with everything an operation has: the token, the Intercom-Version header, retries (by
+// the rules for its method), rate-limit waits, middleware and *APIError for an unsuccessful
+// answer.
+//
+// path is relative to the base URL and may carry a query string ("/contacts/123?foo=bar"). body is
+// nil, a json.RawMessage or []byte sent as it is, or any value, encoded as JSON. out is nil (the
+// answer is discarded), a *[]byte or *json.RawMessage that receives the body as it came, or a
+// pointer to a value the answer is decoded into, as leniently as an operation's.
+//
+// Middleware sees an Operation with the method and path and no ID; an *APIError names the method
+// and path instead of an operation. WithVersion reaches an endpoint of another version.
+func (c *Client) Do(ctx context.Context, method, path string, body, out any, opts ...Option) error {
+	return doRaw(ctx, c.core, method, path, body, out, opts)
 }

@@ -57,6 +57,9 @@ type request struct {
 	query url.Values
 	// bodyEdit rewrites the encoded JSON body (a search's page cursor).
 	bodyEdit func([]byte) ([]byte, error)
+	// payload is a JSON body already encoded by the caller (a raw call);
+	// when set, body is ignored.
+	payload []byte
 }
 
 // callConfig resolves the configuration of one call. Per-call options
@@ -163,6 +166,19 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 	if err != nil {
 		return nil, nil, callError(r, "%w", err)
 	}
+	// The token is looked up once per call: retries send the same one,
+	// and a source that fails is the caller's problem, not a transient
+	// answer worth repeating.
+	token := c.token
+	if cfg.tokens != nil {
+		token, err = cfg.tokens.Token(ctx)
+		if err == nil && token == "" {
+			err = errors.New("empty token")
+		}
+		if err != nil {
+			return nil, nil, callError(r, "token source: %w", err)
+		}
+	}
 	for _, extra := range []url.Values{r.query, cfg.query} {
 		for k, vs := range extra {
 			if query == nil {
@@ -173,9 +189,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 	}
 
 	// The JSON body is encoded once, so every attempt sends the same bytes.
-	var payload []byte
+	payload := r.payload
 	form := !isNilArg(r.form)
-	if !form && !isNilArg(r.body) {
+	if !form && payload == nil && !isNilArg(r.body) {
 		payload, err = appendValue(nil, reflect.ValueOf(r.body), 0)
 		if err == nil && r.bodyEdit != nil {
 			payload, err = r.bodyEdit(payload)
@@ -239,7 +255,7 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 			}
 			return nil, nil, callError(r, "%w", err)
 		}
-		c.setHeaders(req.Header, cfg, accept, contentType, paramHeader)
+		setHeaders(req.Header, cfg, token, accept, contentType, paramHeader)
 
 		canRetry := attempt <= retries
 		var wait time.Duration
@@ -313,9 +329,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 
 // setHeaders writes a request's headers: credentials and version, then
 // the content headers, the parameters' headers and the caller's own.
-func (c *clientCore) setHeaders(h http.Header, cfg *requestConfig, accept, contentType string, paramHeader http.Header) {
-	if c.token != "" {
-		h.Set("Authorization", "Bearer "+c.token)
+func setHeaders(h http.Header, cfg *requestConfig, token, accept, contentType string, paramHeader http.Header) {
+	if token != "" {
+		h.Set("Authorization", "Bearer "+token)
 	}
 	if cfg.version != "" {
 		h.Set("Intercom-Version", cfg.version)

@@ -50,7 +50,11 @@ type ListDataEventsParams struct {
 // ListDataEventsParamsFilter is the type of query parameter filter.
 //
 // It holds exactly one of UserIDQueryParameter, IntercomUserIDQueryParameter, EmailQueryParameter:
-// decoding sets the variant the JSON matches, encoding writes the one that is set.
+// decoding sets the variant the JSON matches, encoding writes the one that is set and fails unless
+// exactly one is. Make one with a NewListDataEventsParamsFilterFrom… function; Kind tells which
+// variant is set. JSON that no variant can hold decodes without error: Kind is then
+// ListDataEventsParamsFilterKindUnknown, Raw returns the JSON and encoding writes it back
+// unchanged.
 type ListDataEventsParamsFilter struct {
 	UserIDQueryParameter         *ListDataEventsParamsFilterUserIDQueryParameter
 	IntercomUserIDQueryParameter *ListDataEventsParamsFilterIntercomUserIDQueryParameter
@@ -66,6 +70,54 @@ func (v *ListDataEventsParamsFilter) UnmarshalJSON(data []byte) error {
 // MarshalJSON encodes the value, keeping what decoding found.
 func (v ListDataEventsParamsFilter) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
+}
+
+// ListDataEventsParamsFilterKind names the variant a ListDataEventsParamsFilter holds (see its
+// Kind method).
+type ListDataEventsParamsFilterKind string
+
+// Values of ListDataEventsParamsFilterKind: one per variant, the variant's field name.
+const (
+	// ListDataEventsParamsFilterKindNone is a ListDataEventsParamsFilter with no variant set: the zero
+	// value, or one decoded from null.
+	ListDataEventsParamsFilterKindNone ListDataEventsParamsFilterKind = ""
+	// ListDataEventsParamsFilterKindUnknown is a ListDataEventsParamsFilter decoded from JSON that no
+	// variant can hold; Raw returns it.
+	ListDataEventsParamsFilterKindUnknown                      ListDataEventsParamsFilterKind = "unknown"
+	ListDataEventsParamsFilterKindUserIDQueryParameter         ListDataEventsParamsFilterKind = "UserIDQueryParameter"
+	ListDataEventsParamsFilterKindIntercomUserIDQueryParameter ListDataEventsParamsFilterKind = "IntercomUserIDQueryParameter"
+	ListDataEventsParamsFilterKindEmailQueryParameter          ListDataEventsParamsFilterKind = "EmailQueryParameter"
+)
+
+// NewListDataEventsParamsFilterFromUserIDQueryParameter returns a ListDataEventsParamsFilter
+// holding v as its UserIDQueryParameter variant.
+func NewListDataEventsParamsFilterFromUserIDQueryParameter(v ListDataEventsParamsFilterUserIDQueryParameter) ListDataEventsParamsFilter {
+	return ListDataEventsParamsFilter{UserIDQueryParameter: &v}
+}
+
+// NewListDataEventsParamsFilterFromIntercomUserIDQueryParameter returns a
+// ListDataEventsParamsFilter holding v as its IntercomUserIDQueryParameter variant.
+func NewListDataEventsParamsFilterFromIntercomUserIDQueryParameter(v ListDataEventsParamsFilterIntercomUserIDQueryParameter) ListDataEventsParamsFilter {
+	return ListDataEventsParamsFilter{IntercomUserIDQueryParameter: &v}
+}
+
+// NewListDataEventsParamsFilterFromEmailQueryParameter returns a ListDataEventsParamsFilter
+// holding v as its EmailQueryParameter variant.
+func NewListDataEventsParamsFilterFromEmailQueryParameter(v ListDataEventsParamsFilterEmailQueryParameter) ListDataEventsParamsFilter {
+	return ListDataEventsParamsFilter{EmailQueryParameter: &v}
+}
+
+// Kind reports which variant is set: ListDataEventsParamsFilterKindNone for none,
+// ListDataEventsParamsFilterKindUnknown for JSON no variant can hold, otherwise the variant's
+// constant (the first set, if several are; encoding then fails).
+func (v *ListDataEventsParamsFilter) Kind() ListDataEventsParamsFilterKind {
+	return ListDataEventsParamsFilterKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// ListDataEventsParamsFilterKindUnknown), and nil otherwise.
+func (v *ListDataEventsParamsFilter) Raw() []byte {
+	return unionRaw(v)
 }
 
 // ListDataEventsParamsFilterEmailQueryParameter is the type of query parameter filter variant

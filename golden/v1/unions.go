@@ -8,7 +8,11 @@ import "time"
 // attach_contact_to_conversation_request.customer.
 //
 // It holds exactly one of IntercomUserID, UserID, Email: decoding sets the variant the JSON
-// matches, encoding writes the one that is set.
+// matches, encoding writes the one that is set and fails unless exactly one is. Make one with a
+// NewAttachContactToConversationRequestCustomerFrom… function; Kind tells which variant is set.
+// JSON that no variant can hold decodes without error: Kind is then
+// AttachContactToConversationRequestCustomerKindUnknown, Raw returns the JSON and encoding writes
+// it back unchanged.
 type AttachContactToConversationRequestCustomer struct {
 	IntercomUserID *AttachContactToConversationRequestCustomerIntercomUserID
 	UserID         *AttachContactToConversationRequestCustomerUserID
@@ -26,11 +30,65 @@ func (v AttachContactToConversationRequestCustomer) MarshalJSON() ([]byte, error
 	return encodeUnion(&v)
 }
 
+// AttachContactToConversationRequestCustomerKind names the variant an
+// AttachContactToConversationRequestCustomer holds (see its Kind method).
+type AttachContactToConversationRequestCustomerKind string
+
+// Values of AttachContactToConversationRequestCustomerKind: one per variant, the variant's field
+// name.
+const (
+	// AttachContactToConversationRequestCustomerKindNone is an
+	// AttachContactToConversationRequestCustomer with no variant set: the zero value, or one decoded
+	// from null.
+	AttachContactToConversationRequestCustomerKindNone AttachContactToConversationRequestCustomerKind = ""
+	// AttachContactToConversationRequestCustomerKindUnknown is an
+	// AttachContactToConversationRequestCustomer decoded from JSON that no variant can hold; Raw
+	// returns it.
+	AttachContactToConversationRequestCustomerKindUnknown        AttachContactToConversationRequestCustomerKind = "unknown"
+	AttachContactToConversationRequestCustomerKindIntercomUserID AttachContactToConversationRequestCustomerKind = "IntercomUserID"
+	AttachContactToConversationRequestCustomerKindUserID         AttachContactToConversationRequestCustomerKind = "UserID"
+	AttachContactToConversationRequestCustomerKindEmail          AttachContactToConversationRequestCustomerKind = "Email"
+)
+
+// NewAttachContactToConversationRequestCustomerFromIntercomUserID returns an
+// AttachContactToConversationRequestCustomer holding v as its IntercomUserID variant.
+func NewAttachContactToConversationRequestCustomerFromIntercomUserID(v AttachContactToConversationRequestCustomerIntercomUserID) AttachContactToConversationRequestCustomer {
+	return AttachContactToConversationRequestCustomer{IntercomUserID: &v}
+}
+
+// NewAttachContactToConversationRequestCustomerFromUserID returns an
+// AttachContactToConversationRequestCustomer holding v as its UserID variant.
+func NewAttachContactToConversationRequestCustomerFromUserID(v AttachContactToConversationRequestCustomerUserID) AttachContactToConversationRequestCustomer {
+	return AttachContactToConversationRequestCustomer{UserID: &v}
+}
+
+// NewAttachContactToConversationRequestCustomerFromEmail returns an
+// AttachContactToConversationRequestCustomer holding v as its Email variant.
+func NewAttachContactToConversationRequestCustomerFromEmail(v AttachContactToConversationRequestCustomerEmail) AttachContactToConversationRequestCustomer {
+	return AttachContactToConversationRequestCustomer{Email: &v}
+}
+
+// Kind reports which variant is set: AttachContactToConversationRequestCustomerKindNone for none,
+// AttachContactToConversationRequestCustomerKindUnknown for JSON no variant can hold, otherwise
+// the variant's constant (the first set, if several are; encoding then fails).
+func (v *AttachContactToConversationRequestCustomer) Kind() AttachContactToConversationRequestCustomerKind {
+	return AttachContactToConversationRequestCustomerKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// AttachContactToConversationRequestCustomerKindUnknown), and nil otherwise.
+func (v *AttachContactToConversationRequestCustomer) Raw() []byte {
+	return unionRaw(v)
+}
+
 // ContactReplyConversationRequest is the "contact_reply_conversation_request" schema.
 //
 // It holds exactly one of ContactReplyIntercomUserIDRequest, ContactReplyEmailRequest,
 // ContactReplyUserIDRequest: decoding sets the variant the JSON matches, encoding writes the one
-// that is set.
+// that is set and fails unless exactly one is. Make one with a
+// NewContactReplyConversationRequestFrom… function; Kind tells which variant is set. JSON that no
+// variant can hold decodes without error: Kind is then ContactReplyConversationRequestKindUnknown,
+// Raw returns the JSON and encoding writes it back unchanged.
 type ContactReplyConversationRequest struct {
 	ContactReplyIntercomUserIDRequest *ContactReplyIntercomUserIDRequest
 	ContactReplyEmailRequest          *ContactReplyEmailRequest
@@ -48,12 +106,63 @@ func (v ContactReplyConversationRequest) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
 }
 
+// ContactReplyConversationRequestKind names the variant a ContactReplyConversationRequest holds
+// (see its Kind method).
+type ContactReplyConversationRequestKind string
+
+// Values of ContactReplyConversationRequestKind: one per variant, the variant's field name.
+const (
+	// ContactReplyConversationRequestKindNone is a ContactReplyConversationRequest with no variant
+	// set: the zero value, or one decoded from null.
+	ContactReplyConversationRequestKindNone ContactReplyConversationRequestKind = ""
+	// ContactReplyConversationRequestKindUnknown is a ContactReplyConversationRequest decoded from
+	// JSON that no variant can hold; Raw returns it.
+	ContactReplyConversationRequestKindUnknown                           ContactReplyConversationRequestKind = "unknown"
+	ContactReplyConversationRequestKindContactReplyIntercomUserIDRequest ContactReplyConversationRequestKind = "ContactReplyIntercomUserIDRequest"
+	ContactReplyConversationRequestKindContactReplyEmailRequest          ContactReplyConversationRequestKind = "ContactReplyEmailRequest"
+	ContactReplyConversationRequestKindContactReplyUserIDRequest         ContactReplyConversationRequestKind = "ContactReplyUserIDRequest"
+)
+
+// NewContactReplyConversationRequestFromContactReplyIntercomUserIDRequest returns a
+// ContactReplyConversationRequest holding v as its ContactReplyIntercomUserIDRequest variant.
+func NewContactReplyConversationRequestFromContactReplyIntercomUserIDRequest(v ContactReplyIntercomUserIDRequest) ContactReplyConversationRequest {
+	return ContactReplyConversationRequest{ContactReplyIntercomUserIDRequest: &v}
+}
+
+// NewContactReplyConversationRequestFromContactReplyEmailRequest returns a
+// ContactReplyConversationRequest holding v as its ContactReplyEmailRequest variant.
+func NewContactReplyConversationRequestFromContactReplyEmailRequest(v ContactReplyEmailRequest) ContactReplyConversationRequest {
+	return ContactReplyConversationRequest{ContactReplyEmailRequest: &v}
+}
+
+// NewContactReplyConversationRequestFromContactReplyUserIDRequest returns a
+// ContactReplyConversationRequest holding v as its ContactReplyUserIDRequest variant.
+func NewContactReplyConversationRequestFromContactReplyUserIDRequest(v ContactReplyUserIDRequest) ContactReplyConversationRequest {
+	return ContactReplyConversationRequest{ContactReplyUserIDRequest: &v}
+}
+
+// Kind reports which variant is set: ContactReplyConversationRequestKindNone for none,
+// ContactReplyConversationRequestKindUnknown for JSON no variant can hold, otherwise the variant's
+// constant (the first set, if several are; encoding then fails).
+func (v *ContactReplyConversationRequest) Kind() ContactReplyConversationRequestKind {
+	return ContactReplyConversationRequestKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// ContactReplyConversationRequestKindUnknown), and nil otherwise.
+func (v *ContactReplyConversationRequest) Raw() []byte {
+	return unionRaw(v)
+}
+
 // CustomerRequest is the "customer_request" schema.
 //
 // A contact named by one of its ids.
 //
 // It holds exactly one of IntercomUserID, UserID, Email: decoding sets the variant the JSON
-// matches, encoding writes the one that is set.
+// matches, encoding writes the one that is set and fails unless exactly one is. Make one with a
+// NewCustomerRequestFrom… function; Kind tells which variant is set. JSON that no variant can hold
+// decodes without error: Kind is then CustomerRequestKindUnknown, Raw returns the JSON and
+// encoding writes it back unchanged.
 type CustomerRequest struct {
 	IntercomUserID *CustomerRequestIntercomUserID
 	UserID         *CustomerRequestUserID
@@ -71,10 +180,57 @@ func (v CustomerRequest) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
 }
 
+// CustomerRequestKind names the variant a CustomerRequest holds (see its Kind method).
+type CustomerRequestKind string
+
+// Values of CustomerRequestKind: one per variant, the variant's field name.
+const (
+	// CustomerRequestKindNone is a CustomerRequest with no variant set: the zero value, or one decoded
+	// from null.
+	CustomerRequestKindNone CustomerRequestKind = ""
+	// CustomerRequestKindUnknown is a CustomerRequest decoded from JSON that no variant can hold; Raw
+	// returns it.
+	CustomerRequestKindUnknown        CustomerRequestKind = "unknown"
+	CustomerRequestKindIntercomUserID CustomerRequestKind = "IntercomUserID"
+	CustomerRequestKindUserID         CustomerRequestKind = "UserID"
+	CustomerRequestKindEmail          CustomerRequestKind = "Email"
+)
+
+// NewCustomerRequestFromIntercomUserID returns a CustomerRequest holding v as its IntercomUserID
+// variant.
+func NewCustomerRequestFromIntercomUserID(v CustomerRequestIntercomUserID) CustomerRequest {
+	return CustomerRequest{IntercomUserID: &v}
+}
+
+// NewCustomerRequestFromUserID returns a CustomerRequest holding v as its UserID variant.
+func NewCustomerRequestFromUserID(v CustomerRequestUserID) CustomerRequest {
+	return CustomerRequest{UserID: &v}
+}
+
+// NewCustomerRequestFromEmail returns a CustomerRequest holding v as its Email variant.
+func NewCustomerRequestFromEmail(v CustomerRequestEmail) CustomerRequest {
+	return CustomerRequest{Email: &v}
+}
+
+// Kind reports which variant is set: CustomerRequestKindNone for none, CustomerRequestKindUnknown
+// for JSON no variant can hold, otherwise the variant's constant (the first set, if several are;
+// encoding then fails).
+func (v *CustomerRequest) Kind() CustomerRequestKind {
+	return CustomerRequestKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// CustomerRequestKindUnknown), and nil otherwise.
+func (v *CustomerRequest) Raw() []byte {
+	return unionRaw(v)
+}
+
 // Datetime is the "datetime" schema.
 //
 // It holds exactly one of Time, Int: decoding sets the variant the JSON matches, encoding writes
-// the one that is set.
+// the one that is set and fails unless exactly one is. Make one with a NewDatetimeFrom… function;
+// Kind tells which variant is set. JSON that no variant can hold decodes without error: Kind is
+// then DatetimeKindUnknown, Raw returns the JSON and encoding writes it back unchanged.
 type Datetime struct {
 	Time *time.Time
 	Int  *int
@@ -91,10 +247,50 @@ func (v Datetime) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
 }
 
+// DatetimeKind names the variant a Datetime holds (see its Kind method).
+type DatetimeKind string
+
+// Values of DatetimeKind: one per variant, the variant's field name.
+const (
+	// DatetimeKindNone is a Datetime with no variant set: the zero value, or one decoded from null.
+	DatetimeKindNone DatetimeKind = ""
+	// DatetimeKindUnknown is a Datetime decoded from JSON that no variant can hold; Raw returns it.
+	DatetimeKindUnknown DatetimeKind = "unknown"
+	DatetimeKindTime    DatetimeKind = "Time"
+	DatetimeKindInt     DatetimeKind = "Int"
+)
+
+// NewDatetimeFromTime returns a Datetime holding v as its Time variant.
+func NewDatetimeFromTime(v time.Time) Datetime {
+	return Datetime{Time: &v}
+}
+
+// NewDatetimeFromInt returns a Datetime holding v as its Int variant.
+func NewDatetimeFromInt(v int) Datetime {
+	return Datetime{Int: &v}
+}
+
+// Kind reports which variant is set: DatetimeKindNone for none, DatetimeKindUnknown for JSON no
+// variant can hold, otherwise the variant's constant (the first set, if several are; encoding then
+// fails).
+func (v *Datetime) Kind() DatetimeKind {
+	return DatetimeKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// DatetimeKindUnknown), and nil otherwise.
+func (v *Datetime) Raw() []byte {
+	return unionRaw(v)
+}
+
 // MultipleOrSingleFilterSearchRequest is the "multiple_or_single_filter_search_request" schema.
 //
 // It holds exactly one of MultipleFilterSearchRequest, SingleFilterSearchRequest: decoding sets
-// the variant the JSON matches, encoding writes the one that is set.
+// the variant the JSON matches, encoding writes the one that is set and fails unless exactly one
+// is. Make one with a NewMultipleOrSingleFilterSearchRequestFrom… function; Kind tells which
+// variant is set. JSON that no variant can hold decodes without error: Kind is then
+// MultipleOrSingleFilterSearchRequestKindUnknown, Raw returns the JSON and encoding writes it back
+// unchanged.
 type MultipleOrSingleFilterSearchRequest struct {
 	MultipleFilterSearchRequest *MultipleFilterSearchRequest
 	SingleFilterSearchRequest   *SingleFilterSearchRequest
@@ -111,10 +307,54 @@ func (v MultipleOrSingleFilterSearchRequest) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
 }
 
+// MultipleOrSingleFilterSearchRequestKind names the variant a MultipleOrSingleFilterSearchRequest
+// holds (see its Kind method).
+type MultipleOrSingleFilterSearchRequestKind string
+
+// Values of MultipleOrSingleFilterSearchRequestKind: one per variant, the variant's field name.
+const (
+	// MultipleOrSingleFilterSearchRequestKindNone is a MultipleOrSingleFilterSearchRequest with no
+	// variant set: the zero value, or one decoded from null.
+	MultipleOrSingleFilterSearchRequestKindNone MultipleOrSingleFilterSearchRequestKind = ""
+	// MultipleOrSingleFilterSearchRequestKindUnknown is a MultipleOrSingleFilterSearchRequest decoded
+	// from JSON that no variant can hold; Raw returns it.
+	MultipleOrSingleFilterSearchRequestKindUnknown                     MultipleOrSingleFilterSearchRequestKind = "unknown"
+	MultipleOrSingleFilterSearchRequestKindMultipleFilterSearchRequest MultipleOrSingleFilterSearchRequestKind = "MultipleFilterSearchRequest"
+	MultipleOrSingleFilterSearchRequestKindSingleFilterSearchRequest   MultipleOrSingleFilterSearchRequestKind = "SingleFilterSearchRequest"
+)
+
+// NewMultipleOrSingleFilterSearchRequestFromMultipleFilterSearchRequest returns a
+// MultipleOrSingleFilterSearchRequest holding v as its MultipleFilterSearchRequest variant.
+func NewMultipleOrSingleFilterSearchRequestFromMultipleFilterSearchRequest(v MultipleFilterSearchRequest) MultipleOrSingleFilterSearchRequest {
+	return MultipleOrSingleFilterSearchRequest{MultipleFilterSearchRequest: &v}
+}
+
+// NewMultipleOrSingleFilterSearchRequestFromSingleFilterSearchRequest returns a
+// MultipleOrSingleFilterSearchRequest holding v as its SingleFilterSearchRequest variant.
+func NewMultipleOrSingleFilterSearchRequestFromSingleFilterSearchRequest(v SingleFilterSearchRequest) MultipleOrSingleFilterSearchRequest {
+	return MultipleOrSingleFilterSearchRequest{SingleFilterSearchRequest: &v}
+}
+
+// Kind reports which variant is set: MultipleOrSingleFilterSearchRequestKindNone for none,
+// MultipleOrSingleFilterSearchRequestKindUnknown for JSON no variant can hold, otherwise the
+// variant's constant (the first set, if several are; encoding then fails).
+func (v *MultipleOrSingleFilterSearchRequest) Kind() MultipleOrSingleFilterSearchRequestKind {
+	return MultipleOrSingleFilterSearchRequestKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// MultipleOrSingleFilterSearchRequestKindUnknown), and nil otherwise.
+func (v *MultipleOrSingleFilterSearchRequest) Raw() []byte {
+	return unionRaw(v)
+}
+
 // ReplyConversationRequest is the "reply_conversation_request" schema.
 //
 // It holds exactly one of ContactReplyConversationRequest, AdminReplyConversationRequest: decoding
-// sets the variant the JSON matches, encoding writes the one that is set.
+// sets the variant the JSON matches, encoding writes the one that is set and fails unless exactly
+// one is. Make one with a NewReplyConversationRequestFrom… function; Kind tells which variant is
+// set. JSON that no variant can hold decodes without error: Kind is then
+// ReplyConversationRequestKindUnknown, Raw returns the JSON and encoding writes it back unchanged.
 type ReplyConversationRequest struct {
 	ContactReplyConversationRequest *ContactReplyConversationRequest
 	AdminReplyConversationRequest   *AdminReplyConversationRequest
@@ -131,10 +371,54 @@ func (v ReplyConversationRequest) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
 }
 
+// ReplyConversationRequestKind names the variant a ReplyConversationRequest holds (see its Kind
+// method).
+type ReplyConversationRequestKind string
+
+// Values of ReplyConversationRequestKind: one per variant, the variant's field name.
+const (
+	// ReplyConversationRequestKindNone is a ReplyConversationRequest with no variant set: the zero
+	// value, or one decoded from null.
+	ReplyConversationRequestKindNone ReplyConversationRequestKind = ""
+	// ReplyConversationRequestKindUnknown is a ReplyConversationRequest decoded from JSON that no
+	// variant can hold; Raw returns it.
+	ReplyConversationRequestKindUnknown                         ReplyConversationRequestKind = "unknown"
+	ReplyConversationRequestKindContactReplyConversationRequest ReplyConversationRequestKind = "ContactReplyConversationRequest"
+	ReplyConversationRequestKindAdminReplyConversationRequest   ReplyConversationRequestKind = "AdminReplyConversationRequest"
+)
+
+// NewReplyConversationRequestFromContactReplyConversationRequest returns a
+// ReplyConversationRequest holding v as its ContactReplyConversationRequest variant.
+func NewReplyConversationRequestFromContactReplyConversationRequest(v ContactReplyConversationRequest) ReplyConversationRequest {
+	return ReplyConversationRequest{ContactReplyConversationRequest: &v}
+}
+
+// NewReplyConversationRequestFromAdminReplyConversationRequest returns a ReplyConversationRequest
+// holding v as its AdminReplyConversationRequest variant.
+func NewReplyConversationRequestFromAdminReplyConversationRequest(v AdminReplyConversationRequest) ReplyConversationRequest {
+	return ReplyConversationRequest{AdminReplyConversationRequest: &v}
+}
+
+// Kind reports which variant is set: ReplyConversationRequestKindNone for none,
+// ReplyConversationRequestKindUnknown for JSON no variant can hold, otherwise the variant's
+// constant (the first set, if several are; encoding then fails).
+func (v *ReplyConversationRequest) Kind() ReplyConversationRequestKind {
+	return ReplyConversationRequestKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// ReplyConversationRequestKindUnknown), and nil otherwise.
+func (v *ReplyConversationRequest) Raw() []byte {
+	return unionRaw(v)
+}
+
 // SearchRequestQuery is the type of property search_request.query.
 //
 // It holds exactly one of SingleFilterSearchRequest, MultipleFilterSearchRequest: decoding sets
-// the variant the JSON matches, encoding writes the one that is set.
+// the variant the JSON matches, encoding writes the one that is set and fails unless exactly one
+// is. Make one with a NewSearchRequestQueryFrom… function; Kind tells which variant is set. JSON
+// that no variant can hold decodes without error: Kind is then SearchRequestQueryKindUnknown, Raw
+// returns the JSON and encoding writes it back unchanged.
 type SearchRequestQuery struct {
 	SingleFilterSearchRequest   *SingleFilterSearchRequest
 	MultipleFilterSearchRequest *MultipleFilterSearchRequest
@@ -151,12 +435,55 @@ func (v SearchRequestQuery) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
 }
 
+// SearchRequestQueryKind names the variant a SearchRequestQuery holds (see its Kind method).
+type SearchRequestQueryKind string
+
+// Values of SearchRequestQueryKind: one per variant, the variant's field name.
+const (
+	// SearchRequestQueryKindNone is a SearchRequestQuery with no variant set: the zero value, or one
+	// decoded from null.
+	SearchRequestQueryKindNone SearchRequestQueryKind = ""
+	// SearchRequestQueryKindUnknown is a SearchRequestQuery decoded from JSON that no variant can
+	// hold; Raw returns it.
+	SearchRequestQueryKindUnknown                     SearchRequestQueryKind = "unknown"
+	SearchRequestQueryKindSingleFilterSearchRequest   SearchRequestQueryKind = "SingleFilterSearchRequest"
+	SearchRequestQueryKindMultipleFilterSearchRequest SearchRequestQueryKind = "MultipleFilterSearchRequest"
+)
+
+// NewSearchRequestQueryFromSingleFilterSearchRequest returns a SearchRequestQuery holding v as its
+// SingleFilterSearchRequest variant.
+func NewSearchRequestQueryFromSingleFilterSearchRequest(v SingleFilterSearchRequest) SearchRequestQuery {
+	return SearchRequestQuery{SingleFilterSearchRequest: &v}
+}
+
+// NewSearchRequestQueryFromMultipleFilterSearchRequest returns a SearchRequestQuery holding v as
+// its MultipleFilterSearchRequest variant.
+func NewSearchRequestQueryFromMultipleFilterSearchRequest(v MultipleFilterSearchRequest) SearchRequestQuery {
+	return SearchRequestQuery{MultipleFilterSearchRequest: &v}
+}
+
+// Kind reports which variant is set: SearchRequestQueryKindNone for none,
+// SearchRequestQueryKindUnknown for JSON no variant can hold, otherwise the variant's constant
+// (the first set, if several are; encoding then fails).
+func (v *SearchRequestQuery) Kind() SearchRequestQueryKind {
+	return SearchRequestQueryKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// SearchRequestQueryKindUnknown), and nil otherwise.
+func (v *SearchRequestQuery) Raw() []byte {
+	return unionRaw(v)
+}
+
 // SingleFilterSearchRequestValue is the type of property single_filter_search_request.value.
 //
 // What to compare with.
 //
 // It holds exactly one of String, Int, Bool, List: decoding sets the variant the JSON matches,
-// encoding writes the one that is set.
+// encoding writes the one that is set and fails unless exactly one is. Make one with a
+// NewSingleFilterSearchRequestValueFrom… function; Kind tells which variant is set. JSON that no
+// variant can hold decodes without error: Kind is then SingleFilterSearchRequestValueKindUnknown,
+// Raw returns the JSON and encoding writes it back unchanged.
 type SingleFilterSearchRequestValue struct {
 	String *string
 	Int    *int
@@ -175,11 +502,70 @@ func (v SingleFilterSearchRequestValue) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
 }
 
+// SingleFilterSearchRequestValueKind names the variant a SingleFilterSearchRequestValue holds (see
+// its Kind method).
+type SingleFilterSearchRequestValueKind string
+
+// Values of SingleFilterSearchRequestValueKind: one per variant, the variant's field name.
+const (
+	// SingleFilterSearchRequestValueKindNone is a SingleFilterSearchRequestValue with no variant set:
+	// the zero value, or one decoded from null.
+	SingleFilterSearchRequestValueKindNone SingleFilterSearchRequestValueKind = ""
+	// SingleFilterSearchRequestValueKindUnknown is a SingleFilterSearchRequestValue decoded from JSON
+	// that no variant can hold; Raw returns it.
+	SingleFilterSearchRequestValueKindUnknown SingleFilterSearchRequestValueKind = "unknown"
+	SingleFilterSearchRequestValueKindString  SingleFilterSearchRequestValueKind = "String"
+	SingleFilterSearchRequestValueKindInt     SingleFilterSearchRequestValueKind = "Int"
+	SingleFilterSearchRequestValueKindBool    SingleFilterSearchRequestValueKind = "Bool"
+	SingleFilterSearchRequestValueKindList    SingleFilterSearchRequestValueKind = "List"
+)
+
+// NewSingleFilterSearchRequestValueFromString returns a SingleFilterSearchRequestValue holding v
+// as its String variant.
+func NewSingleFilterSearchRequestValueFromString(v string) SingleFilterSearchRequestValue {
+	return SingleFilterSearchRequestValue{String: &v}
+}
+
+// NewSingleFilterSearchRequestValueFromInt returns a SingleFilterSearchRequestValue holding v as
+// its Int variant.
+func NewSingleFilterSearchRequestValueFromInt(v int) SingleFilterSearchRequestValue {
+	return SingleFilterSearchRequestValue{Int: &v}
+}
+
+// NewSingleFilterSearchRequestValueFromBool returns a SingleFilterSearchRequestValue holding v as
+// its Bool variant.
+func NewSingleFilterSearchRequestValueFromBool(v bool) SingleFilterSearchRequestValue {
+	return SingleFilterSearchRequestValue{Bool: &v}
+}
+
+// NewSingleFilterSearchRequestValueFromList returns a SingleFilterSearchRequestValue holding v as
+// its List variant.
+func NewSingleFilterSearchRequestValueFromList(v []SingleFilterSearchRequestValueItem) SingleFilterSearchRequestValue {
+	return SingleFilterSearchRequestValue{List: &v}
+}
+
+// Kind reports which variant is set: SingleFilterSearchRequestValueKindNone for none,
+// SingleFilterSearchRequestValueKindUnknown for JSON no variant can hold, otherwise the variant's
+// constant (the first set, if several are; encoding then fails).
+func (v *SingleFilterSearchRequestValue) Kind() SingleFilterSearchRequestValueKind {
+	return SingleFilterSearchRequestValueKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// SingleFilterSearchRequestValueKindUnknown), and nil otherwise.
+func (v *SingleFilterSearchRequestValue) Raw() []byte {
+	return unionRaw(v)
+}
+
 // SingleFilterSearchRequestValueItem is the type of property single_filter_search_request.value
 // variant items.
 //
 // It holds exactly one of String, Int: decoding sets the variant the JSON matches, encoding writes
-// the one that is set.
+// the one that is set and fails unless exactly one is. Make one with a
+// NewSingleFilterSearchRequestValueItemFrom… function; Kind tells which variant is set. JSON that
+// no variant can hold decodes without error: Kind is then
+// SingleFilterSearchRequestValueItemKindUnknown, Raw returns the JSON and encoding writes it back
+// unchanged.
 type SingleFilterSearchRequestValueItem struct {
 	String *string
 	Int    *int
@@ -196,10 +582,54 @@ func (v SingleFilterSearchRequestValueItem) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
 }
 
+// SingleFilterSearchRequestValueItemKind names the variant a SingleFilterSearchRequestValueItem
+// holds (see its Kind method).
+type SingleFilterSearchRequestValueItemKind string
+
+// Values of SingleFilterSearchRequestValueItemKind: one per variant, the variant's field name.
+const (
+	// SingleFilterSearchRequestValueItemKindNone is a SingleFilterSearchRequestValueItem with no
+	// variant set: the zero value, or one decoded from null.
+	SingleFilterSearchRequestValueItemKindNone SingleFilterSearchRequestValueItemKind = ""
+	// SingleFilterSearchRequestValueItemKindUnknown is a SingleFilterSearchRequestValueItem decoded
+	// from JSON that no variant can hold; Raw returns it.
+	SingleFilterSearchRequestValueItemKindUnknown SingleFilterSearchRequestValueItemKind = "unknown"
+	SingleFilterSearchRequestValueItemKindString  SingleFilterSearchRequestValueItemKind = "String"
+	SingleFilterSearchRequestValueItemKindInt     SingleFilterSearchRequestValueItemKind = "Int"
+)
+
+// NewSingleFilterSearchRequestValueItemFromString returns a SingleFilterSearchRequestValueItem
+// holding v as its String variant.
+func NewSingleFilterSearchRequestValueItemFromString(v string) SingleFilterSearchRequestValueItem {
+	return SingleFilterSearchRequestValueItem{String: &v}
+}
+
+// NewSingleFilterSearchRequestValueItemFromInt returns a SingleFilterSearchRequestValueItem
+// holding v as its Int variant.
+func NewSingleFilterSearchRequestValueItemFromInt(v int) SingleFilterSearchRequestValueItem {
+	return SingleFilterSearchRequestValueItem{Int: &v}
+}
+
+// Kind reports which variant is set: SingleFilterSearchRequestValueItemKindNone for none,
+// SingleFilterSearchRequestValueItemKindUnknown for JSON no variant can hold, otherwise the
+// variant's constant (the first set, if several are; encoding then fails).
+func (v *SingleFilterSearchRequestValueItem) Kind() SingleFilterSearchRequestValueItemKind {
+	return SingleFilterSearchRequestValueItemKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// SingleFilterSearchRequestValueItemKindUnknown), and nil otherwise.
+func (v *SingleFilterSearchRequestValueItem) Raw() []byte {
+	return unionRaw(v)
+}
+
 // TicketCustomAttributesValue is the type of schema ticket_custom_attributes values.
 //
 // It holds exactly one of String, Float, Bool, AnyList: decoding sets the variant the JSON
-// matches, encoding writes the one that is set.
+// matches, encoding writes the one that is set and fails unless exactly one is. Make one with a
+// NewTicketCustomAttributesValueFrom… function; Kind tells which variant is set. JSON that no
+// variant can hold decodes without error: Kind is then TicketCustomAttributesValueKindUnknown, Raw
+// returns the JSON and encoding writes it back unchanged.
 type TicketCustomAttributesValue struct {
 	String  *string
 	Float   *float64
@@ -218,11 +648,70 @@ func (v TicketCustomAttributesValue) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
 }
 
+// TicketCustomAttributesValueKind names the variant a TicketCustomAttributesValue holds (see its
+// Kind method).
+type TicketCustomAttributesValueKind string
+
+// Values of TicketCustomAttributesValueKind: one per variant, the variant's field name.
+const (
+	// TicketCustomAttributesValueKindNone is a TicketCustomAttributesValue with no variant set: the
+	// zero value, or one decoded from null.
+	TicketCustomAttributesValueKindNone TicketCustomAttributesValueKind = ""
+	// TicketCustomAttributesValueKindUnknown is a TicketCustomAttributesValue decoded from JSON that
+	// no variant can hold; Raw returns it.
+	TicketCustomAttributesValueKindUnknown TicketCustomAttributesValueKind = "unknown"
+	TicketCustomAttributesValueKindString  TicketCustomAttributesValueKind = "String"
+	TicketCustomAttributesValueKindFloat   TicketCustomAttributesValueKind = "Float"
+	TicketCustomAttributesValueKindBool    TicketCustomAttributesValueKind = "Bool"
+	TicketCustomAttributesValueKindAnyList TicketCustomAttributesValueKind = "AnyList"
+)
+
+// NewTicketCustomAttributesValueFromString returns a TicketCustomAttributesValue holding v as its
+// String variant.
+func NewTicketCustomAttributesValueFromString(v string) TicketCustomAttributesValue {
+	return TicketCustomAttributesValue{String: &v}
+}
+
+// NewTicketCustomAttributesValueFromFloat returns a TicketCustomAttributesValue holding v as its
+// Float variant.
+func NewTicketCustomAttributesValueFromFloat(v float64) TicketCustomAttributesValue {
+	return TicketCustomAttributesValue{Float: &v}
+}
+
+// NewTicketCustomAttributesValueFromBool returns a TicketCustomAttributesValue holding v as its
+// Bool variant.
+func NewTicketCustomAttributesValueFromBool(v bool) TicketCustomAttributesValue {
+	return TicketCustomAttributesValue{Bool: &v}
+}
+
+// NewTicketCustomAttributesValueFromAnyList returns a TicketCustomAttributesValue holding v as its
+// AnyList variant.
+func NewTicketCustomAttributesValueFromAnyList(v []any) TicketCustomAttributesValue {
+	return TicketCustomAttributesValue{AnyList: &v}
+}
+
+// Kind reports which variant is set: TicketCustomAttributesValueKindNone for none,
+// TicketCustomAttributesValueKindUnknown for JSON no variant can hold, otherwise the variant's
+// constant (the first set, if several are; encoding then fails).
+func (v *TicketCustomAttributesValue) Kind() TicketCustomAttributesValueKind {
+	return TicketCustomAttributesValueKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// TicketCustomAttributesValueKindUnknown), and nil otherwise.
+func (v *TicketCustomAttributesValue) Raw() []byte {
+	return unionRaw(v)
+}
+
 // UpdateContactRequestCustomAttributesValue is the type of property
 // update_contact_request.custom_attributes values.
 //
 // It holds exactly one of String, Int, Datetime, CustomObjectInstanceList: decoding sets the
-// variant the JSON matches, encoding writes the one that is set.
+// variant the JSON matches, encoding writes the one that is set and fails unless exactly one is.
+// Make one with a NewUpdateContactRequestCustomAttributesValueFrom… function; Kind tells which
+// variant is set. JSON that no variant can hold decodes without error: Kind is then
+// UpdateContactRequestCustomAttributesValueKindUnknown, Raw returns the JSON and encoding writes
+// it back unchanged.
 type UpdateContactRequestCustomAttributesValue struct {
 	String                   *string
 	Int                      *int
@@ -239,4 +728,62 @@ func (v *UpdateContactRequestCustomAttributesValue) UnmarshalJSON(data []byte) e
 // MarshalJSON encodes the value, keeping what decoding found.
 func (v UpdateContactRequestCustomAttributesValue) MarshalJSON() ([]byte, error) {
 	return encodeUnion(&v)
+}
+
+// UpdateContactRequestCustomAttributesValueKind names the variant an
+// UpdateContactRequestCustomAttributesValue holds (see its Kind method).
+type UpdateContactRequestCustomAttributesValueKind string
+
+// Values of UpdateContactRequestCustomAttributesValueKind: one per variant, the variant's field
+// name.
+const (
+	// UpdateContactRequestCustomAttributesValueKindNone is an
+	// UpdateContactRequestCustomAttributesValue with no variant set: the zero value, or one decoded
+	// from null.
+	UpdateContactRequestCustomAttributesValueKindNone UpdateContactRequestCustomAttributesValueKind = ""
+	// UpdateContactRequestCustomAttributesValueKindUnknown is an
+	// UpdateContactRequestCustomAttributesValue decoded from JSON that no variant can hold; Raw
+	// returns it.
+	UpdateContactRequestCustomAttributesValueKindUnknown                  UpdateContactRequestCustomAttributesValueKind = "unknown"
+	UpdateContactRequestCustomAttributesValueKindString                   UpdateContactRequestCustomAttributesValueKind = "String"
+	UpdateContactRequestCustomAttributesValueKindInt                      UpdateContactRequestCustomAttributesValueKind = "Int"
+	UpdateContactRequestCustomAttributesValueKindDatetime                 UpdateContactRequestCustomAttributesValueKind = "Datetime"
+	UpdateContactRequestCustomAttributesValueKindCustomObjectInstanceList UpdateContactRequestCustomAttributesValueKind = "CustomObjectInstanceList"
+)
+
+// NewUpdateContactRequestCustomAttributesValueFromString returns an
+// UpdateContactRequestCustomAttributesValue holding v as its String variant.
+func NewUpdateContactRequestCustomAttributesValueFromString(v string) UpdateContactRequestCustomAttributesValue {
+	return UpdateContactRequestCustomAttributesValue{String: &v}
+}
+
+// NewUpdateContactRequestCustomAttributesValueFromInt returns an
+// UpdateContactRequestCustomAttributesValue holding v as its Int variant.
+func NewUpdateContactRequestCustomAttributesValueFromInt(v int) UpdateContactRequestCustomAttributesValue {
+	return UpdateContactRequestCustomAttributesValue{Int: &v}
+}
+
+// NewUpdateContactRequestCustomAttributesValueFromDatetime returns an
+// UpdateContactRequestCustomAttributesValue holding v as its Datetime variant.
+func NewUpdateContactRequestCustomAttributesValueFromDatetime(v Datetime) UpdateContactRequestCustomAttributesValue {
+	return UpdateContactRequestCustomAttributesValue{Datetime: &v}
+}
+
+// NewUpdateContactRequestCustomAttributesValueFromCustomObjectInstanceList returns an
+// UpdateContactRequestCustomAttributesValue holding v as its CustomObjectInstanceList variant.
+func NewUpdateContactRequestCustomAttributesValueFromCustomObjectInstanceList(v CustomObjectInstanceList) UpdateContactRequestCustomAttributesValue {
+	return UpdateContactRequestCustomAttributesValue{CustomObjectInstanceList: &v}
+}
+
+// Kind reports which variant is set: UpdateContactRequestCustomAttributesValueKindNone for none,
+// UpdateContactRequestCustomAttributesValueKindUnknown for JSON no variant can hold, otherwise the
+// variant's constant (the first set, if several are; encoding then fails).
+func (v *UpdateContactRequestCustomAttributesValue) Kind() UpdateContactRequestCustomAttributesValueKind {
+	return UpdateContactRequestCustomAttributesValueKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// UpdateContactRequestCustomAttributesValueKindUnknown), and nil otherwise.
+func (v *UpdateContactRequestCustomAttributesValue) Raw() []byte {
+	return unionRaw(v)
 }

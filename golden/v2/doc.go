@@ -17,13 +17,24 @@
 // Responses decode leniently, as the real API needs: unknown fields are kept and re-encoded (see
 // ExtraFields), unknown enum values are kept, nulls and type mismatches never fail a response. A
 // non-2xx answer is returned as an *APIError with the status, request ID, every error of the body
-// and the headers.
+// and the headers; errors.Is matches it against the sentinel of its status (ErrNotFound,
+// ErrRateLimited, ErrServer, …), and the ErrorCode… constants name Intercom's documented error
+// codes.
+//
+// A union holds exactly one variant: build it with its New<Union>From<Variant> function, ask which
+// variant is set with Kind, and note that encoding one with no variant or several set is an error.
+// JSON that no variant can hold decodes anyway (Kind is then <Union>KindUnknown, Raw returns it).
 //
 // A decoded model marshals back to the JSON it was read from, unknown fields and all, when
 // encoding/json can address it: marshal a pointer (json.Marshal(&m)); elements of slices are fine.
 // Methods return pointers and iterators yield them. A model marshalled by value (json.Marshal(m),
 // a map value) is written from the Go values of its declared fields alone: MarshalJSON has a
 // pointer receiver, which keeps this package quick to compile.
+//
+// Authentication: NewClient's token is sent as a bearer token, or WithTokenSource looks one up per
+// call (an app installed in many workspaces). OAuthConfig runs Intercom's OAuth flow for public
+// apps; its tokens do not expire and come without refresh tokens. Client.Do calls an endpoint the
+// package has no method for, with the same authentication, retries and errors.
 //
 // Licence: the runtime files of this package (runtime_*.go) are intercom-gen's runtime, under the
 // MIT licence of intercom-gen; the rest is generated from v2.yaml, under the licence of that

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -70,8 +71,20 @@ const maxErrorBody = 1 << 20
 func (e *APIError) Error() string {
 	var b strings.Builder
 	b.WriteString("intercom: ")
-	if e.Operation != "" {
+	switch {
+	case e.Operation != "":
 		b.WriteString(e.Operation)
+		b.WriteString(": ")
+	case e.Method != "" && e.URL != "":
+		// A raw call (Client.Do) has no operation: its method and path
+		// say what failed.
+		b.WriteString(e.Method)
+		b.WriteString(" ")
+		if u, err := url.Parse(e.URL); err == nil && u.Path != "" {
+			b.WriteString(u.Path)
+		} else {
+			b.WriteString(e.URL)
+		}
 		b.WriteString(": ")
 	}
 	status := e.Status

@@ -63,6 +63,14 @@ func decodeValue(raw []byte, v reflect.Value, depth int) decodeFit {
 		}
 		*state = stateValue
 		return fit
+	case codecUnion:
+		if null {
+			// Remembered, so that it encodes as null again: a union with
+			// no variant set is otherwise an encoding error.
+			v.SetZero()
+			unionMetaOf(v, ct).raw = json.RawMessage("null")
+			return fitExact
+		}
 	case codecPointer:
 		if null {
 			v.SetZero()

@@ -19,8 +19,12 @@
 //   - Nullable, UnixTime, File: the value types generated fields use, and
 //     Ptr, String, Int, Int64, Float and Bool, which make the pointers of
 //     optional fields that are not nullable.
-//   - The HTTP core (clientCore, request, callJSON and friends), options,
-//     APIError and the Operation carried in every request's context.
+//   - The HTTP core (clientCore, request, callJSON and friends, doRaw
+//     behind the generated Client.Do), options, TokenSource, APIError with
+//     its errors.Is sentinels and error codes, and the Operation carried in
+//     every request's context.
+//   - OAuth for public apps (OAuthConfig: the authorize URL, the code
+//     exchange, the state helpers).
 //   - Retries (retry.go: 429 waits for X-RateLimit-Reset, 5xx and
 //     connection errors only for requests safe to repeat, context-aware
 //     waits through a replaceable clock), RateLimit, the raw Response,

@@ -49,6 +49,9 @@ type requestConfig struct {
 	// maxBody caps how many bytes of a success body are read into memory
 	// (0 means DefaultMaxResponseBytes).
 	maxBody int64
+	// tokens, when set, gives each call its token in place of the one
+	// NewClient was given (tokensource.go).
+	tokens TokenSource
 }
 
 // DefaultMaxResponseBytes is how large a success body may be before a

@@ -41,11 +41,59 @@ func decodeUnion(data []byte, v any) error {
 		return err
 	}
 	if data[0] == 'n' {
+		// Kept so that a decoded null encodes as null again, where a
+		// union built with no variant is an error.
 		ev.SetZero()
+		unionMetaOf(ev, ct).raw = json.RawMessage("null")
 		return nil
 	}
 	decodeUnionInto(data, ev, ct, 0)
 	return nil
+}
+
+// unionKindUnknown is the Kind of a union decoded from JSON that no variant
+// could hold; the generated Kind constants for it have this value, and
+// those of the variants are the variants' field names.
+const unionKindUnknown = "unknown"
+
+// unionKind is the generated Kind method: the field name of the variant
+// that is set (the first, if several are), unionKindUnknown for JSON kept
+// raw, or "" for none (the zero value, or a decoded null).
+func unionKind(v any) string {
+	rv, ct, ok := unionValue(v)
+	if !ok {
+		return ""
+	}
+	for _, variant := range ct.variants {
+		if !rv.Field(variant.index).IsNil() {
+			return ct.typ.Field(variant.index).Name
+		}
+	}
+	if m := unionMetaOf(rv, ct); m.raw != nil && string(m.raw) != "null" {
+		return unionKindUnknown
+	}
+	return ""
+}
+
+// unionRaw is the generated Raw method: the JSON that no variant could
+// hold, as received, or nil.
+func unionRaw(v any) []byte {
+	if unionKind(v) != unionKindUnknown {
+		return nil
+	}
+	rv, ct, _ := unionValue(v)
+	return bytes.Clone(unionMetaOf(rv, ct).raw)
+}
+
+// unionValue returns the union a generated method's receiver points to.
+func unionValue(v any) (reflect.Value, *codecType, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return reflect.Value{}, nil, false
+	}
+	rv = rv.Elem()
+	ct := codecOf(rv.Type())
+	return rv, ct, ct.kind == codecUnion
 }
 
 // decodeUnionInto decodes validated, non-null JSON into the union v. The
@@ -75,8 +123,11 @@ func decodeUnionInto(raw []byte, v reflect.Value, ct *codecType, depth int) deco
 	return fitExact
 }
 
-// encodeUnion is the MarshalJSON of generated unions: the first variant
-// that is set, else the kept raw JSON, else null.
+// encodeUnion is the MarshalJSON of generated unions: the variant that is
+// set, or else the JSON kept from decoding (a value no variant could hold,
+// or null). A union with several variants set, or with none that was not
+// decoded, is an error naming them: either is a bug in the caller that
+// would otherwise send something the API did not ask for.
 func encodeUnion(v any) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() == reflect.Pointer {
@@ -95,11 +146,19 @@ func encodeUnion(v any) ([]byte, error) {
 func appendUnion(b []byte, v reflect.Value, ct *codecType, depth int) ([]byte, error) {
 	v = addressableValue(v)
 	m := unionMetaOf(v, ct)
-	for _, variant := range ct.variants {
-		fv := v.Field(variant.index)
-		if fv.IsNil() {
+	set := -1
+	for i, variant := range ct.variants {
+		if v.Field(variant.index).IsNil() {
 			continue
 		}
+		if set >= 0 {
+			return b, unionSetError(ct, v)
+		}
+		set = i
+	}
+	if set >= 0 {
+		variant := ct.variants[set]
+		fv := v.Field(variant.index)
 		cur, err := appendValue(nil, fv.Elem(), depth+1)
 		if _, deep := err.(*encodeDepthError); deep {
 			return b, err
@@ -115,7 +174,23 @@ func appendUnion(b []byte, v reflect.Value, ct *codecType, depth int) ([]byte, e
 	if m.raw != nil {
 		return append(b, m.raw...), nil
 	}
-	return append(b, "null"...), nil
+	return b, unionSetError(ct, v)
+}
+
+// unionSetError describes a union that has not exactly one variant set.
+func unionSetError(ct *codecType, v reflect.Value) error {
+	var set, all []string
+	for _, variant := range ct.variants {
+		name := ct.typ.Field(variant.index).Name
+		all = append(all, name)
+		if !v.Field(variant.index).IsNil() {
+			set = append(set, name)
+		}
+	}
+	if len(set) == 0 {
+		return fmt.Errorf("intercom: %s has no variant set; set exactly one of %s", ct.typ.Name(), strings.Join(all, ", "))
+	}
+	return fmt.Errorf("intercom: %s has %d variants set (%s); set exactly one", ct.typ.Name(), len(set), strings.Join(set, ", "))
 }
 
 // How well a JSON value suits a variant type, best last. Ties between

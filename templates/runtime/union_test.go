@@ -2,6 +2,8 @@ package runtime
 
 import (
 	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -390,18 +392,31 @@ func TestUnionNullAndUserBuilt(t *testing.T) {
 	if v.Text != nil || v.Number != nil {
 		t.Errorf("null set a variant: %+v", v)
 	}
-	out, _ := json.Marshal(v)
-	if string(out) != `null` {
-		t.Errorf("empty union encodes as %s", out)
+	// A decoded null is written back; a union built with nothing set is
+	// a mistake, and so are two variants at once.
+	out, err := json.Marshal(v)
+	if string(out) != `null` || err != nil || unionKind(&v) != "" {
+		t.Errorf("decoded null encodes as %s, %v (kind %q)", out, err, unionKind(&v))
 	}
 	s, n := "a", 1
 	out, _ = json.Marshal(testStringOrInt{Number: &n})
 	if string(out) != `1` {
 		t.Errorf("number variant: %s", out)
 	}
-	out, _ = json.Marshal(testStringOrInt{Text: &s, Number: &n})
-	if string(out) != `"a"` {
-		t.Errorf("two variants set: %s, want the first", out)
+	for _, c := range []struct {
+		v    testStringOrInt
+		want string
+	}{
+		{testStringOrInt{}, "intercom: testStringOrInt has no variant set; set exactly one of Text, Number"},
+		{testStringOrInt{Text: &s, Number: &n}, "intercom: testStringOrInt has 2 variants set (Text, Number); set exactly one"},
+	} {
+		out, err := json.Marshal(c.v)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Marshal(%+v) = %s, %v; want an error containing %q", c.v, out, err, c.want)
+		}
+		if _, err := encodeUnion(&c.v); err == nil || err.Error() != c.want {
+			t.Errorf("encodeUnion(%+v): %v, want %q", c.v, err, c.want)
+		}
 	}
 	if err := decodeUnion([]byte(`{`), &v); err == nil {
 		t.Error("malformed JSON accepted")
@@ -428,14 +443,11 @@ func TestUnionFieldsInObjects(t *testing.T) {
 	decodeRoundTrip[testMessage](t, `{"to": null, "content": null, "value": null}`)
 	decodeRoundTrip[testMessage](t, `{"to": {"type": "user", "id": 1}}`)
 
-	// User-built: a required union with nothing set is null; optional
-	// ones are left out.
-	out, err := json.Marshal(testMessage{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(out) != `{"to":null}` {
-		t.Errorf("empty message: %s", out)
+	// User-built: a required union with nothing set fails, naming the
+	// field; optional ones are left out.
+	out, err := json.Marshal(&testMessage{})
+	if err == nil || !strings.Contains(err.Error(), "testMessage.To: intercom: testRecipients has no variant set; set exactly one of Recipient, RecipientList") {
+		t.Errorf("empty message: %s, %v", out, err)
 	}
 	out, _ = json.Marshal(testMessage{To: testRecipients{Recipient: &testRecipient{Type: "user", ID: "1"}}})
 	if string(out) != `{"to":{"type":"user","id":"1"}}` {
@@ -509,5 +521,62 @@ func TestUnionByValueShape(t *testing.T) {
 	inner := (*nested.Multiple.Value.MultipleList)[1].Value.SingleList
 	if inner == nil || (*inner)[0].Value.List == nil || len(*(*inner)[0].Value.List) != 2 {
 		t.Fatalf("innermost IN filter: %+v", inner)
+	}
+}
+
+// TestUnionKindAndRaw: Kind names the variant decoding chose, or tells a
+// value no variant can hold (kept raw, written back) from no value at all.
+func TestUnionKindAndRaw(t *testing.T) {
+	cases := []struct {
+		in, kind string
+		raw      bool
+	}{
+		{`"x"`, "Text", false},
+		{`12`, "Number", false},
+		{`"12"`, "Text", false},
+		{`{"a": [1, 2]}`, unionKindUnknown, true},
+		{`[true]`, unionKindUnknown, true},
+		{`null`, "", false},
+	}
+	for _, c := range cases {
+		v := decodeRoundTrip[testStringOrInt](t, c.in)
+		if got := unionKind(v); got != c.kind {
+			t.Errorf("%s: kind %q, want %q", c.in, got, c.kind)
+		}
+		raw := unionRaw(v)
+		if c.raw != (raw != nil) || c.raw && string(raw) != c.in {
+			t.Errorf("%s: raw %q", c.in, raw)
+		}
+		if raw != nil {
+			raw[0] = 'X' // a copy: the kept JSON is unchanged
+			out, err := encodeUnion(v)
+			if err != nil || string(out) != c.in {
+				t.Errorf("%s: Raw handed out the kept bytes, re-encoded %s, %v", c.in, out, err)
+			}
+		}
+	}
+	// Setting a variant on a value decoded as unknown replaces the JSON.
+	v := decodeRoundTrip[testStringOrInt](t, `{"a": 1}`)
+	n := 3
+	v.Number = &n
+	if out, err := json.Marshal(v); string(out) != `3` || err != nil || unionKind(v) != "Number" || unionRaw(v) != nil {
+		t.Errorf("after setting a variant: %s, %v, kind %q", out, err, unionKind(v))
+	}
+	var zero testStringOrInt
+	if unionKind(&zero) != "" || unionRaw(&zero) != nil || unionKind(nil) != "" || unionKind((*testStringOrInt)(nil)) != "" {
+		t.Error("zero or nil union has a kind")
+	}
+	s := "a"
+	if unionKind(&testStringOrInt{Text: &s, Number: &n}) != "Text" {
+		t.Error("two variants set: Kind should name the first")
+	}
+	// Inside a list and an object the same holds.
+	list := decodeRoundTrip[[]testStringOrInt](t, `["a", null, {"b": 2}]`)
+	if got := []string{unionKind(&(*list)[0]), unionKind(&(*list)[1]), unionKind(&(*list)[2])}; !slices.Equal(got, []string{"Text", "", unionKindUnknown}) {
+		t.Errorf("kinds in a list: %q", got)
+	}
+	c := decodeRoundTrip[testContentByDisc](t, `{"type": "article_v2", "id": "1"}`)
+	if unionKind(c) != "Article" {
+		t.Errorf("discriminated: %q", unionKind(c))
 	}
 }

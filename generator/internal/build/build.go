@@ -59,6 +59,10 @@ var fixedNames = []string{"Client", "NewClient", "Version", "Operations"}
 // Methods every model or union has; no field may take these names.
 var modelMethods = []string{"MarshalJSON", "UnmarshalJSON"}
 
+// Methods every union has besides modelMethods; no variant may take these
+// names.
+var unionMethods = []string{"Kind", "Raw"}
+
 // Build makes the package model. Diagnostics report renames and other
 // decisions; the error is non-nil only when the description cannot be
 // represented at all.
@@ -90,6 +94,7 @@ func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.Lis
 	}
 	b.webhookModels()
 	b.nameEnumValues()
+	b.nameUnionMembers()
 	b.indirectNullables()
 	b.breakCycles()
 	slices.SortFunc(b.pkg.Types, func(a, c *model.Type) int { return cmp.Compare(a.Name, c.Name) })

@@ -51,6 +51,36 @@ func (b *builder) nameEnumValues() {
 	}
 }
 
+// nameUnionMembers names each union's Kind type, its constants and the
+// constructor of each variant, after every type and enum constant is
+// named: these names are derived, so they are the ones that move aside
+// when a description's own name is already there.
+func (b *builder) nameUnionMembers() {
+	unions := slices.Clone(b.pkg.Types)
+	slices.SortFunc(unions, func(a, c *model.Type) int { return cmp.Compare(a.Name, c.Name) })
+	for _, t := range unions {
+		if t.Kind != model.Union {
+			continue
+		}
+		claim := func(base, what string) string {
+			base = naming.Bounded(base)
+			name, renamed := b.scope.Unique(base, what+" of union "+t.Name)
+			if renamed {
+				b.add(diag.Info, "name-collision", t.Origin.Pointer,
+					fmt.Sprintf("the %s of union %s is %s because %s is taken by %s", what, t.Name, name, base, b.scope.Owner(base)), "")
+			}
+			return name
+		}
+		t.KindType = claim(t.Name+"Kind", "kind type")
+		t.KindNone = claim(t.KindType+"None", "kind constant for no variant")
+		t.KindUnknown = claim(t.KindType+"Unknown", "kind constant for an unknown variant")
+		for _, v := range t.Variants {
+			v.KindConst = claim(t.KindType+v.Name, "kind constant of variant "+v.Name)
+			v.Constructor = claim("New"+t.Name+"From"+v.Name, "constructor of variant "+v.Name)
+		}
+	}
+}
+
 // breakCycles makes recursive value types legal: a struct that contains
 // itself by value (directly or through other structs) gets a pointer field
 // on the edge that closes the cycle. Slices, maps and union variants are

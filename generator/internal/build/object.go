@@ -187,7 +187,7 @@ func fieldType(ty typed, required bool) *model.TypeRef {
 
 // buildUnion fills the variants of a union type.
 func (b *builder) buildUnion(t *model.Type, s *openapi3.Schema, at site) {
-	scope := naming.NewScope(modelMethods...)
+	scope := naming.NewScope(append(slices.Clone(modelMethods), unionMethods...)...)
 	seen := map[string]bool{}
 	disc := ""
 	if s.Discriminator != nil {

@@ -94,7 +94,8 @@ func primaryTag(op *openapi3.Operation) string {
 // schema so a schema cannot take a service's name.
 func (b *builder) claimServices() {
 	b.services = map[string]*model.Service{}
-	fields := naming.NewScope("core")
+	// Client has a field per service beside core and its method Do.
+	fields := naming.NewScope("core", "Do")
 	files := naming.NewScope("client", "doc", "models", "enums", "unions", "operations")
 	for _, po := range b.operations() {
 		tag := primaryTag(po.op)

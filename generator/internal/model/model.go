@@ -81,6 +81,10 @@ type Type struct {
 	// body; such a type gets a SetQuery method taking the runtime's
 	// SearchQuery.
 	QueryField string
+	// KindType names a Union's string type that tells which variant is
+	// set; KindNone and KindUnknown are its constants for no variant and
+	// for JSON no variant could hold.
+	KindType, KindNone, KindUnknown string
 }
 
 // Origin locates a model element in the description.
@@ -132,6 +136,9 @@ type Variant struct {
 	// Discriminator lists property=value pairs that select this variant,
 	// e.g. "type=article|external_content"; "" when the union has none.
 	Discriminator string
+	// KindConst is the union's Kind constant for this variant, and
+	// Constructor the function that makes a union holding it.
+	KindConst, Constructor string
 }
 
 // RefKind says how a TypeRef is spelled.

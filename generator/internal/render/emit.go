@@ -328,7 +328,19 @@ func (e *emitter) docFile(f *jen.File) {
 		"which is absent, null or a value: build one with Some or Null, read it with Get or Value."
 	decode := "Responses decode leniently, as the real API needs: unknown fields are kept and re-encoded (see " +
 		"ExtraFields), unknown enum values are kept, nulls and type mismatches never fail a response. A non-2xx " +
-		"answer is returned as an *APIError with the status, request ID, every error of the body and the headers."
+		"answer is returned as an *APIError with the status, request ID, every error of the body and the headers; " +
+		"errors.Is matches it against the sentinel of its status (ErrNotFound, ErrRateLimited, ErrServer, …), and " +
+		"the ErrorCode… constants name Intercom's documented error codes."
+	union := "A union holds exactly one variant: build it with its New<Union>From<Variant> function, ask which " +
+		"variant is set with Kind, and note that encoding one with no variant or several set is an error. JSON " +
+		"that no variant can hold decodes anyway (Kind is then <Union>KindUnknown, Raw returns it)."
+	if !slices.ContainsFunc(e.pkg.Types, func(t *model.Type) bool { return t.Kind == model.Union }) {
+		union = ""
+	}
+	auth := "Authentication: NewClient's token is sent as a bearer token, or WithTokenSource looks one up per call " +
+		"(an app installed in many workspaces). OAuthConfig runs Intercom's OAuth flow for public apps; its tokens " +
+		"do not expire and come without refresh tokens. Client.Do calls an endpoint the package has no method for, " +
+		"with the same authentication, retries and errors."
 	encode := "A decoded model marshals back to the JSON it was read from, unknown fields and all, when " +
 		"encoding/json can address it: marshal a pointer (json.Marshal(&m)); elements of slices are fine. " +
 		"Methods return pointers and iterators yield them. A model marshalled by value (json.Marshal(m), a " +
@@ -337,7 +349,7 @@ func (e *emitter) docFile(f *jen.File) {
 	licence := "Licence: the runtime files of this package (runtime_*.go) are intercom-gen's runtime, under the " +
 		"MIT licence of intercom-gen; the rest is generated from " + sourceName(e.pkg.Source) + ", under the " +
 		"licence of that description."
-	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(doc, body, opt, decode, encode, licence))), "\n"))
+	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(doc, body, opt, decode, union, encode, auth, licence))), "\n"))
 }
 
 // prefixLines makes comment lines for PackageComment, which takes the text
@@ -381,7 +393,7 @@ func (e *emitter) clientFile(f *jen.File) {
 	})
 	f.Line()
 	writeDoc(f.Group, "NewClient returns a client that authenticates with an Intercom access token "+
-		"(sent as a bearer token). Options choose the region or base URL, the HTTP client and default headers; "+
+		"(sent as a bearer token; with WithTokenSource it may be \"\", the token then being looked up per call). Options choose the region or base URL, the HTTP client and default headers; "+
 		"the same options can be given to each call.")
 	f.Func().Id("NewClient").Params(jen.Id("token").String(), jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
 		jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("token"), jen.Id("Version"), jen.Id("opts")),
@@ -391,6 +403,25 @@ func (e *emitter) clientFile(f *jen.File) {
 			}
 			d[jen.Id("core")] = jen.Id("core")
 		}))),
+	)
+	f.Line()
+	writeDoc(f.Group, paragraphs(
+		"Do calls an endpoint this package has no method for, such as one the description does not document, "+
+			"with everything an operation has: the token, the Intercom-Version header, retries (by the rules for its method), "+
+			"rate-limit waits, middleware and *APIError for an unsuccessful answer.",
+		"path is relative to the base URL and may carry a query string (\"/contacts/123?foo=bar\"). "+
+			"body is nil, a json.RawMessage or []byte sent as it is, or any value, encoded as JSON. "+
+			"out is nil (the answer is discarded), a *[]byte or *json.RawMessage that receives the body as it came, "+
+			"or a pointer to a value the answer is decoded into, as leniently as an operation's.",
+		"Middleware sees an Operation with the method and path and no ID; an *APIError names the method and path "+
+			"instead of an operation. WithVersion reaches an endpoint of another version.",
+	))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("Do").Params(
+		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("method"), jen.Id("path")).String(),
+		jen.List(jen.Id("body"), jen.Id("out")).Any(), jen.Id("opts").Op("...").Id("Option"),
+	).Error().Block(
+		jen.Return(jen.Id("doRaw").Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("method"), jen.Id("path"),
+			jen.Id("body"), jen.Id("out"), jen.Id("opts"))),
 	)
 }
 

@@ -40,6 +40,7 @@ func (e *emitter) typeDecl(f *jen.File, t *model.Type) {
 			g.Id("unionMeta")
 		})
 		e.codecMethods(f, t.Name, "decodeUnion", "encodeUnion", false)
+		e.unionMembers(f, t)
 	case model.Enum:
 		writeDoc(f.Group, paragraphs(doc, "Unknown values decode as they are, so a value Intercom adds later is kept."))
 		f.Type().Id(t.Name).String()
@@ -66,7 +67,52 @@ func unionDoc(t *model.Type) string {
 		names[i] = v.Name
 	}
 	return "It holds exactly one of " + strings.Join(names, ", ") + ": decoding sets the variant " +
-		"the JSON matches, encoding writes the one that is set."
+		"the JSON matches, encoding writes the one that is set and fails unless exactly one is. " +
+		"Make one with a New" + t.Name + "From… function; Kind tells which variant is set. " +
+		"JSON that no variant can hold decodes without error: Kind is then " + t.KindUnknown +
+		", Raw returns the JSON and encoding writes it back unchanged."
+}
+
+// unionMembers renders what makes a union hard to build wrong: its Kind
+// type and constants, a constructor per variant, and the Kind and Raw
+// methods. The methods have pointer receivers for the reason models'
+// MarshalJSON has (codecMethods): no compiled wrapper per union.
+func (e *emitter) unionMembers(f *jen.File, t *model.Type) {
+	kind := t.KindType
+	f.Line()
+	a := article(t.Name) + " " + t.Name
+	writeDoc(f.Group, kind+" names the variant "+a+" holds (see its Kind method).")
+	f.Type().Id(kind).String()
+	f.Line()
+	writeDoc(f.Group, "Values of "+kind+": one per variant, the variant's field name.")
+	f.Const().DefsFunc(func(g *jen.Group) {
+		writeDoc(g, t.KindNone+" is "+a+" with no variant set: the zero value, or one decoded from null.")
+		g.Id(t.KindNone).Id(kind).Op("=").Lit("")
+		writeDoc(g, t.KindUnknown+" is "+a+" decoded from JSON that no variant can hold; Raw returns it.")
+		g.Id(t.KindUnknown).Id(kind).Op("=").Lit("unknown")
+		for _, v := range t.Variants {
+			g.Id(v.KindConst).Id(kind).Op("=").Lit(v.Name)
+		}
+	})
+	for _, v := range t.Variants {
+		f.Line()
+		writeDoc(f.Group, v.Constructor+" returns "+a+" holding v as its "+v.Name+" variant.")
+		f.Func().Id(v.Constructor).Params(jen.Id("v").Add(typeCode(v.Type))).Id(t.Name).Block(
+			jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id(v.Name): jen.Op("&").Id("v")})),
+		)
+	}
+	f.Line()
+	writeDoc(f.Group, "Kind reports which variant is set: "+t.KindNone+" for none, "+t.KindUnknown+
+		" for JSON no variant can hold, otherwise the variant's constant (the first set, if several are; encoding then fails).")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("Kind").Params().Id(kind).Block(
+		jen.Return(jen.Id(kind).Call(jen.Id("unionKind").Call(jen.Id("v")))),
+	)
+	f.Line()
+	writeDoc(f.Group, "Raw returns the JSON the value was decoded from when no variant can hold it (Kind is "+
+		t.KindUnknown+"), and nil otherwise.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("Raw").Params().Index().Byte().Block(
+		jen.Return(jen.Id("unionRaw").Call(jen.Id("v"))),
+	)
 }
 
 // codecMethods renders the two one-line JSON methods that hand a model or
