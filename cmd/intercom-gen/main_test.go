@@ -29,7 +29,9 @@ func fixture(t *testing.T, name string) string {
 
 func TestGenerateFromSpec(t *testing.T) {
 	out := t.TempDir()
-	code, stdout, stderr := runCLI(t, "generate", "--spec", fixture(t, "v2.yaml"), "--out", out, "--package", "acme")
+	// The folder is in no module: --import-path says where the test
+	// package finds the package.
+	code, stdout, stderr := runCLI(t, "generate", "--spec", fixture(t, "v2.yaml"), "--out", out, "--package", "acme", "--import-path", "example.com/acme")
 	if code != 0 {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
@@ -40,6 +42,9 @@ func TestGenerateFromSpec(t *testing.T) {
 	client, err := os.ReadFile(filepath.Join(out, "client.go"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if ops, err := os.ReadFile(filepath.Join(out, "acmetest", "operations.go")); err != nil || !bytes.Contains(ops, []byte(`acme "example.com/acme"`)) {
+		t.Fatalf("the test package acmetest does not import example.com/acme: %v", err)
 	}
 	if !generator.IsGenerated(client) || !bytes.Contains(client, []byte("package acme")) {
 		t.Fatalf("client.go is not a generated file of package acme:\n%s", client[:200])
@@ -177,7 +182,7 @@ func TestStrictEmptyDescription(t *testing.T) {
 	if err := os.WriteFile(empty, []byte("openapi: 3.0.0\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := runCLI(t, "generate", "--spec", empty, "--out", t.TempDir())
+	code, stdout, stderr := runCLI(t, "generate", "--spec", empty, "--out", t.TempDir(), "--no-testpkg")
 	if code != 0 || !strings.Contains(stdout, "1 warnings") {
 		t.Fatalf("without --strict: exit %d\n%s%s", code, stdout, stderr)
 	}

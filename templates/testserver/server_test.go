@@ -23,11 +23,6 @@ type createContact struct {
 	Role  string `json:"role,omitempty"`
 }
 
-func decodeInto[T any](data []byte) (any, error) {
-	v := new(T)
-	return v, json.Unmarshal(data, v)
-}
-
 var (
 	opShow   = Op[*contact]{&operation{id: "showContact", method: "GET", path: "/contacts/{id}", status: 200, result: resultJSON, example: `{"type":"contact","id":"c1","email":"a@example.com"}`}}
 	opSearch = Op[*contact]{&operation{id: "searchContacts", method: "POST", path: "/contacts/search", status: 200, result: resultJSON, body: "any",
@@ -37,7 +32,7 @@ var (
 		example: `{"type":"list","data":[{"id":"c1"},{"id":"c2"}],"pages":{"next":{"starting_after":"x"}}}`,
 		paging:  &paging{style: pageCursor, param: "starting_after", next: "pages.next.starting_after", items: "data"}}}
 	opCreate = Op[*contact]{&operation{id: "createContact", method: "POST", path: "/contacts", status: 200, result: resultJSON,
-		example: `{"id":"new"}`, body: "CreateContactRequest", decode: decodeInto[createContact]}}
+		example: `{"id":"new"}`, body: "CreateContactRequest", decode: decodeAs[createContact]}}
 	opDelete    = Op[struct{}]{&operation{id: "deleteTag", method: "DELETE", path: "/tags/{id}", status: 204, result: resultNone}}
 	opCompanies = Op[*contact]{&operation{id: "listCompanies", method: "GET", path: "/companies", status: 200, result: resultJSON,
 		example: `{"type":"list","data":[],"pages":{"page":1,"total_pages":1}}`,

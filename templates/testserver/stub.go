@@ -2,8 +2,10 @@ package testserver
 
 import "net/http"
 
-// Op names one operation of the API; T is what the client's method for it
-// returns on success, so that Stub takes only values of that type. The
+// Op names one operation of the API. T is the type of its success
+// answer, so that Stub takes only values of that type: what the client's
+// method returns for a JSON answer, string for text and for a redirect
+// (its Location), []byte for a file, struct{} when there is no body. The
 // package declares one Op per operation (OpShowContact, …).
 type Op[T any] struct{ op *operation }
 

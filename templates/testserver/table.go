@@ -1,6 +1,9 @@
 package testserver
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // api is what the generated table says about one version of the API:
 // every operation and the shapes their request bodies are checked against.
@@ -90,4 +93,14 @@ const (
 // segments splits a path at its slashes, without the leading one.
 func segments(path string) []string {
 	return strings.Split(strings.TrimPrefix(path, "/"), "/")
+}
+
+// decodeAs decodes a request body into a new T, with T's own decoding
+// (the generated types' UnmarshalJSON): the table's decode functions.
+func decodeAs[T any](data []byte) (any, error) {
+	v := new(T)
+	if err := json.Unmarshal(data, v); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
