@@ -40,12 +40,13 @@ var (
 	opScroll = Op[*contact]{&operation{id: "scrollCompanies", method: "GET", path: "/companies/scroll", status: 200, result: resultJSON,
 		example: `{"data":[{"id":"s1"}],"scroll_param":"x"}`,
 		paging:  &paging{style: pageScroll, param: "scroll_param", next: "scroll_param", items: "data"}}}
+	opUpload  = Op[*contact]{&operation{id: "uploadFile", method: "POST", path: "/files", status: 200, result: resultJSON, example: `{}`, form: true}}
 	opPreview = Op[*contact]{&operation{id: "previewThing", method: "GET", path: "/preview/{id}.json", status: 200, result: resultJSON, example: `{}`, version: "Preview"}}
 )
 
 var testAPI = &api{
 	version:    "2.11",
-	operations: []*operation{opShow.op, opSearch.op, opList.op, opCreate.op, opDelete.op, opCompanies.op, opScroll.op, opPreview.op},
+	operations: []*operation{opShow.op, opSearch.op, opList.op, opCreate.op, opDelete.op, opCompanies.op, opScroll.op, opPreview.op, opUpload.op},
 	schemas: map[string]*schema{
 		"CreateContactRequest": {kind: kindObject, required: []string{"email"}, props: map[string]string{"email": "string", "role": "Role", "tags": "[]Tag", "attrs": "map[string]integer"}},
 		"Role":                 {kind: kindEnum, enum: []string{"user", "lead"}},
@@ -164,6 +165,12 @@ func TestBodyChecks(t *testing.T) {
 		if a.status != 400 || code != "parameter_invalid" || field != tc.field || !strings.HasPrefix(msg, tc.msg) {
 			t.Errorf("%s: %d %s", tc.body, a.status, a.raw)
 		}
+	}
+	if a := do(t, s, "POST", "/files", `{"a":1}`, "Content-Type", "application/json"); a.status != 400 || !strings.Contains(a.raw, "multipart/form-data") {
+		t.Errorf("a JSON body for a form: %d %s", a.status, a.raw)
+	}
+	if a := do(t, s, "POST", "/files", "--b\r\n\r\nx\r\n--b--\r\n", "Content-Type", "multipart/form-data; boundary=b"); a.status != 200 {
+		t.Errorf("a form: %d %s", a.status, a.raw)
 	}
 	a := do(t, s, "POST", "/contacts", `{"email": "a@example.com", "role": "lead", "tags": ["x", {"id": "1"}], "attrs": {"n": 2}, "null": null}`)
 	if a.status != 200 {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -166,6 +167,12 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		answer(Errors(http.StatusBadRequest, Error{Code: "intercom_version_invalid",
 			Message: fmt.Sprintf("Intercom-Version %q: %s requires %q", got, op.id, version)}), op)
 		return
+	}
+	if ct := r.Header.Get("Content-Type"); op.form && len(body) > 0 {
+		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "multipart/form-data" {
+			answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: fmt.Sprintf("%s takes a multipart/form-data body, not %q", op.id, ct)}), op)
+			return
+		}
 	}
 	if op.body != "" && len(bytes.TrimSpace(body)) > 0 {
 		decoded, errs := s.api.checkBody(op, body)
