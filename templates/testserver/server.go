@@ -204,7 +204,7 @@ func defaultAnswer(op *operation, c Call) Response {
 				json.Unmarshal(raw, &items)
 			}
 		}
-		return pageAnswer(op, c, items, len(items))
+		return pageAnswer(op, c, items, len(items), false)
 	}
 	return Response{}
 }

@@ -126,24 +126,36 @@ func (a *api) check(typ string, v any, path string, errs *[]Error) {
 	switch {
 	case typ == "" || typ == "any":
 	case typ == "string":
-		if _, ok := v.(string); !ok {
+		// Intercom takes a number where it documents a string ID, as
+		// the descriptions' own examples do ("admin_id": 123).
+		switch v.(type) {
+		case string, json.Number:
+		default:
 			fail("must be a string, not %s", kindOf(v))
 		}
 	case typ == "boolean":
 		if _, ok := v.(bool); !ok {
 			fail("must be a boolean, not %s", kindOf(v))
 		}
-	case typ == "number":
-		if _, ok := v.(json.Number); !ok {
-			fail("must be a number, not %s", kindOf(v))
-		}
-	case typ == "integer":
+	case typ == "number", typ == "integer":
+		// And a number written as a string ("id": "1234"), likewise.
 		n, ok := v.(json.Number)
+		if str, isStr := v.(string); isStr {
+			n, ok = json.Number(str), true
+			if _, err := n.Float64(); err != nil {
+				fail("must be a number, not the string %q", str)
+				return
+			}
+		}
 		if !ok {
-			fail("must be an integer, not %s", kindOf(v))
-		} else if _, err := strconv.ParseInt(n.String(), 10, 64); err != nil {
-			if f, err := n.Float64(); err != nil || f != float64(int64(f)) {
-				fail("must be an integer, not %s", n)
+			fail("must be a number, not %s", kindOf(v))
+			return
+		}
+		if typ == "integer" {
+			if _, err := strconv.ParseInt(n.String(), 10, 64); err != nil {
+				if f, err := n.Float64(); err != nil || f != float64(int64(f)) {
+					fail("must be an integer, not %s", n)
+				}
 			}
 		}
 	case strings.HasPrefix(typ, "[]"):
