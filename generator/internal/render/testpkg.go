@@ -248,15 +248,18 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 // stringLit spells a JSON text as a raw string when it can, which reads
 // as the JSON itself.
 func stringLit(s string) jen.Code {
-	if strings.ContainsAny(s, "`\r") || !isPrintable(s) {
+	if strings.Contains(s, "`") || !isPrintable(s) {
 		return jen.Lit(s)
 	}
 	return jen.Op("`" + s + "`")
 }
 
+// isPrintable reports whether a raw string shows s as it is: only
+// printable runes (no control, format or line-breaking characters, which
+// would hide or reorder what a reader sees).
 func isPrintable(s string) bool {
 	for _, r := range s {
-		if r < ' ' || r == 0x7f || r == '\uFEFF' {
+		if !strconv.IsPrint(r) {
 			return false
 		}
 	}
