@@ -85,9 +85,9 @@ func (s *Server) Close() { s.srv.Close() }
 
 // Call is one request the server received.
 type Call struct {
-	// Operation is the ID of the operation the request was routed to
-	// (e.g. "ShowContact" or "showContact", as the description spells
-	// it), "" when no operation answers its route.
+	// Operation is the ID of the operation the request was routed to, as
+	// the description spells it (Op.ID: "ShowContact", "listTags"), ""
+	// when no operation answers its route.
 	Operation string
 	// Method and Path are the request's; PathParams holds the values of
 	// the path template's parameters, unescaped.
