@@ -72,6 +72,68 @@ func better(a, b []bool) bool {
 	return false
 }
 
+// checkQuery checks the query parameters the way Intercom does: each
+// required one is present, and each value is of the parameter's type and
+// one of its enum's values. Each problem is a parameter_invalid error
+// naming the parameter.
+func (a *api) checkQuery(op *operation, q url.Values) []Error {
+	var errs []Error
+	for _, p := range op.query {
+		vals, ok := q[p.name]
+		if !ok {
+			if p.required {
+				errs = append(errs, Error{Code: "parameter_invalid", Field: p.name, Message: p.name + " is required"})
+			}
+			continue
+		}
+		typ := p.typ
+		var items []string
+		if elem, isList := strings.CutPrefix(typ, "[]"); isList {
+			typ = elem
+			for _, v := range vals {
+				items = append(items, strings.Split(v, ",")...)
+			}
+		} else {
+			items = vals
+		}
+		for _, v := range items {
+			a.checkQueryValue(typ, v, p.name, &errs)
+		}
+	}
+	return errs
+}
+
+// checkQueryValue checks one query value, which is text: numbers and
+// booleans must parse, enum values must be known.
+func (a *api) checkQueryValue(typ, v, name string, errs *[]Error) {
+	fail := func(format string, args ...any) {
+		*errs = append(*errs, Error{Code: "parameter_invalid", Field: name, Message: name + " " + fmt.Sprintf(format, args...)})
+	}
+	switch typ {
+	case "integer":
+		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
+			fail("must be an integer, not %q", v)
+		}
+	case "number":
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			fail("must be a number, not %q", v)
+		}
+	case "boolean":
+		if v != "true" && v != "false" {
+			fail("must be true or false, not %q", v)
+		}
+	default:
+		if s := a.schemas[typ]; s != nil && s.kind == kindEnum {
+			for _, e := range s.enum {
+				if e == v {
+					return
+				}
+			}
+			fail("%q is not one of %s", v, strings.Join(s.enum, ", "))
+		}
+	}
+}
+
 // checkBody checks a JSON request body the way Intercom does (valid JSON,
 // the right types, required fields present, enum values known) and then
 // decodes it into the operation's request type. Each problem is a

@@ -42,12 +42,14 @@ var (
 		example: `{"type":"list","data":[{"id":"c1"}],"total_count":1,"pages":{"next":{"starting_after":"x"}}}`,
 		paging:  &paging{style: pageSearch, param: "pagination.starting_after", next: "pages.next.starting_after", items: "data"}}}
 	opList = Op[*contact]{&operation{id: "listContacts", method: "GET", path: "/contacts", status: 200, result: resultJSON,
+		query:   []queryParam{{name: "per_page", typ: "integer"}, {name: "starting_after", typ: "string"}, {name: "roles", typ: "[]Role"}, {name: "archived", typ: "boolean"}},
 		example: `{"type":"list","data":[{"id":"c1"},{"id":"c2"}],"pages":{"next":{"starting_after":"x"}}}`,
 		paging:  &paging{style: pageCursor, param: "starting_after", next: "pages.next.starting_after", items: "data"}}}
 	opCreate = Op[*contact]{&operation{id: "createContact", method: "POST", path: "/contacts", status: 200, result: resultJSON,
 		example: `{"id":"new"}`, body: "CreateContactRequest", decode: decodeAs[createContact]}}
 	opDelete    = Op[struct{}]{&operation{id: "deleteTag", method: "DELETE", path: "/tags/{id}", status: 204, result: resultNone}}
 	opCompanies = Op[*contact]{&operation{id: "listCompanies", method: "GET", path: "/companies", status: 200, result: resultJSON,
+		query:   []queryParam{{name: "order", required: true, typ: "string"}, {name: "page", typ: "integer"}},
 		example: `{"type":"list","data":[],"pages":{"page":1,"total_pages":1}}`,
 		paging:  &paging{style: pageNumber, param: "page", items: "data"}}}
 	opScroll = Op[*contact]{&operation{id: "scrollCompanies", method: "GET", path: "/companies/scroll", status: 200, result: resultJSON,
@@ -204,6 +206,25 @@ func TestBodyChecks(t *testing.T) {
 	}
 }
 
+func TestQueryChecks(t *testing.T) {
+	s := newServer(t, testAPI, nil)
+	for _, tc := range []struct{ path, field, msg string }{
+		{"/contacts?per_page=ten", "per_page", `per_page must be an integer, not "ten"`},
+		{"/contacts?roles=user,admin", "roles", `roles "admin" is not one of user, lead`},
+		{"/contacts?roles=user&roles=boss", "roles", `roles "boss" is not one of user, lead`},
+		{"/contacts?archived=yes", "archived", `archived must be true or false, not "yes"`},
+		{"/companies?page=2", "order", "order is required"},
+	} {
+		a := do(t, s, "GET", tc.path, "")
+		if code, field, msg := firstError(t, a); a.status != 400 || code != "parameter_invalid" || field != tc.field || msg != tc.msg {
+			t.Errorf("%s: %d %s", tc.path, a.status, a.raw)
+		}
+	}
+	if a := do(t, s, "GET", "/contacts?per_page=5&roles=user,lead&archived=false&unknown=x", ""); a.status != 200 {
+		t.Errorf("good parameters: %d %s", a.status, a.raw)
+	}
+}
+
 func TestStubs(t *testing.T) {
 	s := newServer(t, testAPI, nil)
 	Stub(s, opShow, &contact{ID: "c9", Email: "z@example.com"})
@@ -277,12 +298,17 @@ func pageIDs(t *testing.T, s *Server, style pageStyle, path string) [][]string {
 				body = `{"pagination":{"starting_after":"` + cursor + `"}}`
 			}
 			a = do(t, s, "POST", path, body)
-		case pageCursor:
-			a = do(t, s, "GET", path+"?starting_after="+url.QueryEscape(cursor), "")
-		case pageNumber:
-			a = do(t, s, "GET", path+"?page="+cursor, "")
-		case pageScroll:
-			a = do(t, s, "GET", path+"?scroll_param="+cursor, "")
+		default:
+			// The first request sends no cursor, as the client does.
+			param := map[pageStyle]string{pageCursor: "starting_after", pageNumber: "page", pageScroll: "scroll_param"}[style]
+			q := url.Values{}
+			if style == pageNumber {
+				q.Set("order", "asc")
+			}
+			if cursor != "" {
+				q.Set(param, cursor)
+			}
+			a = do(t, s, "GET", path+"?"+q.Encode(), "")
 		}
 		if a.status != 200 {
 			t.Fatalf("page %d: %d %s", len(pages)+1, a.status, a.raw)

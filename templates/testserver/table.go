@@ -35,10 +35,21 @@ type operation struct {
 	// operation takes none or a multipart form (form).
 	body string
 	form bool
+	// query lists the query parameters the server checks (those sent as
+	// plain values or comma-separated lists).
+	query []queryParam
 	// decode decodes a request body into a new value of the generated
 	// request type, exactly as the generated package would.
 	decode func([]byte) (any, error)
 	paging *paging
+}
+
+// queryParam is one checked query parameter; typ is a type expression
+// of a scalar, an enum or a list of them.
+type queryParam struct {
+	name     string
+	required bool
+	typ      string
 }
 
 // resultKind is how an operation's success body is written.

@@ -100,7 +100,8 @@ func (t *testEmitter) docFile(f *jen.File) {
 		"It checks each request as Intercom does: a bearer token (Server.Token) is required, Intercom-Version must " +
 		"be the package's Version, an unknown route or method is a 404, and a JSON body that does not decode into the " +
 		"operation's request type, lacks a required field or holds a value outside an enum is a 400 " +
-		"parameter_invalid naming the field; every error is Intercom's error list. Server.Client returns a client " +
+		"parameter_invalid naming the field, as is a query parameter that is missing, malformed or outside its " +
+		"enum; every error is Intercom's error list. Server.Client returns a client " +
 		"of package " + t.pkg.Name + " that calls the server."
 	stubs := "A test stubs the operations it cares about by the Op variable of each (Op" + t.exampleOp() + " for " +
 		"client." + t.exampleMethod() + "): Stub with a value of the method's result type, StubError with a status " +
@@ -222,6 +223,9 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 	if op.Version != "" {
 		field("version", jen.Lit(op.Version))
 	}
+	if q := t.queryParams(op); len(q) > 0 {
+		field("query", jen.Index().Id("queryParam").Values(q...))
+	}
 	if op.Body != nil {
 		if op.Body.Form {
 			field("form", jen.True())
@@ -243,6 +247,43 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 		))
 	}
 	return append(fields, jen.Line())
+}
+
+// queryParams are the table's query parameters of op: those sent as plain
+// values or comma-separated lists of scalars and enums (JSON-encoded and
+// object-style parameters are not checked).
+func (t *testEmitter) queryParams(op *model.Operation) []jen.Code {
+	if op.Params == nil {
+		return nil
+	}
+	var out []jen.Code
+	for _, f := range op.Params.Fields {
+		if f.In != "query" || (f.Style != "" && f.Style != "comma") {
+			continue
+		}
+		typ := t.expr(f.Type)
+		elem := strings.TrimPrefix(typ, "[]")
+		if strings.HasPrefix(elem, "[]") || strings.HasPrefix(elem, "map[") || t.isObject(elem) {
+			continue
+		}
+		vals := []jen.Code{jen.Id("name").Op(":").Lit(f.Wire)}
+		if f.Required {
+			vals = append(vals, jen.Id("required").Op(":").True())
+		}
+		vals = append(vals, jen.Id("typ").Op(":").Lit(typ))
+		out = append(out, jen.Line().Values(vals...))
+	}
+	if len(out) > 0 {
+		out = append(out, jen.Line())
+	}
+	return out
+}
+
+// isObject reports whether a type expression names an object or union,
+// which a plain query value cannot be.
+func (t *testEmitter) isObject(expr string) bool {
+	ty := t.types[expr]
+	return ty != nil && (ty.Kind == model.Struct || ty.Kind == model.Union)
 }
 
 // stringLit spells a JSON text as a raw string when it can, which reads

@@ -8,8 +8,9 @@
 // its type. It checks each request as Intercom does: a bearer token (Server.Token) is required,
 // Intercom-Version must be the package's Version, an unknown route or method is a 404, and a JSON
 // body that does not decode into the operation's request type, lacks a required field or holds a
-// value outside an enum is a 400 parameter_invalid naming the field; every error is Intercom's
-// error list. Server.Client returns a client of package intercom that calls the server.
+// value outside an enum is a 400 parameter_invalid naming the field, as is a query parameter that
+// is missing, malformed or outside its enum; every error is Intercom's error list. Server.Client
+// returns a client of package intercom that calls the server.
 //
 // A test stubs the operations it cares about by the Op variable of each (OpIdentifyAdmin for
 // client.Admins.IdentifyAdmin): Stub with a value of the method's result type, StubError with a

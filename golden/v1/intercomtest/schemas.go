@@ -306,6 +306,10 @@ var schemas = map[string]*schema{
 		kind:     kindUnion,
 		variants: []string{"any", "integer"},
 	},
+	"ListDataAttributesParamsModel": {
+		enum: []string{"contact", "company", "conversation"},
+		kind: kindEnum,
+	},
 	"MultipleFilterSearchRequest": {
 		kind: kindObject,
 		props: map[string]string{

@@ -108,7 +108,10 @@ var (
 		status:  200,
 		result:  resultJSON,
 		example: `{"data":[{"company_id":"lantern","custom_attributes":{"tier":"gold"},"id":"65f0aa01","monthly_spend":120.5,"name":"Lantern Co","type":"company"}],"pages":null,"scroll_param":"3c1f2a8e-scroll","total_count":null,"type":"list"}`,
-		paging:  &paging{style: pageScroll, param: "scroll_param", next: "scroll_param", items: "data"},
+		query: []queryParam{
+			{name: "scroll_param", typ: "string"},
+		},
+		paging: &paging{style: pageScroll, param: "scroll_param", next: "scroll_param", items: "data"},
 	}}
 
 	// OpListAttachedContacts answers client.Companies.ListAttachedContacts: GET
@@ -120,7 +123,11 @@ var (
 		status:  200,
 		result:  resultJSON,
 		example: `{"data":[],"pages":{"page":1,"per_page":15,"total_pages":0,"type":"pages"},"total_count":0,"type":"list"}`,
-		paging:  &paging{style: pageNumber, param: "page", next: "pages.page", items: "data"},
+		query: []queryParam{
+			{name: "page", typ: "integer"},
+			{name: "per_page", typ: "integer"},
+		},
+		paging: &paging{style: pageNumber, param: "page", next: "pages.page", items: "data"},
 	}}
 
 	// OpListContacts answers client.Contacts.ListContacts: GET /contacts.
@@ -131,7 +138,11 @@ var (
 		status:  200,
 		result:  resultJSON,
 		example: `{"data":[],"pages":{"page":1,"per_page":50,"total_pages":0,"type":"pages"},"total_count":0,"type":"list"}`,
-		paging:  &paging{style: pageCursor, param: "starting_after", next: "pages.next.starting_after", items: "data"},
+		query: []queryParam{
+			{name: "per_page", typ: "integer"},
+			{name: "starting_after", typ: "string"},
+		},
+		paging: &paging{style: pageCursor, param: "starting_after", next: "pages.next.starting_after", items: "data"},
 	}}
 
 	// OpCreateContact answers client.Contacts.CreateContact: POST /contacts.
@@ -234,7 +245,15 @@ var (
 		result:  resultJSON,
 		example: `{"data":[{"id":"77","title":"Refund policy","type":"internal_article"},{"contents":[{"locale":"en","title":"Resetting a password"}],"id":"88001","title":"Resetting a password","type":"article"}],"total_count":2,"type":"list"}`,
 		version: "preview",
-		paging:  &paging{style: pageNumber, param: "page", next: "pages.page", items: "data"},
+		query: []queryParam{
+			{name: "query", typ: "string"},
+			{name: "page", typ: "integer"},
+			{name: "per_page", typ: "integer"},
+			{name: "states", typ: "[]SearchContentParamsStatesItem"},
+			{name: "tag_ids", typ: "[]integer"},
+			{name: "content_types", typ: "[]SearchContentParamsContentTypesItem"},
+		},
+		paging: &paging{style: pageNumber, param: "page", next: "pages.page", items: "data"},
 	}}
 
 	// OpCreateConversation answers client.Conversations.CreateConversation: POST /conversations.
@@ -283,6 +302,9 @@ var (
 		status:  200,
 		result:  resultJSON,
 		example: `{"admin_assignee_id":null,"ai_agent":null,"ai_agent_participated":false,"created_at":1700003000,"custom_attributes":{},"id":"9100","open":true,"priority":"none","state":"pending","tags":{"tags":[],"type":"tag.list"},"type":"conversation"}`,
+		query: []queryParam{
+			{name: "display_as", typ: "string"},
+		},
 	}}
 
 	// OpUpdateConversation answers client.Conversations.UpdateConversation: PUT
@@ -332,6 +354,10 @@ var (
 		status:  200,
 		result:  resultJSON,
 		example: `{"data":[{"custom":true,"data_type":"string","full_name":"custom_attributes.plan","label":"Plan","model":"contact","name":"plan","type":"data_attribute"}],"type":"list"}`,
+		query: []queryParam{
+			{name: "model", typ: "ListDataAttributesParamsModel"},
+			{name: "include_archived", typ: "boolean"},
+		},
 	}}
 
 	// OpCreateDataAttribute answers client.DataAttributes.CreateDataAttribute: POST /data_attributes.
@@ -364,6 +390,9 @@ var (
 		path:   "/download/reporting_data/{job_identifier}",
 		status: 200,
 		result: resultStream,
+		query: []queryParam{
+			{name: "app_id", required: true, typ: "string"},
+		},
 	}}
 
 	// OpUploadEcommerceCatalog answers client.EcommerceConnectors.UploadEcommerceCatalog: POST
@@ -398,6 +427,10 @@ var (
 		status:  200,
 		result:  resultJSON,
 		example: `{"email":"ada@fixture.test","events":[],"pages":{"next":"https://api.fixture.test/events?page=2"},"type":"event.summary"}`,
+		query: []queryParam{
+			{name: "type", required: true, typ: "string"},
+			{name: "summary", typ: "boolean"},
+		},
 	}}
 
 	// OpEnqueueReportingDataExport answers client.ReportingDataExport.EnqueueReportingDataExport: POST
@@ -433,6 +466,9 @@ var (
 		status:  200,
 		result:  resultJSON,
 		example: `{"download_expires_at":"1735700000","download_url":"https://api.intercom.io/download/reporting_data/rj_1","job_identifier":"rj_1","status":"complete"}`,
+		query: []queryParam{
+			{name: "app_id", required: true, typ: "string"},
+		},
 	}}
 
 	// OpCollectFinVoiceCallByID answers client.Calls.CollectFinVoiceCallByID: GET

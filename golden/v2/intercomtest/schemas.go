@@ -354,6 +354,10 @@ var schemas = map[string]*schema{
 		},
 		required: []string{"dataset_id", "attribute_ids", "start_time", "end_time"},
 	},
+	"ListDataAttributesParamsModel": {
+		enum: []string{"contact", "company", "conversation"},
+		kind: kindEnum,
+	},
 	"MultipleFilterSearchRequest": {
 		kind: kindObject,
 		props: map[string]string{
@@ -399,6 +403,14 @@ var schemas = map[string]*schema{
 	"ReplyConversationRequest": {
 		kind:     kindUnion,
 		variants: []string{"ContactReplyConversationRequest", "AdminReplyConversationRequest"},
+	},
+	"SearchContentParamsContentTypesItem": {
+		enum: []string{"content_snippet", "external_content", "file_source_content", "internal_article", "article"},
+		kind: kindEnum,
+	},
+	"SearchContentParamsStatesItem": {
+		enum: []string{"published", "draft"},
+		kind: kindEnum,
 	},
 	"SearchRequest": {
 		kind: kindObject,

@@ -168,6 +168,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			Message: fmt.Sprintf("Intercom-Version %q: %s requires %q", got, op.id, version)}), op)
 		return
 	}
+	if errs := s.api.checkQuery(op, c.Query); len(errs) > 0 {
+		answer(Errors(http.StatusBadRequest, errs...), op)
+		return
+	}
 	if ct := r.Header.Get("Content-Type"); op.form && len(body) > 0 {
 		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "multipart/form-data" {
 			answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: fmt.Sprintf("%s takes a multipart/form-data body, not %q", op.id, ct)}), op)
