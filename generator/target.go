@@ -122,6 +122,10 @@ func (t Target) TestPackageName() string {
 	return render.TestPackageName(name)
 }
 
+// CodeNoTestPackage is the code of the warning that the test package was
+// left out because the output folder's import path is unknown.
+const CodeNoTestPackage = "testpkg-no-import-path"
+
 // importPath is the import path of t.Out: t.ImportPath, else the path of
 // the module whose go.mod is in Out or a folder above it, joined with
 // Out's place in it. Without either, the test package cannot import the
@@ -138,7 +142,7 @@ func (t Target) importPath() (string, *diag.Diagnostic) {
 	if err == nil {
 		return ip, nil
 	}
-	return "", &diag.Diagnostic{Severity: diag.Warning, Code: "testpkg-no-import-path", File: t.Out,
+	return "", &diag.Diagnostic{Severity: diag.Warning, Code: CodeNoTestPackage, File: t.Out,
 		Message: fmt.Sprintf("the test package %s is not generated: %v", t.TestPackageName(), err),
-		Hint:    "pass --import-path (import_path in intercom-gen.yaml) with the output folder's import path, or --no-testpkg (no_testpkg) to leave the test package out"}
+		Hint:    "pass the output folder's import path with --import-path (import-path in intercom-gen.yaml), or leave the test package out with --no-testpkg (test-package: false)"}
 }

@@ -176,6 +176,22 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// Outside a module the test package is left out, which is said without -v.
+func TestNoTestPackageOutsideModule(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sdk")
+	if _, err := os.Stat(filepath.Join(filepath.Dir(filepath.Dir(out)), "go.mod")); err == nil {
+		t.Skip("the temporary folder is inside a module")
+	}
+	code, _, stderr := runCLI(t, "generate", "--spec", fixture(t, "v1.yaml"), "--out", out)
+	if code != 0 || !strings.Contains(stderr, out+": warning: the test package intercomtest is not generated") ||
+		!strings.Contains(stderr, "--import-path") || !strings.Contains(stderr, "[testpkg-no-import-path]") {
+		t.Fatalf("exit %d\nstderr %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "intercomtest")); err == nil {
+		t.Error("a test package was written without an import path")
+	}
+}
+
 // An empty description is a warning, and --strict makes warnings fail.
 func TestStrictEmptyDescription(t *testing.T) {
 	empty := filepath.Join(t.TempDir(), "empty.yaml")
