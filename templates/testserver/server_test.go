@@ -417,3 +417,30 @@ func TestSignedNotification(t *testing.T) {
 		t.Fatalf("notification %s: %v", body, err)
 	}
 }
+
+// TestConcurrentCalls: code under test may call from many goroutines
+// while the test restubs; every call is recorded once (run with -race).
+func TestConcurrentCalls(t *testing.T) {
+	s := newServer(t, testAPI, nil)
+	var wg sync.WaitGroup
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if i%10 == 0 {
+				Stub(s, opShow, &contact{ID: fmt.Sprint(i)})
+			}
+			if a := do(t, s, "GET", fmt.Sprintf("/contacts/%d", i), ""); a.status != 200 {
+				t.Errorf("call %d: %d", i, a.status)
+			}
+		}()
+	}
+	wg.Wait()
+	seen := map[string]bool{}
+	for _, c := range s.CallsTo(opShow) {
+		seen[c.PathParams["id"]] = true
+	}
+	if len(seen) != 40 {
+		t.Fatalf("%d distinct calls recorded, want 40", len(seen))
+	}
+}
