@@ -10,6 +10,11 @@
 // Diff and Verify take them. Run generates many targets concurrently and
 // writes them in order, telling a Reporter about each.
 //
+// Beside each package goes its test package, <out>/<pkg>test, which
+// imports the package by the output folder's import path (Target's
+// ImportPath, else derived from the enclosing go.mod; without either it is
+// left out with a warning); NoTestPackage leaves it out.
+//
 // # Layers
 //
 // Each stage is a package with one job; a stage imports only those before
@@ -22,7 +27,9 @@
 //	          generator/internal/model      the model itself (types, services, operations, webhooks)
 //	          generator/internal/naming     identifiers, initialisms, the collision ladder, package names
 //	          generator/internal/filter     the operations a target keeps
-//	render    generator/internal/render     model → Go source (jennifer), plus the runtime from templates/
+//	render    generator/internal/render     model → Go source (jennifer), plus the runtime from templates/;
+//	                                        the test package <pkg>test (its table, plus templates/testserver)
+//	          generator/internal/modimport  the import path of an output folder, from its go.mod
 //	          generator/internal/pipeline   the chain build → filter → render, shared by the tools
 //	write     generator/internal/write      all-or-nothing writer that never touches a user's file
 //	          generator/internal/gofile     the one File type and the generated-file header
@@ -44,7 +51,8 @@
 // # Where kin-openapi is read
 //
 // kin-openapi's document model is read by the loader and the model
-// builder (generator/internal/build) only. Later stages read the
+// builder (generator/internal/build, which also picks the success
+// examples the test package answers with) only. Later stages read the
 // Go-shaped model, except where the description itself is the subject:
 // the wire layer of diff (generator/internal/apidiff, file wire.go only)
 // compares the two descriptions, and verify's example server and plan

@@ -81,7 +81,7 @@ func Generate(t Target) (*Result, error) {
 	if err != nil {
 		return &Result{Diags: diags}, err
 	}
-	res, err := generateDocument(doc, t, true)
+	res, err := generateDocument(doc, t, true, true)
 	if res == nil {
 		res = &Result{}
 	}
@@ -89,13 +89,28 @@ func Generate(t Target) (*Result, error) {
 	return res, err
 }
 
-// generateDocument generates t's package from its loaded description.
-func generateDocument(doc *loader.Document, t Target, release bool) (*Result, error) {
+// generateDocument generates t's package from its loaded description,
+// with its test package when withTest is set and t asks for it (the tools
+// that read only the package itself leave it out).
+func generateDocument(doc *loader.Document, t Target, release, withTest bool) (*Result, error) {
 	name, err := t.PackageName()
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.Generate(doc, pipeline.Options{Package: name, Filter: t.Filter, ReleaseDocument: release})
+	opts := pipeline.Options{Package: name, Filter: t.Filter, ReleaseDocument: release}
+	var diags diag.List
+	if withTest && !t.NoTestPackage {
+		var d *diag.Diagnostic
+		opts.ImportPath, d = t.importPath()
+		if d != nil {
+			diags = append(diags, *d)
+		}
+	}
+	res, err := pipeline.Generate(doc, opts)
+	if res != nil {
+		res.Diags = append(res.Diags, diags...)
+	}
+	return res, err
 }
 
 // GenerateDocument generates the package for a description already
@@ -111,6 +126,10 @@ func GenerateDocument(doc *loader.Document, opts Options) (*Result, error) {
 // of an earlier generation that are no longer generated; a file that does
 // not start with Header is never replaced or removed (see the write
 // stage's documentation for the crash-safety rules).
-func Write(dir string, files []File) (WriteStats, error) {
-	return write.Write(dir, files)
+//
+// Files may sit in one sub-folder of dir (the test package); owned names
+// sub-folders whose stale generated files go even when files has none
+// there.
+func Write(dir string, files []File, owned ...string) (WriteStats, error) {
+	return write.Write(dir, files, owned...)
 }

@@ -28,13 +28,15 @@ func fixtures(t testing.TB) []string {
 	return paths
 }
 
-func generateFile(t testing.TB, path string) *generator.Result {
+// generateFile generates the package of a description, with its test
+// package importing it as importPath.
+func generateFile(t testing.TB, path, importPath string) *generator.Result {
 	t.Helper()
 	doc, _, err := loader.Load(path, loader.Options{})
 	if err != nil {
 		t.Fatalf("load %s: %v", path, err)
 	}
-	res, err := generator.GenerateDocument(doc, generator.Options{})
+	res, err := generator.GenerateDocument(doc, generator.Options{ImportPath: importPath})
 	if err != nil {
 		t.Fatalf("generate %s: %v", path, err)
 	}
@@ -49,10 +51,11 @@ func TestGolden(t *testing.T) {
 	for _, spec := range fixtures(t) {
 		name := strings.TrimSuffix(filepath.Base(spec), filepath.Ext(spec))
 		t.Run(name, func(t *testing.T) {
-			res := generateFile(t, spec)
+			// The test package imports the golden package from golden/.
+			res := generateFile(t, spec, "github.com/intercom-gen/intercom-gen/golden/"+name)
 			dir := filepath.Join(repoRoot(t), "golden", name)
 			if *golden.Update {
-				if _, err := generator.Write(dir, res.Files); err != nil {
+				if _, err := generator.Write(dir, res.Files, "intercomtest"); err != nil {
 					t.Fatal(err)
 				}
 				return
@@ -76,10 +79,17 @@ func compareDir(t *testing.T, dir string, files []generator.File) {
 			have = append(have, e.Name())
 		}
 	}
+	// The test package's folder, as generator.Write lays it out.
+	sub, _ := os.ReadDir(filepath.Join(dir, "intercomtest"))
+	for _, e := range sub {
+		if strings.HasSuffix(e.Name(), ".go") {
+			have = append(have, "intercomtest/"+e.Name())
+		}
+	}
 	var want []string
 	for _, f := range files {
 		want = append(want, f.Name)
-		golden.Check(t, filepath.Join(dir, f.Name), f.Source)
+		golden.Check(t, filepath.Join(dir, filepath.FromSlash(f.Name)), f.Source)
 	}
 	for _, h := range have {
 		if !slices.Contains(want, h) {
@@ -91,8 +101,8 @@ func compareDir(t *testing.T, dir string, files []generator.File) {
 // TestDeterministic generates each fixture twice and compares the bytes.
 func TestDeterministic(t *testing.T) {
 	for _, spec := range fixtures(t) {
-		a := generateFile(t, spec)
-		b := generateFile(t, spec)
+		a := generateFile(t, spec, "example.com/x")
+		b := generateFile(t, spec, "example.com/x")
 		if len(a.Files) != len(b.Files) {
 			t.Fatalf("%s: %d files then %d", spec, len(a.Files), len(b.Files))
 		}

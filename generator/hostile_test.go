@@ -501,3 +501,68 @@ func writeHostile(t *testing.T, c hostileCase, got, decls []string) {
 }
 
 var _ = errors.New
+
+// TestHostileTestPackages generates every hostile case that generates
+// with its test package (whose table carries the description's paths,
+// examples and enum values into Go source) and builds and vets them all.
+func TestHostileTestPackages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every case")
+	}
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("go command not found")
+	}
+	cfg, err := loader.DefaultConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Patches = nil
+	mod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/hostile\n\ngo 1.24\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var testPkgs []string
+	for i, c := range readHostile(t) {
+		opts, pkg := loader.Options{Config: cfg}, "hostile"
+		for _, o := range c.options {
+			if o == "allow-external-refs" {
+				opts.AllowExternalRefs = true
+			} else if p, ok := strings.CutPrefix(o, "package="); ok {
+				pkg = p
+			}
+		}
+		doc, _, err := loader.Load(c.path, opts)
+		if err != nil {
+			continue
+		}
+		dir := fmt.Sprintf("case%02d", i)
+		res, err := generator.GenerateDocument(doc, generator.Options{Package: pkg, ImportPath: "example.com/hostile/" + dir})
+		if err != nil {
+			continue
+		}
+		for _, f := range res.Files {
+			if !strings.Contains(f.Name, "/") {
+				continue // the package itself: TestHostileCorpus
+			}
+			for n, line := range strings.Split(string(f.Source), "\n") {
+				if strings.ContainsAny(line, "\r\u2028\u2029\x00\ufeff\u202e") || strings.HasPrefix(strings.TrimLeft(line, " \t"), "//go:") {
+					t.Errorf("%s: %s:%d: %q", c.name, f.Name, n+1, line)
+				}
+			}
+		}
+		if _, err := generator.Write(filepath.Join(mod, dir), res.Files); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		// The packages themselves are vetted by TestHostileCorpus.
+		testPkgs = append(testPkgs, "./"+dir+"/"+pkg+"test")
+	}
+	if len(testPkgs) == 0 {
+		t.Fatal("no hostile case generates")
+	}
+	cmd := exec.Command("go", append([]string{"vet"}, testPkgs...)...)
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the test packages of %d hostile cases do not build and vet: %v\n%s", len(testPkgs), err, out)
+	}
+}

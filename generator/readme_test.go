@@ -18,16 +18,19 @@ import (
 //	<!-- go: 2.11 program -->   a whole program, against the 2.11 package
 //	<!-- go: 2.11 body -->      statements, inside a function given
 //	                            ctx context.Context and client *intercom.Client
+//	<!-- go: 2.11 test -->      a whole _test.go file of package app_test,
+//	                            run with go test (the test package's use)
 //	<!-- go: directive -->      a //go:generate line, in a file of its own
 //
-// The program's import of the package is example.com/app/intercom.
+// The program's import of the package is example.com/app/intercom (and
+// example.com/app/intercom/intercomtest for the test package).
 type snippet struct {
 	line          int
 	version, kind string
 	code          string
 }
 
-var snippetMarker = regexp.MustCompile(`^<!-- go: (?:(\S+) )?(program|body|directive)\b.*-->$`)
+var snippetMarker = regexp.MustCompile(`^<!-- go: (?:(\S+) )?(program|body|test|directive)\b.*-->$`)
 
 func readmeSnippets(t testing.TB) []snippet {
 	t.Helper()
@@ -47,7 +50,7 @@ func readmeSnippets(t testing.TB) []snippet {
 			m = snippetMarker.FindStringSubmatch(lines[i-1])
 		}
 		if m == nil {
-			t.Errorf("README.md:%d: a Go snippet without a <!-- go: VERSION program|body --> or <!-- go: directive --> line before it", i+1)
+			t.Errorf("README.md:%d: a Go snippet without a <!-- go: VERSION program|body|test --> or <!-- go: directive --> line before it", i+1)
 			continue
 		}
 		s.version, s.kind = strings.ToLower(m[1]), m[2]
@@ -73,6 +76,11 @@ func TestReadmeSnippetsMarked(t *testing.T) {
 	}
 }
 
+// hasReadmeTests reports whether the README has test snippets for version.
+func hasReadmeTests(t *testing.T, version string) bool {
+	return slices.ContainsFunc(readmeSnippets(t), func(s snippet) bool { return s.kind == "test" && s.version == version })
+}
+
 // writeReadmeSnippets writes the README's snippets for version into the
 // module as programs of their own (readme/lineN), importing the
 // generated package; it returns how many it wrote.
@@ -91,6 +99,20 @@ func writeReadmeSnippets(t *testing.T, mod, version string) int {
 			continue
 		case s.kind == "program":
 			src = strings.ReplaceAll(s.code, `"example.com/app/intercom"`, `"example.com/sdk/intercom"`)
+		case s.kind == "test":
+			dir := filepath.Join(mod, "readme", fmt.Sprintf("line%d", s.line))
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			// The package the test file is beside; go build ./... needs it.
+			if err := os.WriteFile(filepath.Join(dir, "app.go"), []byte("package app\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "app_test.go"), []byte(strings.ReplaceAll(s.code, `"example.com/app/intercom`, `"example.com/sdk/intercom`)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			n++
+			continue
 		case s.kind == "body":
 			src = "package main\n\nimport (\n\t\"context\"\n\t\"encoding/json\"\n\t\"fmt\"\n\t\"time\"\n\n\t\"example.com/sdk/intercom\"\n)\n\n" +
 				"var (\n\t_ = fmt.Sprint\n\t_ = time.Now\n\t_ = json.Marshal\n)\n\n" +

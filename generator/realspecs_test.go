@@ -45,8 +45,8 @@ func TestRealVersions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res := generateFile(t, path)
-			again := generateFile(t, path)
+			res := generateFile(t, path, "example.com/sdk/intercom")
+			again := generateFile(t, path, "example.com/sdk/intercom")
 			for i, f := range res.Files {
 				if !bytes.Equal(f.Source, again.Files[i].Source) {
 					t.Fatalf("%s differs between two runs", f.Name)
@@ -71,6 +71,10 @@ func TestRealVersions(t *testing.T) {
 			}
 			goCmd(t, mod, "build", "./...")
 			goCmd(t, mod, "vet", "./...")
+			// The README's tests run on the test package.
+			if hasReadmeTests(t, version) {
+				goCmd(t, mod, "test", "./readme/...")
+			}
 			out := goCmd(t, mod, "run", "./count")
 			if got := strings.TrimSpace(out); got != fmt.Sprint(wantOperations[version]) {
 				t.Errorf("len(Operations) = %s, want %d", got, wantOperations[version])
@@ -83,7 +87,7 @@ func TestRealVersions(t *testing.T) {
 // and a program that counts its operations.
 func writeModule(t *testing.T, mod string, res *generator.Result) {
 	t.Helper()
-	if _, err := generator.Write(filepath.Join(mod, "intercom"), res.Files); err != nil {
+	if _, err := generator.Write(filepath.Join(mod, "intercom"), res.Files, "intercomtest"); err != nil {
 		t.Fatal(err)
 	}
 	files := map[string]string{

@@ -127,7 +127,7 @@ func Run(ctx context.Context, targets []Target, opts RunOptions) error {
 		}
 		if out.Err == nil {
 			if opts.Check {
-				out.Check, out.Err = check.Compare(t.Out, b.res.Files)
+				out.Check, out.Err = check.Compare(t.Out, b.res.Files, t.TestPackageName())
 				if out.Err == nil && !out.Check.OK() {
 					stale++
 				}
@@ -135,7 +135,7 @@ func Run(ctx context.Context, targets []Target, opts RunOptions) error {
 				if d, ok := symlinkedOut(t.Out); ok {
 					out.Diags = append(out.Diags, d)
 				}
-				out.Written, out.Err = Write(t.Out, b.res.Files)
+				out.Written, out.Err = Write(t.Out, b.res.Files, t.TestPackageName())
 			}
 		}
 		if out.Err != nil && t.Origin != "" {

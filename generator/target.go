@@ -6,8 +6,11 @@ import (
 
 	"github.com/intercom-gen/intercom-gen/generator/config"
 	"github.com/intercom-gen/intercom-gen/generator/internal/filter"
+	"github.com/intercom-gen/intercom-gen/generator/internal/modimport"
 	"github.com/intercom-gen/intercom-gen/generator/internal/naming"
+	"github.com/intercom-gen/intercom-gen/generator/internal/render"
 	"github.com/intercom-gen/intercom-gen/loader"
+	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
 
 // DefaultPackage is the package name when a Target names none.
@@ -40,6 +43,12 @@ type Target struct {
 	Load loader.Options
 	// Strict turns the description's warnings into a failure.
 	Strict bool
+	// ImportPath is the import path of Out, which the test package
+	// imports the generated package by; when empty it is derived from the
+	// go.mod file of the module Out is in.
+	ImportPath string
+	// NoTestPackage leaves the test package (<Out>/<Package>test) out.
+	NoTestPackage bool
 	// Origin is where the target was declared ("intercom-gen.yaml:12"),
 	// "" for one from the command line; failures name it.
 	Origin string
@@ -89,6 +98,7 @@ func ConfigTargets(path, openapiDir string) ([]Target, error) {
 		t := Target{
 			Name: c.Name, Spec: c.Spec, Version: c.Version, OpenAPIDir: dir,
 			Out: c.Out, Package: c.Package, Filter: c.Filter,
+			ImportPath: c.ImportPath, NoTestPackage: c.NoTestPackage,
 			Origin: fmt.Sprintf("%s:%d", cfg.File, c.Line),
 		}
 		if _, err := t.Description(); err != nil {
@@ -100,4 +110,39 @@ func ConfigTargets(path, openapiDir string) ([]Target, error) {
 		ts = append(ts, t)
 	}
 	return ts, nil
+}
+
+// TestPackageName is the name, and folder under Out, of the target's
+// test package ("intercomtest"); "" when the package name is invalid.
+func (t Target) TestPackageName() string {
+	name, err := t.PackageName()
+	if err != nil {
+		return ""
+	}
+	return render.TestPackageName(name)
+}
+
+// CodeNoTestPackage is the code of the warning that the test package was
+// left out because the output folder's import path is unknown.
+const CodeNoTestPackage = "testpkg-no-import-path"
+
+// importPath is the import path of t.Out: t.ImportPath, else the path of
+// the module whose go.mod is in Out or a folder above it, joined with
+// Out's place in it. Without either, the test package cannot import the
+// package: the diagnostic says so and the test package is left out. An
+// in-memory generation (no Out) has no test package and no diagnostic.
+func (t Target) importPath() (string, *diag.Diagnostic) {
+	if t.ImportPath != "" {
+		return t.ImportPath, nil
+	}
+	if t.Out == "" {
+		return "", nil
+	}
+	ip, err := modimport.ImportPath(t.Out)
+	if err == nil {
+		return ip, nil
+	}
+	return "", &diag.Diagnostic{Severity: diag.Warning, Code: CodeNoTestPackage, File: t.Out,
+		Message: fmt.Sprintf("the test package %s is not generated: %v", t.TestPackageName(), err),
+		Hint:    "pass the output folder's import path with --import-path (import-path in intercom-gen.yaml), or leave the test package out with --no-testpkg (test-package: false)"}
 }

@@ -22,7 +22,7 @@ func Check(t Target) (*CheckResult, diag.List, error) {
 	if err != nil {
 		return nil, res.Diags, err
 	}
-	r, err := check.Compare(t.Out, res.Files)
+	r, err := check.Compare(t.Out, res.Files, t.TestPackageName())
 	return r, res.Diags, err
 }
 
@@ -85,7 +85,7 @@ func Diff(from, to DiffSide) (*DiffReport, diag.List, error) {
 		if err != nil {
 			return nil, all, err
 		}
-		res, err := generateDocument(doc, s.Target, false)
+		res, err := generateDocument(doc, s.Target, false, false)
 		if res != nil {
 			all = append(all, res.Diags...)
 		}
@@ -109,7 +109,7 @@ func Verify(ctx context.Context, t Target) (*VerifyReport, diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	res, err := generateDocument(doc, t, false)
+	res, err := generateDocument(doc, t, false, false)
 	if res != nil {
 		diags = append(diags, res.Diags...)
 	}

@@ -18,7 +18,7 @@ import (
 	"sync"
 )
 
-//go:embed runtime/*.go
+//go:embed runtime/*.go testserver/*.go
 var runtimeFS embed.FS
 
 // runtimeFile is a copied runtime file with its package clause located.
@@ -33,7 +33,19 @@ type runtimeFile struct {
 // loadRuntime parses the embedded files once; they are part of the binary
 // and cannot change, so a failure here is a bug in this repository.
 var loadRuntime = sync.OnceValues(func() ([]runtimeFile, error) {
-	paths, err := fs.Glob(runtimeFS, "runtime/*.go")
+	return loadDir("runtime", "runtime_")
+})
+
+// loadTestServer is loadRuntime for the test package's fixed files,
+// copied under their own names.
+var loadTestServer = sync.OnceValues(func() ([]runtimeFile, error) {
+	return loadDir("testserver", "")
+})
+
+// loadDir parses the copied files of one embedded folder, naming each
+// prefix + its base name.
+func loadDir(dir, prefix string) ([]runtimeFile, error) {
+	paths, err := fs.Glob(runtimeFS, dir+"/*.go")
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +66,7 @@ var loadRuntime = sync.OnceValues(func() ([]runtimeFile, error) {
 		}
 		tf := fset.File(f.Pos())
 		files = append(files, runtimeFile{
-			name:       "runtime_" + base,
+			name:       prefix + base,
 			src:        src,
 			nameOffset: tf.Offset(f.Name.Pos()),
 			nameEnd:    tf.Offset(f.Name.End()),
@@ -63,7 +75,7 @@ var loadRuntime = sync.OnceValues(func() ([]runtimeFile, error) {
 	}
 	slices.SortFunc(files, func(a, b runtimeFile) int { return strings.Compare(a.name, b.name) })
 	return files, nil
-})
+}
 
 // copied reports whether a runtime file goes into generated packages:
 // tests stay here, and doc.go holds this repository's package comment.
@@ -78,7 +90,24 @@ func copied(name string) bool {
 // source is a new buffer the caller may keep; the generator adds the
 // header.
 func Runtime(pkg string) iter.Seq2[string, []byte] {
-	files := mustLoadRuntime()
+	return renamed(mustLoadRuntime(), pkg)
+}
+
+// TestServer yields the fixed files of the test package written beside a
+// generated package (see the testserver subdirectory) for a test package
+// named pkg, in name order: each file except tests and doc.go, under its
+// own name, with its package clause changed to pkg. The generator adds
+// the per-version table and the header.
+func TestServer(pkg string) iter.Seq2[string, []byte] {
+	files, err := loadTestServer()
+	if err != nil {
+		panic(err)
+	}
+	return renamed(files, pkg)
+}
+
+// renamed yields files with their package clause changed to pkg.
+func renamed(files []runtimeFile, pkg string) iter.Seq2[string, []byte] {
 	return func(yield func(string, []byte) bool) {
 		for _, f := range files {
 			var src bytes.Buffer

@@ -385,3 +385,37 @@ func TestHarnessRewritesItsImport(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestTestServerFiles(t *testing.T) {
+	var names []string
+	fset := token.NewFileSet()
+	for name, src := range TestServer("intercomtest") {
+		names = append(names, name)
+		if strings.HasSuffix(name, "_test.go") || name == "doc.go" || strings.Contains(name, "/") {
+			t.Errorf("%s: tests and doc.go are not copied, and names are plain", name)
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if f.Name.Name != "intercomtest" {
+			t.Errorf("%s: package %s", name, f.Name.Name)
+		}
+		// The fixed part may not know the generated package: only the
+		// generated table imports it.
+		for _, imp := range f.Imports {
+			if strings.Contains(imp.Path.Value, ".") {
+				t.Errorf("%s imports %s: the test server is standard library only", name, imp.Path.Value)
+			}
+		}
+	}
+	if !slices.IsSorted(names) || !slices.Contains(names, "server.go") {
+		t.Errorf("files %v", names)
+	}
+	// The generator writes these beside the copied files.
+	for _, generated := range []string{"doc.go", "operations.go", "schemas.go"} {
+		if slices.Contains(names, generated) {
+			t.Errorf("%s is generated; the template may not hold a file of that name", generated)
+		}
+	}
+}

@@ -40,6 +40,14 @@ var (
 		Usage: "Go package `NAME`",
 		Value: generator.DefaultPackage,
 	}
+	importPathFlag = &cli.StringFlag{
+		Name:  "import-path",
+		Usage: "the import `PATH` of --out, which the test package <out>/<package>test imports (default: from the go.mod of the module --out is in)",
+	}
+	noTestPkgFlag = &cli.BoolFlag{
+		Name:  "no-testpkg",
+		Usage: "leave out the test package <out>/<package>test (a stand-in Intercom server for the tests of code using the package)",
+	}
 	configFlag = &cli.StringFlag{
 		Name:  "config",
 		Usage: "generate every target of `FILE` (intercom-gen.yaml) instead of one --spec/--version",
@@ -75,6 +83,7 @@ func flagTarget(c *cli.Context, needOut bool) (generator.Target, error) {
 	t := generator.Target{
 		Spec: c.String("spec"), Version: c.String("version"), OpenAPIDir: c.String("openapi-dir"),
 		Out: c.String("out"), Package: c.String("package"),
+		ImportPath: c.String("import-path"), NoTestPackage: c.Bool("no-testpkg"),
 		Load:   loadOptions(c),
 		Strict: c.Bool("strict"),
 	}
@@ -108,13 +117,16 @@ func targets(c *cli.Context) ([]generator.Target, error) {
 		t, err := flagTarget(c, true)
 		return []generator.Target{t}, err
 	}
-	if c.IsSet("spec") || c.IsSet("version") || c.IsSet("out") || c.IsSet("package") {
-		return nil, usagef("--config names the targets: leave out --spec, --version, --out and --package")
+	if c.IsSet("spec") || c.IsSet("version") || c.IsSet("out") || c.IsSet("package") || c.IsSet("import-path") {
+		return nil, usagef("--config names the targets: leave out --spec, --version, --out, --package and --import-path")
 	}
 	ts, err := generator.ConfigTargets(file, c.String("openapi-dir"))
 	for i := range ts {
 		ts[i].Load = loadOptions(c)
 		ts[i].Strict = c.Bool("strict")
+		if c.Bool("no-testpkg") {
+			ts[i].NoTestPackage = true
+		}
 	}
 	return ts, err
 }

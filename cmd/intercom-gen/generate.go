@@ -10,11 +10,11 @@ func generateCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "generate",
 		Usage:     "generate a Go client package from one description",
-		UsageText: "intercom-gen generate (--spec FILE | --version VERSION [--openapi-dir DIR]) --out DIR [--package NAME] [--check]\n   intercom-gen generate --config intercom-gen.yaml [--check]",
+		UsageText: "intercom-gen generate (--spec FILE | --version VERSION [--openapi-dir DIR]) --out DIR [--package NAME] [--import-path PATH | --no-testpkg] [--check]\n   intercom-gen generate --config intercom-gen.yaml [--no-testpkg] [--check]",
 		Flags: []cli.Flag{
 			specFlag, versionFlag, openapiDirFlag,
 			&cli.StringFlag{Name: "out", Usage: "write the package into `DIR` (created if missing; required unless --config)"},
-			packageFlag,
+			packageFlag, importPathFlag, noTestPkgFlag,
 			validateFlag, verboseFlag, strictFlag, configFlag, checkFlag, jsonFlag, allowExternalRefsFlag, maxSizeFlag,
 		},
 		Action: action(func(c *cli.Context, o *output) error {
@@ -27,11 +27,11 @@ func checkCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "compare generated folders with a fresh generation; exit 1 with a unified diff when they differ",
-		UsageText: "intercom-gen check (--config FILE | (--spec FILE | --version VERSION [--openapi-dir DIR]) --out DIR [--package NAME])",
+		UsageText: "intercom-gen check (--config FILE | (--spec FILE | --version VERSION [--openapi-dir DIR]) --out DIR [--package NAME] [--import-path PATH | --no-testpkg])",
 		Flags: []cli.Flag{
 			configFlag, specFlag, versionFlag, openapiDirFlag,
 			&cli.StringFlag{Name: "out", Usage: "the generated package's `DIR`"},
-			packageFlag,
+			packageFlag, importPathFlag, noTestPkgFlag,
 			verboseFlag, strictFlag, jsonFlag, allowExternalRefsFlag, maxSizeFlag,
 		},
 		Action: action(func(c *cli.Context, o *output) error {

@@ -29,7 +29,9 @@ func fixture(t *testing.T, name string) string {
 
 func TestGenerateFromSpec(t *testing.T) {
 	out := t.TempDir()
-	code, stdout, stderr := runCLI(t, "generate", "--spec", fixture(t, "v2.yaml"), "--out", out, "--package", "acme")
+	// The folder is in no module: --import-path says where the test
+	// package finds the package.
+	code, stdout, stderr := runCLI(t, "generate", "--spec", fixture(t, "v2.yaml"), "--out", out, "--package", "acme", "--import-path", "example.com/acme")
 	if code != 0 {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout, stderr)
 	}
@@ -40,6 +42,9 @@ func TestGenerateFromSpec(t *testing.T) {
 	client, err := os.ReadFile(filepath.Join(out, "client.go"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if ops, err := os.ReadFile(filepath.Join(out, "acmetest", "operations.go")); err != nil || !bytes.Contains(ops, []byte(`acme "example.com/acme"`)) {
+		t.Fatalf("the test package acmetest does not import example.com/acme: %v", err)
 	}
 	if !generator.IsGenerated(client) || !bytes.Contains(client, []byte("package acme")) {
 		t.Fatalf("client.go is not a generated file of package acme:\n%s", client[:200])
@@ -171,13 +176,29 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// Outside a module the test package is left out, which is said without -v.
+func TestNoTestPackageOutsideModule(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "sdk")
+	if _, err := os.Stat(filepath.Join(filepath.Dir(filepath.Dir(out)), "go.mod")); err == nil {
+		t.Skip("the temporary folder is inside a module")
+	}
+	code, _, stderr := runCLI(t, "generate", "--spec", fixture(t, "v1.yaml"), "--out", out)
+	if code != 0 || !strings.Contains(stderr, out+": warning: the test package intercomtest is not generated") ||
+		!strings.Contains(stderr, "--import-path") || !strings.Contains(stderr, "[testpkg-no-import-path]") {
+		t.Fatalf("exit %d\nstderr %q", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "intercomtest")); err == nil {
+		t.Error("a test package was written without an import path")
+	}
+}
+
 // An empty description is a warning, and --strict makes warnings fail.
 func TestStrictEmptyDescription(t *testing.T) {
 	empty := filepath.Join(t.TempDir(), "empty.yaml")
 	if err := os.WriteFile(empty, []byte("openapi: 3.0.0\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr := runCLI(t, "generate", "--spec", empty, "--out", t.TempDir())
+	code, stdout, stderr := runCLI(t, "generate", "--spec", empty, "--out", t.TempDir(), "--no-testpkg")
 	if code != 0 || !strings.Contains(stdout, "1 warnings") {
 		t.Fatalf("without --strict: exit %d\n%s%s", code, stdout, stderr)
 	}

@@ -50,6 +50,13 @@ func (o *output) diagnostics(diags diag.List) {
 		return
 	}
 	if !o.verbose {
+		// A test package left out is a missing part of the output, not a
+		// remark on the description: it is said without -v.
+		for _, d := range diags {
+			if d.Code == generator.CodeNoTestPackage {
+				fmt.Fprintln(o.stderr, d.String())
+			}
+		}
 		return
 	}
 	for _, d := range diags.Sorted() {

@@ -9,10 +9,12 @@
 //	  - version: "2.16"
 //	    out: internal/intercom
 //	    package: intercom
+//	    import-path: example.com/app/internal/intercom
 //	    include-tags: [Contacts, Conversations]
 //	  - spec: specs/api.intercom.io.yaml
 //	    out: internal/intercompreview
 //	    package: intercompreview
+//	    test-package: false
 //	    exclude-operations: [deleteContact]
 //
 // Relative paths are relative to the file's folder. Unknown keys, wrong
@@ -65,6 +67,11 @@ type Target struct {
 	Out string
 	// Package is the Go package name ("" for the default).
 	Package string
+	// ImportPath is the import path of Out ("" to derive it from the
+	// enclosing go.mod), which the test package imports.
+	ImportPath string
+	// NoTestPackage leaves the test package out (test-package: false).
+	NoTestPackage bool
 	// Filter selects the operations the package keeps.
 	Filter filter.Filter
 	// Line is where the target starts in the file.
@@ -123,7 +130,7 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
 
 var (
 	topKeys    = []string{"openapi-dir", "targets"}
-	targetKeys = []string{"name", "version", "spec", "out", "package", "include-tags", "exclude-tags", "include-operations", "exclude-operations"}
+	targetKeys = []string{"name", "version", "spec", "out", "package", "import-path", "test-package", "include-tags", "exclude-tags", "include-operations", "exclude-operations"}
 )
 
 // Parse reads a config from data; path names it in errors and anchors
@@ -208,6 +215,14 @@ func (p *parser) mapping(m *yaml.Node, where string, known []string, fn func(key
 	}
 }
 
+func (p *parser) boolean(v *yaml.Node, key string) (bool, bool) {
+	if v.Kind == yaml.ScalarNode && (v.Value == "true" || v.Value == "false") {
+		return v.Value == "true", true
+	}
+	p.errorf(v, "%s must be true or false", key)
+	return false, false
+}
+
 func (p *parser) str(v *yaml.Node, key string) (string, bool) {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
 		p.errorf(v, "%s must be a string", key)
@@ -258,6 +273,12 @@ func (p *parser) target(n *yaml.Node, base string) (Target, bool) {
 			}
 		case "package":
 			t.Package, _ = p.str(v, k)
+		case "import-path":
+			t.ImportPath, _ = p.str(v, k)
+		case "test-package":
+			if b, ok := p.boolean(v, k); ok {
+				t.NoTestPackage = !b
+			}
 		case "include-tags":
 			t.Filter.IncludeTags = p.list(v, k)
 		case "exclude-tags":

@@ -25,6 +25,8 @@ targets:
     spec: specs/api.intercom.io.yaml
     out: internal/preview
     package: preview
+    import-path: example.com/repo/internal/preview
+    test-package: false
 `
 
 func TestParse(t *testing.T) {
@@ -50,6 +52,9 @@ func TestParse(t *testing.T) {
 	if b.Spec != filepath.Join("repo", "specs", "api.intercom.io.yaml") || b.Name != "preview" || b.Package != "preview" {
 		t.Errorf("target 2: %+v", b)
 	}
+	if a.NoTestPackage || a.ImportPath != "" || !b.NoTestPackage || b.ImportPath != "example.com/repo/internal/preview" {
+		t.Errorf("test package keys: %+v, %+v", a, b)
+	}
 }
 
 func TestParseErrors(t *testing.T) {
@@ -57,8 +62,9 @@ func TestParseErrors(t *testing.T) {
 		{"unknown top key", "targets: [{version: '2.11', out: x}]\nopenapi_dir: y\n",
 			`c.yaml:2:1: unknown key "openapi_dir" in top level (known: openapi-dir, targets)`},
 		{"unknown target key", "targets:\n  - version: '2.11'\n    out: x\n    packge: y\n",
-			`c.yaml:4:5: unknown key "packge" in target (known: name, version, spec, out, package, include-tags, exclude-tags, include-operations, exclude-operations)`},
+			`c.yaml:4:5: unknown key "packge" in target (known: name, version, spec, out, package, import-path, test-package, include-tags, exclude-tags, include-operations, exclude-operations)`},
 		{"no targets", "openapi-dir: x\n", "c.yaml:1:1: missing key targets"},
+		{"bool kind", "targets:\n  - {version: '2.11', out: x, test-package: no}\n", "c.yaml:2:45: test-package must be true or false"},
 		{"both", "targets:\n  - {version: '2.11', spec: a.yaml, out: x}\n", "c.yaml:2:5: target gives both version and spec"},
 		{"neither", "targets:\n  - {out: x}\n", "c.yaml:2:5: target needs version"},
 		{"no out", "targets:\n  - {version: '2.11'}\n", "c.yaml:2:5: target needs out"},

@@ -12,12 +12,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	pathpkg "path"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
 	"github.com/intercom-gen/intercom-gen/generator/internal/textdiff"
+	"github.com/intercom-gen/intercom-gen/generator/internal/write"
 )
 
 // Result says how a folder differs from what generation produces.
@@ -47,15 +49,16 @@ func (r *Result) Summary() string {
 		r.Dir, len(r.Stale), len(r.Missing), len(r.Extra), strings.Join(all, ", "))
 }
 
-// Compare compares files with the generated files in dir. A missing dir
-// counts every file as missing.
-func Compare(dir string, files []gofile.File) (*Result, error) {
+// Compare compares files with the generated files in dir and in the
+// sub-folders files name or owned lists (see write.Folders). A missing
+// dir counts every file as missing.
+func Compare(dir string, files []gofile.File, owned ...string) (*Result, error) {
 	r := &Result{Dir: dir}
 	want := map[string]bool{}
 	var b strings.Builder
 	for _, f := range files {
 		want[f.Name] = true
-		path := filepath.Join(dir, f.Name)
+		path := filepath.Join(dir, filepath.FromSlash(f.Name))
 		old, err := os.ReadFile(path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -74,22 +77,25 @@ func Compare(dir string, files []gofile.File) (*Result, error) {
 			b.WriteString(textdiff.Unified(filepath.ToSlash(path), filepath.ToSlash(path)+" (regenerated)", string(old), string(f.Source)))
 		}
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || want[e.Name()] {
-			continue
-		}
-		path := filepath.Join(dir, e.Name())
-		content, err := os.ReadFile(path)
-		if err != nil {
+	for _, sub := range write.Folders(files, owned) {
+		entries, err := os.ReadDir(filepath.Join(dir, sub))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
-		if gofile.IsGenerated(content) {
-			r.Extra = append(r.Extra, e.Name())
-			b.WriteString(textdiff.Unified(filepath.ToSlash(path), "/dev/null", string(content), ""))
+		for _, e := range entries {
+			name := pathpkg.Join(sub, e.Name())
+			if e.IsDir() || !strings.HasSuffix(name, ".go") || want[name] {
+				continue
+			}
+			path := filepath.Join(dir, filepath.FromSlash(name))
+			content, err := os.ReadFile(path)
+			if err != nil {
+				return nil, err
+			}
+			if gofile.IsGenerated(content) {
+				r.Extra = append(r.Extra, name)
+				b.WriteString(textdiff.Unified(filepath.ToSlash(path), "/dev/null", string(content), ""))
+			}
 		}
 	}
 	r.Diff = b.String()

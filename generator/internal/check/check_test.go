@@ -59,6 +59,27 @@ func TestCompare(t *testing.T) {
 		t.Errorf("summary %q", r.Summary())
 	}
 
+	// The test package's sub-folder takes part: named by the files, or
+	// owned when nothing is generated there any more.
+	files = []generator.File{gen("a.go", "// a\n"), gen("b.go", "// b\n"), gen("xtest/s.go", "// s\n")}
+	os.Remove(filepath.Join(dir, "old.go"))
+	if _, err := generator.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := check.Compare(dir, files); err != nil || !r.OK() {
+		t.Fatalf("with a sub-folder: %+v %v", r, err)
+	}
+	os.WriteFile(filepath.Join(dir, "xtest", "s.go"), gen("xtest/s.go", "// edited\n").Source, 0o644)
+	if r, err := check.Compare(dir, files); err != nil || strings.Join(r.Stale, ",") != "xtest/s.go" {
+		t.Fatalf("edited in the sub-folder: %+v %v", r, err)
+	}
+	if r, err := check.Compare(dir, files[:2]); err != nil || !r.OK() {
+		t.Fatalf("a sub-folder not named is not looked at: %+v %v", r, err)
+	}
+	if r, err := check.Compare(dir, files[:2], "xtest"); err != nil || strings.Join(r.Extra, ",") != "xtest/s.go" {
+		t.Fatalf("an owned sub-folder's files are extra: %+v %v", r, err)
+	}
+
 	// A hand-written file where a generated one belongs is an error.
 	os.WriteFile(filepath.Join(dir, "b.go"), []byte("package x\n"), 0o644)
 	if _, err := check.Compare(dir, files); err == nil || !strings.Contains(err.Error(), "b.go: not written by intercom-gen") {

@@ -7,6 +7,8 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/build"
 	"github.com/intercom-gen/intercom-gen/generator/internal/filter"
@@ -30,6 +32,10 @@ type Options struct {
 	// which lowers the peak memory of a generation; the caller must not
 	// need them afterwards.
 	ReleaseDocument bool
+	// ImportPath is the import path of the package's folder. When it is
+	// set, the test package (<pkg>test, in a sub-folder) is generated too:
+	// it imports the package by this path.
+	ImportPath string
 }
 
 // Result is a generated package.
@@ -60,12 +66,25 @@ func Generate(doc *loader.Document, opts Options) (*Result, error) {
 	if err := opts.Filter.Apply(pkg); err != nil {
 		return &Result{Diags: diags}, fmt.Errorf("%s: %w", doc.File, err)
 	}
+	var examples map[string]string
+	if opts.ImportPath != "" {
+		// The examples come from the description, which is released next.
+		examples = build.SuccessExamples(doc.Spec, pkg)
+	}
 	if opts.ReleaseDocument {
 		doc.Release()
 	}
 	files, err := render.Package(pkg)
 	if err != nil {
 		return &Result{Package: pkg, Diags: diags}, fmt.Errorf("%s: %w", doc.File, err)
+	}
+	if opts.ImportPath != "" {
+		test, err := render.TestPackage(pkg, opts.ImportPath, examples)
+		if err != nil {
+			return &Result{Package: pkg, Diags: diags}, fmt.Errorf("%s: %w", doc.File, err)
+		}
+		files = append(files, test...)
+		slices.SortFunc(files, func(a, b gofile.File) int { return strings.Compare(a.Name, b.Name) })
 	}
 	return &Result{Package: pkg, Files: files, Diags: diags}, nil
 }

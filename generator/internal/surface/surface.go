@@ -117,7 +117,8 @@ func FromFiles(files []gofile.File) ([]Item, error) {
 	fset := token.NewFileSet()
 	w := &walker{fset: fset}
 	for _, f := range files {
-		if !strings.HasSuffix(f.Name, ".go") || strings.HasSuffix(f.Name, "_test.go") {
+		// Files in a sub-folder (the test package) are another package.
+		if !strings.HasSuffix(f.Name, ".go") || strings.HasSuffix(f.Name, "_test.go") || strings.Contains(f.Name, "/") {
 			continue
 		}
 		af, err := parser.ParseFile(fset, f.Name, f.Source, parser.SkipObjectResolution)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -65,9 +66,38 @@ func hook(step string) {
 	}
 }
 
-// plainName is the only shape of file name Write accepts: no folders, no
-// "..", nothing the go command would read as a build constraint's prefix.
-var plainName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_]*\.go$`)
+// plainName is the only shape of file name Write accepts: a plain .go
+// file, in the folder or in one sub-folder of it (the test package,
+// "intercomtest/server.go"); no "..", no deeper folders, nothing the go
+// command would read as a build constraint's prefix.
+var plainName = regexp.MustCompile(`^([a-z][a-z0-9_]*/)?[A-Za-z0-9][A-Za-z0-9_]*\.go$`)
+
+// subdir is the sub-folder part of a plain name, "" for none.
+func subdir(name string) string {
+	sub, _, ok := strings.Cut(name, "/")
+	if !ok {
+		return ""
+	}
+	return sub
+}
+
+// Folders lists the folders Write and the check mode look at for a set
+// of files: "" for dir itself, then each sub-folder that files name or
+// owned lists (a sub-folder intercom-gen writes even when this
+// generation has nothing in it, so that its files can be found stale),
+// sorted and without repeats.
+func Folders(files []gofile.File, owned []string) []string {
+	dirs := []string{""}
+	for _, f := range files {
+		dirs = append(dirs, subdir(f.Name))
+	}
+	dirs = append(dirs, owned...)
+	slices.Sort(dirs)
+	return slices.Compact(dirs)
+}
+
+// native turns a plain name into a path under dir.
+func native(dir, name string) string { return filepath.Join(dir, filepath.FromSlash(name)) }
 
 // Write puts files into dir, all of them or none:
 //
@@ -85,11 +115,17 @@ var plainName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_]*\.go$`)
 // service of a tag that disappeared) are removed. Unchanged files are not
 // rewritten. File names must be plain (letters, digits, underscores,
 // ".go"), so nothing is ever written outside dir.
-func Write(dir string, files []gofile.File) (Stats, error) {
+//
+// A file may sit in one sub-folder ("intercomtest/server.go"), written in
+// the same all-or-nothing way; owned names sub-folders whose generated
+// files are stale even when files has none there (a test package no
+// longer generated). A sub-folder that is not a real folder (a symbolic
+// link) is refused, so that nothing is written through it.
+func Write(dir string, files []gofile.File, owned ...string) (Stats, error) {
 	var st Stats
 	want := map[string]bool{}
 	for _, f := range files {
-		if !plainName.MatchString(f.Name) || f.Name != filepath.Base(f.Name) {
+		if !plainName.MatchString(f.Name) {
 			return st, fmt.Errorf("write: refusing to write %q: not a plain .go file name", f.Name)
 		}
 		if want[f.Name] {
@@ -111,25 +147,29 @@ func Write(dir string, files []gofile.File) (Stats, error) {
 	if err := recoverWrites(dir); err != nil {
 		return st, err
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return st, err
-	}
 	var stale []string
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), ".go") {
-			continue
-		}
-		gen, err := fileIsGenerated(filepath.Join(dir, e.Name()))
+	folders := Folders(files, owned)
+	for _, sub := range folders {
+		entries, err := readFolder(dir, sub)
 		if err != nil {
 			return st, err
 		}
-		switch {
-		case want[e.Name()] && !gen:
-			return st, fmt.Errorf("%s: not written by intercom-gen (no %q header); refusing to replace it: move it away or choose another --out",
-				filepath.Join(dir, e.Name()), gofile.Header)
-		case !want[e.Name()] && gen:
-			stale = append(stale, e.Name())
+		for _, e := range entries {
+			name := path.Join(sub, e.Name())
+			if !strings.HasSuffix(name, ".go") || !plainName.MatchString(name) {
+				continue
+			}
+			gen, err := fileIsGenerated(native(dir, name))
+			if err != nil {
+				return st, err
+			}
+			switch {
+			case want[name] && !gen:
+				return st, fmt.Errorf("%s: not written by intercom-gen (no %q header); refusing to replace it: move it away or choose another --out",
+					native(dir, name), gofile.Header)
+			case !want[name] && gen:
+				stale = append(stale, name)
+			}
 		}
 	}
 	tmp, err := os.MkdirTemp(dir, tmpPrefix)
@@ -137,6 +177,11 @@ func Write(dir string, files []gofile.File) (Stats, error) {
 		return st, err
 	}
 	defer os.RemoveAll(tmp)
+	for _, sub := range folders[1:] {
+		if err := os.Mkdir(filepath.Join(tmp, sub), 0o755); err != nil {
+			return st, err
+		}
+	}
 	// Files are compared and written one after another, then synced by a
 	// few goroutines. Creating files in one folder is serialised (the
 	// kernel locks the folder for each new entry), so creators in parallel
@@ -145,14 +190,14 @@ func Write(dir string, files []gofile.File) (Stats, error) {
 	// changes here, so the order they finish in does not matter.
 	isChanged := make([]bool, len(files))
 	for i, f := range files {
-		old, err := os.ReadFile(filepath.Join(dir, f.Name))
+		old, err := os.ReadFile(native(dir, f.Name))
 		if err == nil && bytes.Equal(old, f.Source) {
 			continue
 		}
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return st, err
 		}
-		if err := writeFile(filepath.Join(tmp, f.Name), f.Source); err != nil {
+		if err := writeFile(native(tmp, f.Name), f.Source); err != nil {
 			return st, err
 		}
 		isChanged[i] = true
@@ -161,7 +206,7 @@ func Write(dir string, files []gofile.File) (Stats, error) {
 		if !isChanged[i] {
 			return nil
 		}
-		if err := syncFile(filepath.Join(tmp, files[i].Name)); err != nil {
+		if err := syncFile(native(tmp, files[i].Name)); err != nil {
 			return err
 		}
 		hook("file-written")
@@ -221,12 +266,17 @@ func applyJournal(dir, tmp string) (written, removed int, err error) {
 		if !ok || !plainName.MatchString(name) {
 			return written, removed, fmt.Errorf("%s: damaged journal line %q", tmp, line)
 		}
-		target := filepath.Join(dir, name)
+		target := native(dir, name)
 		switch op {
 		case "write":
-			src := filepath.Join(tmp, name)
+			src := native(tmp, name)
 			if _, err := os.Lstat(src); errors.Is(err, fs.ErrNotExist) {
 				continue // moved before an interruption
+			}
+			if sub := subdir(name); sub != "" {
+				if err := makeFolder(dir, sub); err != nil {
+					return written, removed, err
+				}
 			}
 			// A file that appeared since the journal was written and is
 			// not intercom-gen's stays as it is.
@@ -250,6 +300,11 @@ func applyJournal(dir, tmp string) (written, removed int, err error) {
 				return written, removed, err
 			}
 			removed++
+			if sub := subdir(name); sub != "" {
+				// A sub-folder left empty goes too; one holding
+				// anything else (the user's files) fails and stays.
+				os.Remove(filepath.Join(dir, sub))
+			}
 		default:
 			return written, removed, fmt.Errorf("%s: damaged journal line %q", tmp, line)
 		}
@@ -280,6 +335,39 @@ func recoverWrites(dir string) error {
 		}
 	}
 	return nil
+}
+
+// readFolder lists the entries of dir's sub-folder sub ("" for dir), none
+// when it does not exist; a sub-folder that is not a real folder is an
+// error, for nothing may be written or removed through a link.
+func readFolder(dir, sub string) ([]os.DirEntry, error) {
+	if sub != "" {
+		fi, err := os.Lstat(filepath.Join(dir, sub))
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			return nil, fmt.Errorf("%s: not a folder (%s); intercom-gen writes its generated sub-package there: move it away or choose another --out",
+				filepath.Join(dir, sub), fi.Mode().Type())
+		}
+	}
+	return os.ReadDir(filepath.Join(dir, sub))
+}
+
+// makeFolder makes dir's sub-folder sub if it is missing, refusing one
+// that is not a real folder.
+func makeFolder(dir, sub string) error {
+	if _, err := readFolder(dir, sub); err != nil {
+		return err
+	}
+	err := os.Mkdir(filepath.Join(dir, sub), 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	return err
 }
 
 // syncers bounds the goroutines that sync one package's files.

@@ -66,7 +66,8 @@ func equalSnapshots(t *testing.T, got, want map[string]string) {
 func oldOutput(t *testing.T) (string, []gofile.File) {
 	t.Helper()
 	dir := t.TempDir()
-	old := []gofile.File{genFile("client.go", "old client"), genFile("service_a.go", "old a"), genFile("service_b.go", "old b")}
+	old := []gofile.File{genFile("client.go", "old client"), genFile("service_a.go", "old a"), genFile("service_b.go", "old b"),
+		genFile("ptest/server.go", "old server"), genFile("ptest/gone.go", "old gone")}
 	if _, err := Write(dir, old); err != nil {
 		t.Fatal(err)
 	}
@@ -76,13 +77,18 @@ func oldOutput(t *testing.T) (string, []gofile.File) {
 	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("notes"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "ptest", "mine_test.go"), []byte("package ptest\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return dir, old
 }
 
 // newFiles replace client.go, keep service_a.go, drop service_b.go and
-// add service_c.go.
+// add service_c.go; in the sub-folder ptest, they replace server.go, drop
+// gone.go and add new.go.
 func newFiles() []gofile.File {
-	return []gofile.File{genFile("client.go", "new client"), genFile("service_a.go", "old a"), genFile("service_c.go", "new c")}
+	return []gofile.File{genFile("client.go", "new client"), genFile("service_a.go", "old a"), genFile("service_c.go", "new c"),
+		genFile("ptest/new.go", "new"), genFile("ptest/server.go", "new server")}
 }
 
 func TestWriteReplacesOnlyGenerated(t *testing.T) {
@@ -91,16 +97,19 @@ func TestWriteReplacesOnlyGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st != (Stats{Written: 2, Unchanged: 1, Removed: 1}) {
+	if st != (Stats{Written: 4, Unchanged: 1, Removed: 2}) {
 		t.Errorf("stats %+v", st)
 	}
 	got := snapshot(t, dir)
 	want := map[string]string{
-		"client.go":    string(genFile("client.go", "new client").Source),
-		"service_a.go": string(genFile("service_a.go", "old a").Source),
-		"service_c.go": string(genFile("service_c.go", "new c").Source),
-		"mine.go":      "package p\n\n// my own code\n",
-		"notes.txt":    "notes",
+		"client.go":          string(genFile("client.go", "new client").Source),
+		"service_a.go":       string(genFile("service_a.go", "old a").Source),
+		"service_c.go":       string(genFile("service_c.go", "new c").Source),
+		"mine.go":            "package p\n\n// my own code\n",
+		"notes.txt":          "notes",
+		"ptest/new.go":       string(genFile("ptest/new.go", "new").Source),
+		"ptest/server.go":    string(genFile("ptest/server.go", "new server").Source),
+		"ptest/mine_test.go": "package ptest\n",
 	}
 	equalSnapshots(t, got, want)
 	if leftovers, _ := filepath.Glob(filepath.Join(dir, tmpPrefix+"*")); len(leftovers) > 0 {
@@ -134,7 +143,7 @@ func TestWriteReplacesOnlyGenerated(t *testing.T) {
 func TestWriteRefusesUnsafeNames(t *testing.T) {
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "out")
-	for _, name := range []string{"../escape.go", "../../escape.go", "/etc/passwd.go", "a/b.go", ".hidden.go", "_x.go", "x.txt", "", "..", "x\x00.go", `a\b.go`} {
+	for _, name := range []string{"../escape.go", "../../escape.go", "/etc/passwd.go", "a/b/c.go", "A/b.go", "a/../b.go", "./b.go", "a//b.go", ".hidden.go", "_x.go", "x.txt", "", "..", "x\x00.go", `a\b.go`} {
 		if _, err := Write(dir, []gofile.File{genFile("ok.go", "ok"), {Name: name, Source: []byte(gofile.Header + "\n")}}); err == nil {
 			t.Errorf("wrote %q", name)
 		}
@@ -152,6 +161,51 @@ func TestWriteRefusesUnsafeNames(t *testing.T) {
 // and checks the folder: before the commit the previous output must be
 // byte-identical; after it, the next Write must finish the job. A user's
 // file is never touched either way.
+// TestWriteSubfolder: a sub-folder intercom-gen owns loses its stale
+// generated files even when nothing is generated there any more (and
+// goes when it is left empty), and is never written through a link.
+func TestWriteSubfolder(t *testing.T) {
+	dir, _ := oldOutput(t)
+	top := []gofile.File{genFile("client.go", "new client")}
+	if _, err := Write(dir, top); err != nil {
+		t.Fatal(err)
+	}
+	if got := snapshot(t, dir); got["ptest/server.go"] == "" {
+		t.Fatalf("a sub-folder not named is not looked at: %v", got)
+	}
+	st, err := Write(dir, top, "ptest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := snapshot(t, dir)
+	if st.Removed != 2 || got["ptest/server.go"] != "" || got["ptest/gone.go"] != "" || got["ptest/mine_test.go"] != "package ptest\n" {
+		t.Fatalf("owned sub-folder: %+v %v", st, got)
+	}
+	os.Remove(filepath.Join(dir, "ptest", "mine_test.go"))
+	if _, err := Write(dir, []gofile.File{genFile("ptest/a.go", "a")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(dir, top, "ptest"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ptest")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("an emptied sub-folder stays: %v", err)
+	}
+
+	elsewhere := t.TempDir()
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "ptest")); err != nil {
+		t.Skip(err)
+	}
+	before := snapshot(t, dir)
+	if _, err := Write(dir, []gofile.File{genFile("ptest/a.go", "a")}); err == nil || !strings.Contains(err.Error(), "not a folder") {
+		t.Fatalf("wrote through a linked sub-folder: %v", err)
+	}
+	equalSnapshots(t, snapshot(t, dir), before)
+	if entries, _ := os.ReadDir(elsewhere); len(entries) != 0 {
+		t.Fatalf("wrote through the link: %v", entries)
+	}
+}
+
 func TestWriteKilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs child processes")
@@ -182,7 +236,9 @@ func TestWriteKilled(t *testing.T) {
 			}
 			got := snapshot(t, dir)
 			if got["client.go"] != string(genFile("client.go", "new client").Source) || got["service_b.go"] != "" ||
-				got["service_c.go"] == "" || got["mine.go"] != before["mine.go"] {
+				got["service_c.go"] == "" || got["mine.go"] != before["mine.go"] ||
+				got["ptest/server.go"] != string(genFile("ptest/server.go", "new server").Source) || got["ptest/gone.go"] != "" ||
+				got["ptest/mine_test.go"] != before["ptest/mine_test.go"] {
 				t.Fatalf("after the next run: %v", got)
 			}
 			if leftovers, _ := filepath.Glob(filepath.Join(dir, tmpPrefix+"*")); len(leftovers) > 0 {

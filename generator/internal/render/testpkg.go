@@ -1,0 +1,523 @@
+package render
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
+	"github.com/intercom-gen/intercom-gen/generator/internal/model"
+	"github.com/intercom-gen/intercom-gen/templates"
+)
+
+// TestPackageName is the name of the test package beside a package named
+// pkg, by Go convention (net/http → net/http/httptest): "intercomtest".
+func TestPackageName(pkg string) string { return pkg + "test" }
+
+// TestPackage renders the test package written beside the generated
+// package pkg, which downstream code imports as importPath: the fixed
+// files of templates/testserver and the per-version table (every
+// operation's route, request body shape, default answer and paging).
+// examples maps operation IDs to the JSON of their success example;
+// operations without one answer the smallest value of their result type.
+// File names carry the package's folder ("intercomtest/server.go").
+func TestPackage(pkg *model.Package, importPath string, examples map[string]string) ([]File, error) {
+	name := TestPackageName(pkg.Name)
+	t := &testEmitter{pkg: pkg, ip: importPath, types: map[string]*model.Type{}, examples: examples, schemas: map[string]bool{}}
+	for _, ty := range pkg.Types {
+		t.types[ty.Name] = ty
+	}
+	var files []File
+	for _, build := range []struct {
+		stem string
+		fn   func(*jen.File)
+	}{{"doc", t.docFile}, {"operations", t.operationsFile}, {"schemas", t.schemasFile}} {
+		f := jen.NewFile(name)
+		f.HeaderComment(headerComment)
+		f.ImportAlias(importPath, pkg.Name)
+		build.fn(f)
+		var buf bytes.Buffer
+		if err := f.Render(&buf); err != nil {
+			return nil, fmt.Errorf("emit %s/%s.go: %w", name, build.stem, firstLine(err))
+		}
+		files = append(files, File{Name: name + "/" + build.stem + ".go", Source: buf.Bytes()})
+	}
+	for base, src := range templates.TestServer(name) {
+		files = append(files, File{Name: name + "/" + base, Source: append([]byte(gofile.Header+"\n\n"), src...)})
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	for i := 1; i < len(files); i++ {
+		if files[i].Name == files[i-1].Name {
+			return nil, fmt.Errorf("render: two files named %s", files[i].Name)
+		}
+	}
+	return files, nil
+}
+
+type testEmitter struct {
+	pkg      *model.Package
+	ip       string
+	types    map[string]*model.Type
+	examples map[string]string
+	// schemas collects the named types request bodies refer to, as the
+	// operations are rendered; schemasFile declares them.
+	schemas map[string]bool
+}
+
+// qual spells a type of the generated package from the test package.
+func (t *testEmitter) qual(r *model.TypeRef) jen.Code {
+	switch r.Kind {
+	case model.Slice:
+		return jen.Index().Add(t.qual(r.Elem))
+	case model.Map:
+		return jen.Map(jen.String()).Add(t.qual(r.Elem))
+	case model.Nullable:
+		return jen.Qual(t.ip, "Nullable").Types(t.qual(r.Elem))
+	case model.Pointer:
+		return jen.Op("*").Add(t.qual(r.Elem))
+	case model.Qual:
+		return jen.Qual(r.Package, r.Name)
+	case model.Builtin:
+		return jen.Id(r.Name)
+	}
+	return jen.Qual(t.ip, r.Name)
+}
+
+func (t *testEmitter) docFile(f *jen.File) {
+	name := TestPackageName(t.pkg.Name)
+	first := fmt.Sprintf("Package %s is a stand-in for version %s of the API of package %s, for the tests of code that uses it.",
+		name, t.pkg.Version, t.pkg.Name)
+	how := "NewServer starts an HTTP server (net/http/httptest) that answers every operation of the version: by " +
+		"default with the description's example of its success answer, or else the smallest value of its type. " +
+		"It checks each request as Intercom does: a bearer token (Server.Token) is required, Intercom-Version must " +
+		"be the package's Version, an unknown route or method is a 404, and a JSON body that does not decode into the " +
+		"operation's request type, lacks a required field or holds a value outside an enum is a 400 " +
+		"parameter_invalid naming the field, as is a query parameter that is missing, malformed or outside its " +
+		"enum; every error is Intercom's error list. Server.Client returns a client " +
+		"of package " + t.pkg.Name + " that calls the server."
+	stubs := "A test stubs the operations it cares about by the Op variable of each (Op" + t.exampleOp() + " for " +
+		"client." + t.exampleMethod() + "): Stub with a value of the method's result type, StubError with a status " +
+		"and error list, StubFunc with a function of the request, StubPages with items served in pages the way the " +
+		"operation pages. RequireStubs makes a call of an operation the test did not stub fail the test. " +
+		"Server.Calls lists the requests received: operation, path parameters, query and decoded body."
+	hooks := "NewNotificationRequest and SignNotification sign webhook notifications with a client secret, so " +
+		"that a handler's " + t.pkg.Name + ".ReadNotification accepts them."
+	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(first, how, stubs, hooks))), "\n"))
+}
+
+func (t *testEmitter) exampleOp() string {
+	if len(t.pkg.Operations) == 0 {
+		return "<Method>"
+	}
+	return strings.TrimPrefix(t.pkg.Operations[0].Var, "op")
+}
+
+func (t *testEmitter) exampleMethod() string {
+	if len(t.pkg.Operations) == 0 {
+		return "<Service>.<Method>"
+	}
+	return t.service(t.pkg.Operations[0]) + "." + t.pkg.Operations[0].Method
+}
+
+// service names the Client field holding op.
+func (t *testEmitter) service(op *model.Operation) string {
+	for _, svc := range t.pkg.Services {
+		if svc.Tag == op.Tag {
+			return svc.Field
+		}
+	}
+	return op.Tag
+}
+
+func (t *testEmitter) operationsFile(f *jen.File) {
+	pkg := t.pkg.Name
+	writeDoc(f.Group, fmt.Sprintf("NewServer starts a server answering every operation of version %s, "+
+		"closed when the test ends; see the package documentation for what it checks and how to stub it.", t.pkg.Version))
+	f.Func().Id("NewServer").Params(jen.Id("t").Qual("testing", "TB"), jen.Id("opts").Op("...").Id("ServerOption")).Op("*").Id("Server").Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Return(jen.Id("newServer").Call(jen.Id("t"), jen.Op("&").Id("table"), jen.Id("opts"))),
+	)
+	f.Line()
+	writeDoc(f.Group, fmt.Sprintf("Client returns a client of package %s that calls the server with its token. "+
+		"opts come after the server's base URL, so a test can add any option (WithMaxRetries(0) keeps a stubbed 429 "+
+		"or 5xx from being retried).", pkg))
+	f.Func().Params(jen.Id("s").Op("*").Id("Server")).Id("Client").Params(jen.Id("opts").Op("...").Qual(t.ip, "Option")).Op("*").Qual(t.ip, "Client").Block(
+		jen.Return(jen.Qual(t.ip, "NewClient").Call(jen.Id("s").Dot("Token").Call(),
+			jen.Append(jen.Index().Qual(t.ip, "Option").Values(jen.Qual(t.ip, "WithBaseURL").Call(jen.Id("s").Dot("URL"))), jen.Id("opts").Op("...")).Op("..."))),
+	)
+	f.Line()
+	writeDoc(f.Group, "The operations of the API, to stub and to find in Server.Calls: each is named after the client method it "+
+		"answers, and its type parameter is the type a stub answers with.")
+	f.Var().DefsFunc(func(g *jen.Group) {
+		for i, op := range t.pkg.Operations {
+			if i > 0 {
+				g.Line()
+			}
+			writeDoc(g, fmt.Sprintf("%s answers client.%s.%s: %s %s.", opName(op), t.service(op), op.Method, op.HTTPMethod, op.Path))
+			g.Id(opName(op)).Op("=").Id("Op").Types(t.resultType(op)).Values(jen.Op("&").Id("operation").Values(t.operation(op)...))
+		}
+	})
+	f.Line()
+	writeDoc(f.Group, "table is the API NewServer serves.")
+	f.Var().Id("table").Op("=").Id("api").Values(jen.Dict{
+		jen.Id("version"): jen.Qual(t.ip, "Version"),
+		jen.Id("operations"): jen.Index().Op("*").Id("operation").ValuesFunc(func(g *jen.Group) {
+			for _, op := range t.pkg.Operations {
+				g.Line().Id(opName(op)).Dot("op")
+			}
+			g.Line()
+		}),
+		jen.Id("schemas"): jen.Id("schemas"),
+	})
+}
+
+func opName(op *model.Operation) string { return "Op" + strings.TrimPrefix(op.Var, "op") }
+
+// resultType is what a stub of op answers with: the type the client
+// method returns for a JSON answer, the text or bytes of a text or file
+// answer, the Location of a redirect.
+func (t *testEmitter) resultType(op *model.Operation) jen.Code {
+	switch op.Result.Kind {
+	case model.JSON:
+		if op.Result.Pointer {
+			return jen.Op("*").Add(t.qual(op.Result.Type))
+		}
+		return t.qual(op.Result.Type)
+	case model.Text, model.Redirect:
+		return jen.String()
+	case model.Stream:
+		return jen.Index().Byte()
+	}
+	return jen.Struct()
+}
+
+// operation is op's row of the table, its fields in the order of the
+// operation type.
+func (t *testEmitter) operation(op *model.Operation) []jen.Code {
+	status, err := strconv.Atoi(op.Result.Status)
+	if err != nil || status < 200 || status >= 400 {
+		status = map[model.ResultKind]int{model.NoContent: 204, model.Redirect: 302}[op.Result.Kind]
+		if status == 0 {
+			status = 200
+		}
+	}
+	var fields []jen.Code
+	field := func(name string, v jen.Code) { fields = append(fields, jen.Line().Id(name).Op(":").Add(v)) }
+	field("id", jen.Lit(op.ID))
+	field("method", jen.Lit(op.HTTPMethod))
+	field("path", jen.Lit(op.Path))
+	field("status", jen.Lit(status))
+	field("result", jen.Id(map[model.ResultKind]string{model.NoContent: "resultNone", model.JSON: "resultJSON",
+		model.Text: "resultText", model.Stream: "resultStream", model.Redirect: "resultRedirect"}[op.Result.Kind]))
+	if ex := t.example(op); ex != "" {
+		field("example", stringLit(ex))
+	}
+	if op.Version != "" {
+		field("version", jen.Lit(op.Version))
+	}
+	if q := t.queryParams(op); len(q) > 0 {
+		field("query", jen.Index().Id("queryParam").Values(q...))
+	}
+	if op.Body != nil {
+		if op.Body.Form {
+			field("form", jen.True())
+		} else {
+			field("body", jen.Lit(t.expr(op.Body.Type)))
+			field("decode", jen.Id("decodeAs").Types(t.qual(op.Body.Type)))
+		}
+	}
+	if p := op.Paging; p != nil {
+		style := map[model.PagingStyle]string{
+			model.PagingCursor: "pageCursor", model.PagingSearch: "pageSearch",
+			model.PagingPage: "pageNumber", model.PagingScroll: "pageScroll",
+		}[p.Style]
+		field("paging", jen.Op("&").Id("paging").Values(
+			jen.Id("style").Op(":").Id(style),
+			jen.Id("param").Op(":").Lit(p.Param),
+			jen.Id("next").Op(":").Lit(p.Next),
+			jen.Id("items").Op(":").Lit(p.Items),
+		))
+	}
+	return append(fields, jen.Line())
+}
+
+// queryParams are the table's query parameters of op: those sent as plain
+// values or comma-separated lists of scalars and enums (JSON-encoded and
+// object-style parameters are not checked).
+func (t *testEmitter) queryParams(op *model.Operation) []jen.Code {
+	if op.Params == nil {
+		return nil
+	}
+	var out []jen.Code
+	for _, f := range op.Params.Fields {
+		if f.In != "query" || (f.Style != "" && f.Style != "comma") {
+			continue
+		}
+		typ := t.expr(f.Type)
+		elem := strings.TrimPrefix(typ, "[]")
+		if strings.HasPrefix(elem, "[]") || strings.HasPrefix(elem, "map[") || t.isObject(elem) {
+			continue
+		}
+		vals := []jen.Code{jen.Id("name").Op(":").Lit(f.Wire)}
+		if f.Required {
+			vals = append(vals, jen.Id("required").Op(":").True())
+		}
+		vals = append(vals, jen.Id("typ").Op(":").Lit(typ))
+		out = append(out, jen.Line().Values(vals...))
+	}
+	if len(out) > 0 {
+		out = append(out, jen.Line())
+	}
+	return out
+}
+
+// isObject reports whether a type expression names an object or union,
+// which a plain query value cannot be.
+func (t *testEmitter) isObject(expr string) bool {
+	ty := t.types[expr]
+	return ty != nil && (ty.Kind == model.Struct || ty.Kind == model.Union)
+}
+
+// stringLit spells a JSON text as a raw string when it can, which reads
+// as the JSON itself.
+func stringLit(s string) jen.Code {
+	if strings.Contains(s, "`") || !isPrintable(s) {
+		return jen.Lit(s)
+	}
+	return jen.Op("`" + s + "`")
+}
+
+// isPrintable reports whether a raw string shows s as it is: only
+// printable runes (no control, format or line-breaking characters, which
+// would hide or reorder what a reader sees).
+func isPrintable(s string) bool {
+	for _, r := range s {
+		if !strconv.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// example is op's default answer: the description's example, else the
+// smallest value of the result type; a redirect's Location.
+func (t *testEmitter) example(op *model.Operation) string {
+	switch op.Result.Kind {
+	case model.JSON:
+		if ex, ok := t.examples[op.ID]; ok {
+			return ex
+		}
+		return compactJSON(t.smallest(op.Result.Type, map[string]bool{}))
+	case model.Redirect:
+		return "https://downloads.example.com" + path.Clean("/"+op.ID)
+	case model.Text:
+		return ""
+	}
+	return ""
+}
+
+// compactJSON encodes v on one line, leaving <, > and & as they are (the
+// table is read by people, not put into HTML).
+func compactJSON(v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "null"
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// smallest is the smallest value of a type that the API could send: the
+// required fields of an object (and those with a constant, such as
+// "type"), each at its smallest.
+func (t *testEmitter) smallest(r *model.TypeRef, seen map[string]bool) any {
+	switch r.Kind {
+	case model.Slice:
+		return []any{}
+	case model.Map:
+		return map[string]any{}
+	case model.Nullable, model.Pointer:
+		return t.smallest(r.Elem, seen)
+	case model.Builtin:
+		switch r.Name {
+		case "string":
+			return ""
+		case "bool":
+			return false
+		case "any":
+			return nil
+		}
+		return 0
+	case model.Runtime:
+		if r.Name == "UnixTime" {
+			return 0
+		}
+		return nil
+	case model.Qual:
+		return nil
+	}
+	ty := t.types[r.Name]
+	if ty == nil || seen[r.Name] {
+		return nil
+	}
+	seen[r.Name] = true
+	defer delete(seen, r.Name)
+	switch ty.Kind {
+	case model.Enum:
+		if len(ty.Values) > 0 {
+			return ty.Values[0].Value
+		}
+		return ""
+	case model.Union:
+		if len(ty.Variants) > 0 {
+			return t.smallest(ty.Variants[0].Type, seen)
+		}
+		return nil
+	case model.Alias, model.Defined:
+		return t.smallest(ty.Target, seen)
+	}
+	obj := map[string]any{}
+	for _, f := range ty.Fields {
+		switch {
+		case f.Const != "":
+			obj[f.Wire] = f.Const
+		case f.Required:
+			obj[f.Wire] = t.smallest(f.Type, seen)
+		}
+	}
+	return obj
+}
+
+// expr is a request type's expression for the server's checks (see
+// templates/testserver's schema), collecting the named types it needs.
+func (t *testEmitter) expr(r *model.TypeRef) string {
+	switch r.Kind {
+	case model.Slice:
+		return "[]" + t.expr(r.Elem)
+	case model.Map:
+		return "map[string]" + t.expr(r.Elem)
+	case model.Nullable, model.Pointer:
+		return t.expr(r.Elem)
+	case model.Builtin:
+		switch r.Name {
+		case "string", "any":
+			return r.Name
+		case "bool":
+			return "boolean"
+		case "float32", "float64":
+			return "number"
+		}
+		return "integer"
+	case model.Runtime:
+		if r.Name == "UnixTime" {
+			return "integer"
+		}
+		return "any"
+	case model.Qual:
+		return "any"
+	}
+	ty := t.types[r.Name]
+	if ty == nil {
+		return "any"
+	}
+	switch ty.Kind {
+	case model.Alias, model.Defined:
+		if t.schemas[ty.Name] {
+			return "any" // a named slice or map of itself
+		}
+		t.schemas[ty.Name] = true
+		defer delete(t.schemas, ty.Name)
+		return t.expr(ty.Target)
+	case model.Struct, model.Enum, model.Union:
+		if !t.schemas[ty.Name] {
+			t.schemas[ty.Name] = true
+			switch ty.Kind {
+			case model.Struct:
+				for _, f := range ty.Fields {
+					t.expr(f.Type)
+				}
+			case model.Union:
+				for _, v := range ty.Variants {
+					t.expr(v.Type)
+				}
+			}
+		}
+		return ty.Name
+	}
+	return "any"
+}
+
+func (t *testEmitter) schemasFile(f *jen.File) {
+	// The operations are rendered first: they collect the schemas.
+	names := slices.Sorted(maps.Keys(t.schemas))
+	names = slices.DeleteFunc(names, func(n string) bool {
+		k := t.types[n].Kind
+		return k != model.Struct && k != model.Enum && k != model.Union
+	})
+	writeDoc(f.Group, "schemas are the shapes of the types request bodies use, which the server checks bodies against "+
+		"before decoding them: required fields, property types, enum values, union variants.")
+	f.Var().Id("schemas").Op("=").Map(jen.String()).Op("*").Id("schema").Values(jen.DictFunc(func(d jen.Dict) {
+		for _, n := range names {
+			d[jen.Lit(n)] = t.schema(t.types[n])
+		}
+	}))
+}
+
+func (t *testEmitter) schema(ty *model.Type) jen.Code {
+	switch ty.Kind {
+	case model.Enum:
+		return jen.Values(jen.Dict{
+			jen.Id("kind"): jen.Id("kindEnum"),
+			jen.Id("enum"): jen.Index().String().ValuesFunc(func(g *jen.Group) {
+				for _, v := range ty.Values {
+					g.Lit(v.Value)
+				}
+			}),
+		})
+	case model.Union:
+		return jen.Values(jen.Dict{
+			jen.Id("kind"): jen.Id("kindUnion"),
+			jen.Id("variants"): jen.Index().String().ValuesFunc(func(g *jen.Group) {
+				for _, v := range ty.Variants {
+					g.Lit(t.expr(v.Type))
+				}
+			}),
+		})
+	}
+	d := jen.Dict{jen.Id("kind"): jen.Id("kindObject")}
+	var required []string
+	props := map[string]string{}
+	for _, f := range ty.Fields {
+		if f.ReadOnly {
+			continue // the API ignores what it would not accept
+		}
+		if f.Required {
+			required = append(required, f.Wire)
+		}
+		props[f.Wire] = t.expr(f.Type)
+	}
+	if len(required) > 0 {
+		d[jen.Id("required")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, r := range required {
+				g.Lit(r)
+			}
+		})
+	}
+	if len(props) > 0 {
+		d[jen.Id("props")] = jen.Map(jen.String()).String().Values(jen.DictFunc(func(pd jen.Dict) {
+			for _, k := range slices.SortedFunc(maps.Keys(props), cmp.Compare) {
+				pd[jen.Lit(k)] = jen.Lit(props[k])
+			}
+		}))
+	}
+	return jen.Values(d)
+}
