@@ -50,7 +50,9 @@ type call struct {
 
 // result is what the harness reports for a call.
 type result struct {
-	N        int             `json:"n"`
+	N int `json:"n"`
+	// Typed says where the decoded result's values landed.
+	Typed    *typed          `json:"typed,omitempty"`
 	Error    *callError      `json:"error,omitempty"`
 	JSON     json.RawMessage `json:"json,omitempty"`
 	Text     *string         `json:"text,omitempty"`
@@ -191,6 +193,7 @@ func run(client *sdk.Client, c call) result {
 		}
 		res.JSON = b
 		res.ResultVariants = variants(outs[0])
+		res.Typed = typedView(outs[0])
 	}
 	return res
 }
@@ -432,4 +435,210 @@ func join(path, key string) string {
 		return key
 	}
 	return path + "." + key
+}
+
+// typed is the typed view of a decoded result: how many JSON values sit
+// only in extra fields (counted with everything inside them), the JSON
+// paths of values that did not fit their declared type (sdk.Mismatches),
+// and the paths of extras that another variant of the enclosing union
+// declares: values the Go types could hold, put where they cannot be read.
+type typed struct {
+	Extra      int      `json:"extra"`
+	Mismatches []string `json:"mismatches,omitempty"`
+	Misplaced  []string `json:"misplaced,omitempty"`
+}
+
+func typedView(v reflect.Value) *typed {
+	t := &typed{Mismatches: sdk.Mismatches(v.Interface())}
+	view(v, "", t, 0)
+	return t
+}
+
+// view walks a decoded value: each model's extras are counted, and at
+// each union the extras below its variant are checked against the fields
+// its other variants declare.
+func view(v reflect.Value, path string, t *typed, depth int) {
+	if depth > 64 || !v.IsValid() {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			view(v.Elem(), path, t, depth+1)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			view(v.Index(i), fmt.Sprintf("%s[%d]", path, i), t, depth+1)
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			view(v.MapIndex(k), join(path, fmt.Sprint(k.Interface())), t, depth+1)
+		}
+	case reflect.Struct:
+		typ := v.Type()
+		if strings.HasPrefix(typ.Name(), "Nullable[") {
+			if !v.CanAddr() {
+				p := reflect.New(typ)
+				p.Elem().Set(v)
+				v = p.Elem()
+			}
+			if get := v.Addr().MethodByName("Value"); get.IsValid() {
+				view(get.Call(nil)[0], path, t, depth+1)
+			}
+			return
+		}
+		if embeds(typ, "unionMeta") {
+			var set reflect.Value
+			var others []reflect.Type
+			for i := 0; i < typ.NumField(); i++ {
+				f := typ.Field(i)
+				if !f.IsExported() || f.Type.Kind() != reflect.Pointer {
+					continue
+				}
+				if fv := v.Field(i); !fv.IsNil() && !set.IsValid() {
+					set = fv
+				} else {
+					others = append(others, f.Type.Elem())
+				}
+			}
+			if !set.IsValid() {
+				return
+			}
+			for _, rel := range extrasBelow(set, "", 0) {
+				for _, o := range others {
+					if declares(o, strings.Split(rel, "."), 0) {
+						t.Misplaced = append(t.Misplaced, join(path, rel))
+						break
+					}
+				}
+			}
+			view(set, path, t, depth+1)
+			return
+		}
+		if embeds(typ, "objectMeta") {
+			if !v.CanAddr() {
+				p := reflect.New(typ)
+				p.Elem().Set(v)
+				v = p.Elem()
+			}
+			for _, raw := range sdk.ExtraFields(v.Addr().Interface()) {
+				t.Extra += countValues(raw)
+			}
+		}
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" {
+				name = f.Name
+			}
+			view(v.Field(i), join(path, name), t, depth+1)
+		}
+	}
+}
+
+// extrasBelow lists the keys kept as extras in the models under v, as
+// paths relative to v without list indexes ("action.result"). Unions
+// below are not entered: they are checked on their own.
+func extrasBelow(v reflect.Value, path string, depth int) []string {
+	if depth > 16 || !v.IsValid() {
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return nil
+		}
+		return extrasBelow(v.Elem(), path, depth+1)
+	case reflect.Slice:
+		var out []string
+		for i := 0; i < v.Len() && i < 8; i++ {
+			out = append(out, extrasBelow(v.Index(i), path, depth+1)...)
+		}
+		return out
+	case reflect.Struct:
+		typ := v.Type()
+		if !embeds(typ, "objectMeta") {
+			return nil
+		}
+		if !v.CanAddr() {
+			p := reflect.New(typ)
+			p.Elem().Set(v)
+			v = p.Elem()
+		}
+		var out []string
+		for k := range sdk.ExtraFields(v.Addr().Interface()) {
+			out = append(out, join(path, k))
+		}
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "" {
+				continue
+			}
+			out = append(out, extrasBelow(v.Field(i), join(path, name), depth+1)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// declares reports whether type t has a field at the JSON path keys.
+func declares(t reflect.Type, keys []string, depth int) bool {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if depth > 16 || t.Kind() != reflect.Struct || len(keys) == 0 {
+		return false
+	}
+	if strings.HasPrefix(t.Name(), "Nullable[") {
+		if f, ok := t.FieldByName("value"); ok {
+			return declares(f.Type, keys, depth+1)
+		}
+		return false
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name != keys[0] {
+			continue
+		}
+		return len(keys) == 1 || declares(f.Type, keys[1:], depth+1)
+	}
+	return false
+}
+
+func embeds(t reflect.Type, name string) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.Anonymous && f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// countValues counts a JSON value and every value inside it.
+func countValues(raw json.RawMessage) int {
+	var x any
+	if json.Unmarshal(raw, &x) != nil {
+		return 1
+	}
+	return countAny(x)
+}
+
+func countAny(x any) int {
+	n := 1
+	switch x := x.(type) {
+	case map[string]any:
+		for _, v := range x {
+			n += countAny(v)
+		}
+	case []any:
+		for _, v := range x {
+			n += countAny(v)
+		}
+	}
+	return n
 }

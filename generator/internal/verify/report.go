@@ -22,6 +22,13 @@ type Report struct {
 	// RequestExamples were decoded into the body type and sent;
 	// RequestLossless were sent exactly as the example says.
 	RequestExamples, RequestLossless int
+	// The typed view of the decoded success examples: TypedValues landed
+	// in declared fields, ExtraValues only in extra fields (everything
+	// inside an extra counted), MismatchedValues are values of another
+	// kind than declared that could not convert (Mismatches). A value
+	// that another union variant's fields would hold but that sits in
+	// extras is a "typed" failure.
+	TypedValues, ExtraValues, MismatchedValues int
 	// Failures outside the exceptions list; Excepted matched an entry.
 	Failures []Failure
 	Excepted []Failure
@@ -46,7 +53,7 @@ type CallResult struct {
 
 // Failure is one failed check.
 type Failure struct {
-	Check     string // decode, lossless, request, call
+	Check     string // decode, lossless, typed, request, call
 	Operation string
 	// Example is the request example (request checks) or the response
 	// example (decode and lossless checks).
@@ -79,9 +86,10 @@ func (r *Report) OK() bool { return len(r.Failures) == 0 }
 
 // Summary is the one-line count.
 func (r *Report) Summary() string {
-	return fmt.Sprintf("version %s: examples decoded %d/%d, lossless %d/%d, request examples lossless %d/%d, operations called %d/%d, requests valid %d/%d (%d invalid examples of the description); %d failures, %d excepted",
+	return fmt.Sprintf("version %s: examples decoded %d/%d, lossless %d/%d, request examples lossless %d/%d, operations called %d/%d, requests valid %d/%d (%d invalid examples of the description), values typed %d, only in extras %d (%d not fitting their type); %d failures, %d excepted",
 		r.Version, r.Decoded, r.Examples, r.Lossless, r.Examples, r.RequestLossless, r.RequestExamples,
-		r.OperationsCalled, r.Operations, r.RequestsValid, r.Requests, len(r.InvalidExamples), len(r.Failures), len(r.Excepted))
+		r.OperationsCalled, r.Operations, r.RequestsValid, r.Requests, len(r.InvalidExamples),
+		r.TypedValues, r.ExtraValues, r.MismatchedValues, len(r.Failures), len(r.Excepted))
 }
 
 // Print writes the summary, then one line per failure (and, with

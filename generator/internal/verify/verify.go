@@ -154,6 +154,11 @@ type harnessResult struct {
 	SentBody       json.RawMessage   `json:"sentBody"`
 	BodyVariants   map[string]string `json:"bodyVariants"`
 	ResultVariants map[string]string `json:"resultVariants"`
+	Typed          *struct {
+		Extra      int      `json:"extra"`
+		Mismatches []string `json:"mismatches"`
+		Misplaced  []string `json:"misplaced"`
+	} `json:"typed"`
 }
 
 func runHarness(ctx context.Context, bin, baseURL string, pkg *model.Package, calls []*Call) (map[int]*harnessResult, error) {
@@ -327,6 +332,16 @@ func checkSuccess(c *Call, res *harnessResult, rep *Report, fail func(Failure)) 
 			return
 		}
 		rep.Decoded++
+		if t := res.Typed; t != nil {
+			total := countValues(c.Answer)
+			rep.TypedValues += max(0, total-t.Extra)
+			rep.ExtraValues += t.Extra
+			rep.MismatchedValues += len(t.Mismatches)
+			if len(t.Misplaced) > 0 {
+				fail(Failure{Check: "typed", Operation: id, Example: c.Example, Status: c.Status,
+					Detail: "values that another variant's fields would hold sit in extra fields: " + strings.Join(t.Misplaced, ", ")})
+			}
+		}
 		diffs, err := diffJSON(c.Answer, res.JSON)
 		switch {
 		case err != nil:
@@ -431,4 +446,29 @@ func exampleInvalid(c *Call) string {
 		return firstLine(err.Error())
 	}
 	return ""
+}
+
+// countValues counts the values of a JSON document: every object member,
+// array element and the top-level value, recursively.
+func countValues(raw []byte) int {
+	v, err := parseJSON(raw)
+	if err != nil {
+		return 0
+	}
+	var count func(v any) int
+	count = func(v any) int {
+		n := 1
+		switch v := v.(type) {
+		case map[string]any:
+			for _, x := range v {
+				n += count(x)
+			}
+		case []any:
+			for _, x := range v {
+				n += count(x)
+			}
+		}
+		return n
+	}
+	return count(v)
 }

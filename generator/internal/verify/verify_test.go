@@ -269,3 +269,59 @@ func realUnionCases(t *testing.T, rep *Report) {
 		t.Error("no custom_attributes value decoded as a custom object instance list")
 	}
 }
+
+// TestVerifyTypedView: values of an example are counted as typed or only
+// in extras, and a value that another variant of its union declares but
+// that sits in extras is a "typed" failure.
+func TestVerifyTypedView(t *testing.T) {
+	needGo(t)
+	spec := `openapi: 3.0.1
+info: {title: Typed, version: '1.0'}
+paths:
+  /things:
+    get:
+      operationId: getThing
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - type: object
+                    required: [k1, k2]
+                    properties: {k1: {type: string}, k2: {type: string}}
+                  - type: object
+                    properties: {k1: {type: string}, nested: {type: object, properties: {y: {type: string}}}}
+              examples:
+                both: {value: {k1: a, k2: b, nested: {y: c}}}
+  /plain:
+    get:
+      operationId: getPlain
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {id: {type: string}}}
+              examples:
+                extra: {value: {id: a, other: {x: 1}}}
+`
+	path := filepath.Join(t.TempDir(), "typed.yaml")
+	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep := runFile(t, path)
+	var checks []string
+	for _, f := range rep.Failures {
+		checks = append(checks, f.Check+" "+f.Operation+": "+f.Detail)
+	}
+	if len(checks) != 1 || !strings.HasPrefix(checks[0], "typed getThing: ") || !strings.HasSuffix(checks[0], ": nested") {
+		t.Errorf("failures %q, want the misplaced nested of getThing", checks)
+	}
+	// getThing: 5 values (the object, k1, k2, nested, y), 2 of them in
+	// extras (nested and y); getPlain: 4 (object, id, other, x), 2 extra.
+	if rep.TypedValues != 5 || rep.ExtraValues != 4 {
+		t.Errorf("typed %d, extra %d; want 5 and 4", rep.TypedValues, rep.ExtraValues)
+	}
+}
