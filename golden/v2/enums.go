@@ -172,23 +172,6 @@ const (
 	CreateConversationRequestFromTypeContact CreateConversationRequestFromType = "contact"
 )
 
-// CreateDataAttributeRequestDataType is the type of property
-// create_data_attribute_request.data_type.
-//
-// Unknown values decode as they are, so a value Intercom adds later is kept.
-type CreateDataAttributeRequestDataType string
-
-// Values of CreateDataAttributeRequestDataType.
-const (
-	CreateDataAttributeRequestDataTypeOptions  CreateDataAttributeRequestDataType = "options"
-	CreateDataAttributeRequestDataTypeString   CreateDataAttributeRequestDataType = "string"
-	CreateDataAttributeRequestDataTypeInteger  CreateDataAttributeRequestDataType = "integer"
-	CreateDataAttributeRequestDataTypeFloat    CreateDataAttributeRequestDataType = "float"
-	CreateDataAttributeRequestDataTypeBoolean  CreateDataAttributeRequestDataType = "boolean"
-	CreateDataAttributeRequestDataTypeDatetime CreateDataAttributeRequestDataType = "datetime"
-	CreateDataAttributeRequestDataTypeDate     CreateDataAttributeRequestDataType = "date"
-)
-
 // CreateDataAttributeRequestModel is the type of property create_data_attribute_request.model.
 //
 // Unknown values decode as they are, so a value Intercom adds later is kept.
@@ -198,6 +181,22 @@ type CreateDataAttributeRequestModel string
 const (
 	CreateDataAttributeRequestModelContact CreateDataAttributeRequestModel = "contact"
 	CreateDataAttributeRequestModelCompany CreateDataAttributeRequestModel = "company"
+)
+
+// CreateDataAttributeRequestOtherTypeDataType is the type of property
+// create_data_attribute_request variant OtherType.data_type.
+//
+// Unknown values decode as they are, so a value Intercom adds later is kept.
+type CreateDataAttributeRequestOtherTypeDataType string
+
+// Values of CreateDataAttributeRequestOtherTypeDataType.
+const (
+	CreateDataAttributeRequestOtherTypeDataTypeString   CreateDataAttributeRequestOtherTypeDataType = "string"
+	CreateDataAttributeRequestOtherTypeDataTypeInteger  CreateDataAttributeRequestOtherTypeDataType = "integer"
+	CreateDataAttributeRequestOtherTypeDataTypeFloat    CreateDataAttributeRequestOtherTypeDataType = "float"
+	CreateDataAttributeRequestOtherTypeDataTypeBoolean  CreateDataAttributeRequestOtherTypeDataType = "boolean"
+	CreateDataAttributeRequestOtherTypeDataTypeDatetime CreateDataAttributeRequestOtherTypeDataType = "datetime"
+	CreateDataAttributeRequestOtherTypeDataTypeDate     CreateDataAttributeRequestOtherTypeDataType = "date"
 )
 
 // CreateMessageRequestMessageType is the type of property create_message_request.message_type.

@@ -1523,48 +1523,71 @@ func (v *CreateConversationRequestFrom) MarshalJSON() ([]byte, error) {
 	return encodeObject(v)
 }
 
-// CreateDataAttributeRequest is the "create_data_attribute_request" schema.
-//
-// A new custom attribute.
-type CreateDataAttributeRequest struct {
-	Name        string                             `json:"name"`
-	Model       CreateDataAttributeRequestModel    `json:"model"`
-	Description *string                            `json:"description,omitzero"`
-	DataType    CreateDataAttributeRequestDataType `json:"data_type"`
+// CreateDataAttributeRequestListAttribute is the type of schema create_data_attribute_request
+// variant ListAttribute.
+type CreateDataAttributeRequestListAttribute struct {
+	Name        string                          `json:"name"`
+	Model       CreateDataAttributeRequestModel `json:"model"`
+	Description *string                         `json:"description,omitzero"`
+
+	// Always "options"; left empty, it is filled in when sent.
+	DataType string `const:"options" json:"data_type"`
 
 	// The choices, two or more.
-	Options []CreateDataAttributeRequestOptionsItem `json:"options,omitzero"`
+	Options []CreateDataAttributeRequestListAttributeOptionsItem `json:"options"`
 
 	objectMeta
 }
 
 // UnmarshalJSON decodes leniently: see the package documentation.
-func (v *CreateDataAttributeRequest) UnmarshalJSON(data []byte) error {
+func (v *CreateDataAttributeRequestListAttribute) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
 // MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
 // documentation).
-func (v *CreateDataAttributeRequest) MarshalJSON() ([]byte, error) {
+func (v *CreateDataAttributeRequestListAttribute) MarshalJSON() ([]byte, error) {
 	return encodeObject(v)
 }
 
-// CreateDataAttributeRequestOptionsItem is the type of property
-// create_data_attribute_request.options items.
-type CreateDataAttributeRequestOptionsItem struct {
+// CreateDataAttributeRequestListAttributeOptionsItem is the type of property
+// create_data_attribute_request variant ListAttribute.options items.
+type CreateDataAttributeRequestListAttributeOptionsItem struct {
 	Value *string `json:"value,omitzero"`
 
 	objectMeta
 }
 
 // UnmarshalJSON decodes leniently: see the package documentation.
-func (v *CreateDataAttributeRequestOptionsItem) UnmarshalJSON(data []byte) error {
+func (v *CreateDataAttributeRequestListAttributeOptionsItem) UnmarshalJSON(data []byte) error {
 	return decodeObject(data, v)
 }
 
 // MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
 // documentation).
-func (v *CreateDataAttributeRequestOptionsItem) MarshalJSON() ([]byte, error) {
+func (v *CreateDataAttributeRequestListAttributeOptionsItem) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
+}
+
+// CreateDataAttributeRequestOtherType is the type of schema create_data_attribute_request variant
+// OtherType.
+type CreateDataAttributeRequestOtherType struct {
+	Name        string                                      `json:"name"`
+	Model       CreateDataAttributeRequestModel             `json:"model"`
+	Description *string                                     `json:"description,omitzero"`
+	DataType    CreateDataAttributeRequestOtherTypeDataType `json:"data_type"`
+
+	objectMeta
+}
+
+// UnmarshalJSON decodes leniently: see the package documentation.
+func (v *CreateDataAttributeRequestOtherType) UnmarshalJSON(data []byte) error {
+	return decodeObject(data, v)
+}
+
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *CreateDataAttributeRequestOtherType) MarshalJSON() ([]byte, error) {
 	return encodeObject(v)
 }
 

@@ -292,6 +292,72 @@ func (v *ConversationAttribute) Raw() []byte {
 	return unionRaw(v)
 }
 
+// CreateDataAttributeRequest is the "create_data_attribute_request" schema.
+//
+// A new custom attribute.
+//
+// It holds exactly one of ListAttribute, OtherType: decoding sets the variant the JSON matches,
+// encoding writes the one that is set and fails unless exactly one is. Make one with a
+// NewCreateDataAttributeRequestFrom… function; Kind tells which variant is set. JSON that no
+// variant can hold decodes without error: Kind is then CreateDataAttributeRequestKindUnknown, Raw
+// returns the JSON and encoding writes it back unchanged.
+type CreateDataAttributeRequest struct {
+	ListAttribute *CreateDataAttributeRequestListAttribute
+	OtherType     *CreateDataAttributeRequestOtherType
+	unionMeta
+}
+
+// UnmarshalJSON decodes leniently: see the package documentation.
+func (v *CreateDataAttributeRequest) UnmarshalJSON(data []byte) error {
+	return decodeUnion(data, v)
+}
+
+// MarshalJSON encodes the value, keeping what decoding found.
+func (v CreateDataAttributeRequest) MarshalJSON() ([]byte, error) {
+	return encodeUnion(&v)
+}
+
+// CreateDataAttributeRequestKind names the variant a CreateDataAttributeRequest holds (see its
+// Kind method).
+type CreateDataAttributeRequestKind string
+
+// Values of CreateDataAttributeRequestKind: one per variant, the variant's field name.
+const (
+	// CreateDataAttributeRequestKindNone is a CreateDataAttributeRequest with no variant set: the zero
+	// value, or one decoded from null.
+	CreateDataAttributeRequestKindNone CreateDataAttributeRequestKind = ""
+	// CreateDataAttributeRequestKindUnknown is a CreateDataAttributeRequest decoded from JSON that no
+	// variant can hold; Raw returns it.
+	CreateDataAttributeRequestKindUnknown       CreateDataAttributeRequestKind = "unknown"
+	CreateDataAttributeRequestKindListAttribute CreateDataAttributeRequestKind = "ListAttribute"
+	CreateDataAttributeRequestKindOtherType     CreateDataAttributeRequestKind = "OtherType"
+)
+
+// NewCreateDataAttributeRequestFromListAttribute returns a CreateDataAttributeRequest holding v as
+// its ListAttribute variant.
+func NewCreateDataAttributeRequestFromListAttribute(v CreateDataAttributeRequestListAttribute) CreateDataAttributeRequest {
+	return CreateDataAttributeRequest{ListAttribute: &v}
+}
+
+// NewCreateDataAttributeRequestFromOtherType returns a CreateDataAttributeRequest holding v as its
+// OtherType variant.
+func NewCreateDataAttributeRequestFromOtherType(v CreateDataAttributeRequestOtherType) CreateDataAttributeRequest {
+	return CreateDataAttributeRequest{OtherType: &v}
+}
+
+// Kind reports which variant is set: CreateDataAttributeRequestKindNone for none,
+// CreateDataAttributeRequestKindUnknown for JSON no variant can hold, otherwise the variant's
+// constant (the first set, if several are; encoding then fails).
+func (v *CreateDataAttributeRequest) Kind() CreateDataAttributeRequestKind {
+	return CreateDataAttributeRequestKind(unionKind(v))
+}
+
+// Raw returns the JSON the value was decoded from when no variant can hold it (Kind is
+// CreateDataAttributeRequestKindUnknown), and nil otherwise.
+func (v *CreateDataAttributeRequest) Raw() []byte {
+	return unionRaw(v)
+}
+
 // CreateMessageRequestTo is the type of property create_message_request.to.
 //
 // It holds exactly one of Recipient, RecipientList: decoding sets the variant the JSON matches,

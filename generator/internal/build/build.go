@@ -103,11 +103,15 @@ func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.Lis
 }
 
 type builder struct {
-	spec  *openapi3.T
-	src   Source
-	opts  Options
-	pkg   *model.Package
-	diags diag.List
+	spec *openapi3.T
+	src  Source
+	// keyOrder gives the source order of properties at pointers that the
+	// builder makes up (the variants of a union with shared properties,
+	// see variantSources), where the source has no keys.
+	keyOrder map[string][]string
+	opts     Options
+	pkg      *model.Package
+	diags    diag.List
 	// scope holds every package-level name.
 	scope *naming.Scope
 	// components by schema name, and their names in build order.
@@ -162,12 +166,14 @@ func (b *builder) add(sev diag.Severity, code, ptr, msg, hint string) {
 func keysInOrder[V any](b *builder, ptr string, m map[string]V) []string {
 	var out []string
 	seen := make(map[string]bool, len(m))
-	if b.src != nil {
-		for _, k := range b.src.Keys(ptr) {
-			if _, ok := m[k]; ok && !seen[k] {
-				out = append(out, k)
-				seen[k] = true
-			}
+	keys := b.keyOrder[ptr]
+	if keys == nil && b.src != nil {
+		keys = b.src.Keys(ptr)
+	}
+	for _, k := range keys {
+		if _, ok := m[k]; ok && !seen[k] {
+			out = append(out, k)
+			seen[k] = true
 		}
 	}
 	if len(out) == len(m) {

@@ -266,13 +266,26 @@ func TestUnions(t *testing.T) {
 	if c := typeNamed(t, pkg, "CreateContactRequest"); c.Kind != model.Struct || len(c.Fields) != 2 {
 		t.Errorf("required-only anyOf must leave a plain struct: %+v", c)
 	}
+	// A oneOf beside properties: a union whose every variant has the
+	// shared properties and its branch's, no field of any branch lost.
 	attr := typeNamed(t, pkg, "CreateAttribute")
-	if attr.Kind != model.Struct || len(attr.Fields) != 3 {
-		t.Fatalf("oneOf beside properties must be flattened: %+v", attr.Fields)
+	if attr.Kind != model.Union || len(attr.Variants) != 2 {
+		t.Fatalf("oneOf beside properties must be a union of two: %+v", attr)
 	}
-	dt := typeNamed(t, pkg, field(t, attr, "DataType").Type.Elem.Name)
-	if len(dt.Values) != 3 {
-		t.Errorf("flattened enums must merge their values: %+v", dt.Values)
+	var shapes []string
+	for _, v := range attr.Variants {
+		vt := typeNamed(t, pkg, v.Type.Name)
+		var fields []string
+		for _, f := range vt.Fields {
+			fields = append(fields, f.Wire)
+		}
+		shapes = append(shapes, v.Name+"{"+strings.Join(fields, ",")+"}")
+	}
+	if got := strings.Join(shapes, " "); got != "DataType{name,data_type,options} DataTypeObject{name,data_type}" {
+		t.Errorf("variants %s", got)
+	}
+	if dt := field(t, typeNamed(t, pkg, attr.Variants[1].Type.Name), "DataType"); dt.Type.Kind != model.Pointer || len(typeNamed(t, pkg, dt.Type.Elem.Name).Values) != 2 {
+		t.Errorf("the second variant's data_type: %+v", dt.Type)
 	}
 }
 

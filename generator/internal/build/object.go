@@ -193,9 +193,15 @@ func (b *builder) buildUnion(t *model.Type, s *openapi3.Schema, at site) {
 	if s.Discriminator != nil {
 		disc = s.Discriminator.PropertyName
 	}
-	for _, br := range effectiveBranches(s) {
+	for _, src := range b.variantSources(t, s, at) {
+		br := src.br
 		label, inlineName := b.variantLabel(t, br)
-		ty := b.typeOf(br.ref, site{ptr: br.ptr(at.ptr), name: inlineName, file: at.file, owner: boundOwner(at.owner + " variant " + label), form: at.form})
+		owner := at.owner + " variant " + label
+		if src.name != "" {
+			label, inlineName = "", src.name
+			owner = at.owner + " variant " + strings.TrimPrefix(src.name, t.Name)
+		}
+		ty := b.typeOf(src.ref, site{ptr: src.ptr, name: inlineName, file: at.file, owner: boundOwner(owner), form: at.form})
 		key := ty.ref.String()
 		if seen[key] {
 			b.add(diag.Info, "duplicate-variant", br.ptr(at.ptr),
@@ -205,13 +211,97 @@ func (b *builder) buildUnion(t *model.Type, s *openapi3.Schema, at site) {
 		seen[key] = true
 		name, _ := scope.Unique(variantName(ty.ref, label, t.Name), "variant")
 		v := &model.Variant{Name: name, Type: ty.ref}
-		if disc != "" && br.ref != nil && br.ref.Ref != "" {
-			if vals := b.discriminatorValues(s, at.ptr, br.ref.Ref); len(vals) > 0 {
+		if disc != "" && src.branchRef != "" {
+			if vals := b.discriminatorValues(s, at.ptr, src.branchRef); len(vals) > 0 {
 				v.Discriminator = disc + "=" + strings.Join(vals, "|")
 			}
 		}
 		t.Variants = append(t.Variants, v)
 	}
+}
+
+// A variantSource is the schema one variant of a union is made from.
+type variantSource struct {
+	br  branch
+	ref *openapi3.SchemaRef
+	ptr string
+	// branchRef is the $ref the discriminator maps ("" for an inline
+	// branch).
+	branchRef string
+	// name is the type name of a variant made here (see variantSources);
+	// "" leaves naming to variantLabel.
+	name string
+}
+
+// variantSources lists what the variants of union s are made from. Its
+// branches, as a rule. When s also declares properties of its own (a
+// oneOf beside `properties`), each variant is its branch together with
+// those properties, so that no branch's fields are lost and the shared
+// ones are in every variant; a branch that is itself a union then gives
+// one variant per branch of its own, each with the shared properties
+// (replyTicket: the contact reply's three ways of naming the contact and
+// the admin reply, each with skip_notifications).
+func (b *builder) variantSources(t *model.Type, s *openapi3.Schema, at site) []variantSource {
+	ptr := at.ptr
+	branches := effectiveBranches(s)
+	var out []variantSource
+	if len(s.Properties) == 0 {
+		for _, br := range branches {
+			out = append(out, variantSource{br: br, ref: br.ref, ptr: br.ptr(ptr), branchRef: br.ref.Ref})
+		}
+		return out
+	}
+	shared := &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type: &openapi3.Types{openapi3.TypeObject}, Properties: s.Properties, Required: s.Required,
+	}}
+	// The shared properties' inline types (an enum, say) are named after
+	// the union, not after the first variant that meets them.
+	for _, name := range keysInOrder(b, diag.Append(ptr, "properties"), s.Properties) {
+		b.typeOf(s.Properties[name], site{ptr: diag.Append(ptr, "properties", name), name: t.Name + naming.Exported(name, "Field"),
+			file: at.file, owner: "property " + boundOwner(strings.TrimPrefix(at.owner, "schema ")) + "." + name, form: at.form})
+	}
+	for _, br := range branches {
+		inner := []variantSource{{br: br, ref: br.ref, ptr: br.ptr(ptr), branchRef: br.ref.Ref}}
+		if v := br.ref.Value; v != nil && len(v.Properties) == 0 && classify(v) == shapeUnion {
+			base := br.ptr(ptr)
+			if c := b.componentByRef(br.ref.Ref); c != nil {
+				base = c.ptr
+			}
+			inner = inner[:0]
+			for _, ib := range effectiveBranches(v) {
+				inner = append(inner, variantSource{br: ib, ref: ib.ref, ptr: ib.ptr(base), branchRef: br.ref.Ref})
+			}
+		}
+		for _, in := range inner {
+			in.name = t.Name + b.branchLabel(t, in)
+			// The shared properties first, as they are written; then the
+			// branch's, which win where both declare one (data_type:
+			// [options] in the branch, any type beside it).
+			if b.keyOrder == nil {
+				b.keyOrder = map[string][]string{}
+			}
+			b.keyOrder[diag.Append(in.ptr, "allOf", "0", "properties")] = keysInOrder(b, diag.Append(ptr, "properties"), s.Properties)
+			if in.ref.Ref == "" && in.ref.Value != nil {
+				b.keyOrder[diag.Append(in.ptr, "allOf", "1", "properties")] = keysInOrder(b, diag.Append(in.ptr, "properties"), in.ref.Value.Properties)
+			}
+			in.ref = &openapi3.SchemaRef{Value: &openapi3.Schema{AllOf: openapi3.SchemaRefs{shared, in.ref}}}
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// branchLabel names a branch by its component's Go name, else as
+// variantLabel names an inline branch.
+func (b *builder) branchLabel(t *model.Type, src variantSource) string {
+	if c := b.componentByRef(src.ref.Ref); c != nil && c.typ != nil {
+		return c.typ.Name
+	}
+	label, _ := b.variantLabel(t, src.br)
+	if label == "" {
+		label = fmt.Sprintf("Variant%d", src.br.index+1)
+	}
+	return label
 }
 
 // variantLabel returns a short label for an inline branch (its title, first

@@ -39,6 +39,10 @@ func classify(s *openapi3.Schema) shape {
 	}
 	if branches := effectiveBranches(s); len(s.OneOf)+len(s.AnyOf) > 0 {
 		switch {
+		case len(s.Properties) > 0 && len(branches) > 1:
+			// Shared properties beside the branches: each variant
+			// carries them (variantSources).
+			return shapeUnion
 		case len(s.Properties) > 0:
 			return shapeStruct
 		case len(branches) == 1:

@@ -233,27 +233,41 @@ var schemas = map[string]*schema{
 		kind: kindEnum,
 	},
 	"CreateDataAttributeRequest": {
+		kind:     kindUnion,
+		variants: []string{"CreateDataAttributeRequestListAttribute", "CreateDataAttributeRequestOtherType"},
+	},
+	"CreateDataAttributeRequestListAttribute": {
 		kind: kindObject,
 		props: map[string]string{
-			"data_type":   "CreateDataAttributeRequestDataType",
+			"data_type":   "string",
 			"description": "string",
 			"model":       "CreateDataAttributeRequestModel",
 			"name":        "string",
-			"options":     "[]CreateDataAttributeRequestOptionsItem",
+			"options":     "[]CreateDataAttributeRequestListAttributeOptionsItem",
 		},
-		required: []string{"name", "model", "data_type"},
+		required: []string{"name", "model", "data_type", "options"},
 	},
-	"CreateDataAttributeRequestDataType": {
-		enum: []string{"options", "string", "integer", "float", "boolean", "datetime", "date"},
-		kind: kindEnum,
+	"CreateDataAttributeRequestListAttributeOptionsItem": {
+		kind:  kindObject,
+		props: map[string]string{"value": "string"},
 	},
 	"CreateDataAttributeRequestModel": {
 		enum: []string{"contact", "company"},
 		kind: kindEnum,
 	},
-	"CreateDataAttributeRequestOptionsItem": {
-		kind:  kindObject,
-		props: map[string]string{"value": "string"},
+	"CreateDataAttributeRequestOtherType": {
+		kind: kindObject,
+		props: map[string]string{
+			"data_type":   "CreateDataAttributeRequestOtherTypeDataType",
+			"description": "string",
+			"model":       "CreateDataAttributeRequestModel",
+			"name":        "string",
+		},
+		required: []string{"name", "model", "data_type"},
+	},
+	"CreateDataAttributeRequestOtherTypeDataType": {
+		enum: []string{"string", "integer", "float", "boolean", "datetime", "date"},
+		kind: kindEnum,
 	},
 	"CreateDataEventRequest": {
 		kind: kindObject,
