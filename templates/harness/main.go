@@ -192,8 +192,7 @@ func run(client *sdk.Client, c call) result {
 			return res
 		}
 		res.JSON = b
-		res.ResultVariants = variants(outs[0])
-		res.Typed = typedView(outs[0])
+		res.ResultVariants, res.Typed = inspect(outs[0])
 	}
 	return res
 }
@@ -346,90 +345,6 @@ func bodyArg(t reflect.Type, raw json.RawMessage) (reflect.Value, error) {
 	return p.Elem(), nil
 }
 
-// variants walks a decoded value and names the variant each union holds,
-// by JSON path ("query.value[0]").
-func variants(v reflect.Value) map[string]string {
-	out := map[string]string{}
-	walk(v, "", out, 0)
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
-
-func walk(v reflect.Value, path string, out map[string]string, depth int) {
-	if depth > 64 || !v.IsValid() {
-		return
-	}
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			walk(v.Elem(), path, out, depth+1)
-		}
-	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len(); i++ {
-			walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), out, depth+1)
-		}
-	case reflect.Map:
-		for _, k := range v.MapKeys() {
-			walk(v.MapIndex(k), join(path, fmt.Sprint(k.Interface())), out, depth+1)
-		}
-	case reflect.Struct:
-		t := v.Type()
-		union := false
-		for i := 0; i < t.NumField(); i++ {
-			if t.Field(i).Anonymous && t.Field(i).Name == "unionMeta" {
-				union = true
-			}
-		}
-		if strings.HasPrefix(t.Name(), "Nullable[") {
-			// Value has a pointer receiver.
-			if !v.CanAddr() {
-				p := reflect.New(t)
-				p.Elem().Set(v)
-				v = p.Elem()
-			}
-			if get := v.Addr().MethodByName("Value"); get.IsValid() {
-				walk(get.Call(nil)[0], path, out, depth+1)
-			}
-			return
-		}
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			fv := v.Field(i)
-			if union {
-				if !fv.IsNil() {
-					// A union nested in a union reaches the same path:
-					// name both ("Datetime.Time").
-					if outer, ok := out[path]; ok {
-						out[path] = outer + "." + f.Name
-					} else {
-						out[path] = f.Name
-					}
-					walk(fv, path, out, depth+1)
-					return
-				}
-				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "" {
-				name = f.Name
-			}
-			walk(fv, join(path, name), out, depth+1)
-		}
-		// No variant set: absent, unless the union kept JSON that no variant
-		// fitted (read from the runtime's unionMeta).
-		if union {
-			if raw := v.FieldByName("unionMeta").FieldByName("raw"); raw.IsValid() && raw.Len() > 0 {
-				out[path] = "(unmatched)"
-			}
-		}
-	}
-}
-
 func join(path, key string) string {
 	if path == "" {
 		return key
@@ -448,95 +363,125 @@ type typed struct {
 	Misplaced  []string `json:"misplaced,omitempty"`
 }
 
-func typedView(v reflect.Value) *typed {
+// inspect walks a decoded value once: it names the variant each union
+// holds, by JSON path ("query.value[0]"), and fills the typed view.
+func inspect(v reflect.Value) (map[string]string, *typed) {
+	out := map[string]string{}
 	t := &typed{Mismatches: sdk.Mismatches(v.Interface())}
-	view(v, "", t, 0)
-	return t
+	walk(v, "", out, t, 0)
+	if len(out) == 0 {
+		out = nil
+	}
+	return out, t
 }
 
-// view walks a decoded value: each model's extras are counted, and at
-// each union the extras below its variant are checked against the fields
-// its other variants declare.
-func view(v reflect.Value, path string, t *typed, depth int) {
+// variants is inspect's first half, for request bodies.
+func variants(v reflect.Value) map[string]string {
+	out, _ := inspect(v)
+	return out
+}
+
+func walk(v reflect.Value, path string, out map[string]string, t *typed, depth int) {
 	if depth > 64 || !v.IsValid() {
 		return
 	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			view(v.Elem(), path, t, depth+1)
+			walk(v.Elem(), path, out, t, depth+1)
 		}
 	case reflect.Slice, reflect.Array:
 		for i := 0; i < v.Len(); i++ {
-			view(v.Index(i), fmt.Sprintf("%s[%d]", path, i), t, depth+1)
+			walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), out, t, depth+1)
 		}
 	case reflect.Map:
 		for _, k := range v.MapKeys() {
-			view(v.MapIndex(k), join(path, fmt.Sprint(k.Interface())), t, depth+1)
+			walk(v.MapIndex(k), join(path, fmt.Sprint(k.Interface())), out, t, depth+1)
 		}
 	case reflect.Struct:
 		typ := v.Type()
-		if strings.HasPrefix(typ.Name(), "Nullable[") {
-			if !v.CanAddr() {
-				p := reflect.New(typ)
-				p.Elem().Set(v)
-				v = p.Elem()
-			}
+		v = addressable(v)
+		switch {
+		case strings.HasPrefix(typ.Name(), "Nullable["):
+			// Value has a pointer receiver.
 			if get := v.Addr().MethodByName("Value"); get.IsValid() {
-				view(get.Call(nil)[0], path, t, depth+1)
+				walk(get.Call(nil)[0], path, out, t, depth+1)
 			}
-			return
-		}
-		if embeds(typ, "unionMeta") {
-			var set reflect.Value
-			var others []reflect.Type
+		case embeds(typ, "unionMeta"):
+			walkUnion(v, path, out, t, depth)
+		default:
+			if embeds(typ, "objectMeta") {
+				for _, raw := range sdk.ExtraFields(v.Addr().Interface()) {
+					t.Extra += countValues(raw)
+				}
+			}
 			for i := 0; i < typ.NumField(); i++ {
 				f := typ.Field(i)
-				if !f.IsExported() || f.Type.Kind() != reflect.Pointer {
+				if !f.IsExported() {
 					continue
 				}
-				if fv := v.Field(i); !fv.IsNil() && !set.IsValid() {
-					set = fv
-				} else {
-					others = append(others, f.Type.Elem())
+				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+				if name == "" {
+					name = f.Name
 				}
+				walk(v.Field(i), join(path, name), out, t, depth+1)
 			}
-			if !set.IsValid() {
-				return
-			}
-			for _, rel := range extrasBelow(set, "", 0) {
-				for _, o := range others {
-					if declares(o, strings.Split(rel, "."), 0) {
-						t.Misplaced = append(t.Misplaced, join(path, rel))
-						break
-					}
-				}
-			}
-			view(set, path, t, depth+1)
-			return
-		}
-		if embeds(typ, "objectMeta") {
-			if !v.CanAddr() {
-				p := reflect.New(typ)
-				p.Elem().Set(v)
-				v = p.Elem()
-			}
-			for _, raw := range sdk.ExtraFields(v.Addr().Interface()) {
-				t.Extra += countValues(raw)
-			}
-		}
-		for i := 0; i < typ.NumField(); i++ {
-			f := typ.Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if name == "" {
-				name = f.Name
-			}
-			view(v.Field(i), join(path, name), t, depth+1)
 		}
 	}
+}
+
+// walkUnion names the variant set, checks the extras below it against
+// the fields the other variants declare, and walks on into it. With no
+// variant set the union is absent, unless it kept JSON that no variant
+// fitted (read from the runtime's unionMeta).
+func walkUnion(v reflect.Value, path string, out map[string]string, t *typed, depth int) {
+	typ := v.Type()
+	var set reflect.Value
+	var others []reflect.Type
+	for i := 0; i < typ.NumField(); i++ {
+		f := typ.Field(i)
+		if !f.IsExported() || f.Type.Kind() != reflect.Pointer {
+			continue
+		}
+		if fv := v.Field(i); !fv.IsNil() && !set.IsValid() {
+			set = fv
+			// A union nested in a union reaches the same path: name
+			// both ("Datetime.Time").
+			if outer, ok := out[path]; ok {
+				out[path] = outer + "." + f.Name
+			} else {
+				out[path] = f.Name
+			}
+		} else {
+			others = append(others, f.Type.Elem())
+		}
+	}
+	if !set.IsValid() {
+		if raw := v.FieldByName("unionMeta").FieldByName("raw"); raw.IsValid() && raw.Len() > 0 {
+			out[path] = "(unmatched)"
+		}
+		return
+	}
+	for _, rel := range extrasBelow(set, "", 0) {
+		for _, o := range others {
+			if declares(o, strings.Split(rel, "."), 0) {
+				t.Misplaced = append(t.Misplaced, join(path, rel))
+				break
+			}
+		}
+	}
+	walk(set, path, out, t, depth+1)
+}
+
+// addressable returns v, or an addressable copy of it: the runtime's
+// accessors (ExtraFields through a pointer, Nullable's Value) need one.
+func addressable(v reflect.Value) reflect.Value {
+	if v.CanAddr() {
+		return v
+	}
+	p := reflect.New(v.Type())
+	p.Elem().Set(v)
+	return p.Elem()
 }
 
 // extrasBelow lists the keys kept as extras in the models under v, as
@@ -563,11 +508,7 @@ func extrasBelow(v reflect.Value, path string, depth int) []string {
 		if !embeds(typ, "objectMeta") {
 			return nil
 		}
-		if !v.CanAddr() {
-			p := reflect.New(typ)
-			p.Elem().Set(v)
-			v = p.Elem()
-		}
+		v = addressable(v)
 		var out []string
 		for k := range sdk.ExtraFields(v.Addr().Interface()) {
 			out = append(out, join(path, k))
