@@ -52,6 +52,25 @@ func (l *load) bareRefCycles(m *yaml.Node, prefix string, base []string, kind st
 		refNode[name] = ref
 		order = append(order, name)
 	}
+	for _, chain := range cyclesOf(order, next) {
+		start := chain[0]
+		ptr := diag.Pointer(append(append([]string(nil), base...), start, "$ref")...)
+		msg := fmt.Sprintf("%s %s refer only to one another, so none of them is defined; the operations using them would lose them",
+			kind, strings.Join(append(chain, start), " → "))
+		if len(chain) == 1 {
+			msg = fmt.Sprintf("%s: %s refers only to itself, so it is not defined; the operations using it would lose it", kind, start)
+		}
+		l.errorAt(refNode[start], "ref-cycle", ptr, msg,
+			"define one of them in full, or point its $ref at one that is defined")
+	}
+}
+
+// cyclesOf follows, from each name in order, the one reference it is
+// (next), and returns every chain that comes back to where it started:
+// each cycle once, starting at its member that comes first in order. A
+// chain that runs into a cycle not through its start is not one.
+func cyclesOf(order []string, next map[string]string) [][]string {
+	var cycles [][]string
 	reported := map[string]bool{}
 	for _, start := range order {
 		if reported[start] {
@@ -61,31 +80,22 @@ func (l *load) bareRefCycles(m *yaml.Node, prefix string, base []string, kind st
 		seen := map[string]bool{start: true}
 		for cur := start; ; {
 			n, ok := next[cur]
-			if !ok {
+			if !ok || (seen[n] && n != start) {
 				break
 			}
 			if n == start {
 				for _, c := range chain {
 					reported[c] = true
 				}
-				ptr := diag.Pointer(append(append([]string(nil), base...), start, "$ref")...)
-				msg := fmt.Sprintf("%s %s refer only to one another, so none of them is defined; the operations using them would lose them",
-					kind, strings.Join(append(chain, start), " → "))
-				if len(chain) == 1 {
-					msg = fmt.Sprintf("%s: %s refers only to itself, so it is not defined; the operations using it would lose it", kind, start)
-				}
-				l.errorAt(refNode[start], "ref-cycle", ptr, msg,
-					"define one of them in full, or point its $ref at one that is defined")
+				cycles = append(cycles, chain)
 				break
-			}
-			if seen[n] {
-				break // a cycle not through start: reported from its members
 			}
 			seen[n] = true
 			chain = append(chain, n)
 			cur = n
 		}
 	}
+	return cycles
 }
 
 // unescapeToken undoes a JSON pointer token's escapes (~1 is "/", ~0 "~").

@@ -157,44 +157,19 @@ func (l *load) refCycles(top *yaml.Node) {
 		if !pure || !strings.HasPrefix(ref, prefix) {
 			continue
 		}
-		target := strings.NewReplacer("~1", "/", "~0", "~").Replace(strings.TrimPrefix(ref, prefix))
+		target := unescapeToken(strings.TrimPrefix(ref, prefix))
 		next[name] = target
 		refNode[name] = s.Content[mapIndex(s, "$ref")+1]
 		order = append(order, name)
 	}
-	reported := map[string]bool{}
-	for _, start := range order {
-		if reported[start] {
-			continue
+	for _, chain := range cyclesOf(order, next) {
+		start := chain[0]
+		msg := fmt.Sprintf("schema %s refers only to itself, so it does not say what a value is; it is generated as any value", start)
+		if len(chain) > 1 {
+			msg = fmt.Sprintf("schemas %s only refer to one another, so none says what a value is; they are generated as any value",
+				strings.Join(append(chain, start), " → "))
 		}
-		// Follow the chain; a cycle is found when it comes back to start.
-		chain := []string{start}
-		seen := map[string]bool{start: true}
-		cur := start
-		for {
-			n, ok := next[cur]
-			if !ok {
-				break
-			}
-			if n == start {
-				for _, c := range chain {
-					reported[c] = true
-				}
-				msg := fmt.Sprintf("schema %s refers only to itself, so it does not say what a value is; it is generated as any value", start)
-				if len(chain) > 1 {
-					msg = fmt.Sprintf("schemas %s only refer to one another, so none says what a value is; they are generated as any value",
-						strings.Join(append(chain, start), " → "))
-				}
-				l.add(diag.Warning, refNode[start], "ref-cycle", diag.Pointer("components", "schemas", start, "$ref"), msg,
-					"give one of them a schema of its own (a type, properties), or point its $ref at a schema that has one")
-				break
-			}
-			if seen[n] {
-				break // a cycle that does not pass through start: reported from its own members
-			}
-			seen[n] = true
-			chain = append(chain, n)
-			cur = n
-		}
+		l.add(diag.Warning, refNode[start], "ref-cycle", diag.Pointer("components", "schemas", start, "$ref"), msg,
+			"give one of them a schema of its own (a type, properties), or point its $ref at a schema that has one")
 	}
 }
