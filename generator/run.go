@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/check"
+	"github.com/intercom-gen/intercom-gen/generator/internal/stamp"
 	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
 
@@ -24,8 +25,17 @@ type Outcome struct {
 	Target Target
 	// Diags are the diagnostics of loading and generating the target.
 	Diags diag.List
-	// Model is the generated package's model (nil if it failed first).
+	// Model is the generated package's model (nil if it failed first, or
+	// if the work was skipped).
 	Model *Model
+	// Version, Types and Operations describe the package (from the model,
+	// or from the stamp when the work was skipped).
+	Version           string
+	Types, Operations int
+	// Skipped is true when the folder's stamp showed that nothing changed
+	// since the run that wrote it (same generator, description, options,
+	// files): Diags are that run's, and nothing was generated again.
+	Skipped bool
 	// Files counts the generated files.
 	Files int
 	// Written counts what Write did (not in check mode).
@@ -47,6 +57,9 @@ type RunOptions struct {
 	// Workers caps how many targets are generated at once
 	// (runtime.GOMAXPROCS when 0).
 	Workers int
+	// Force does the full work even when a folder's stamp shows that
+	// nothing changed (see package stamp).
+	Force bool
 	// TuneMemory sets the garbage collector up for the run (see
 	// memoryLimit) unless GOMEMLIMIT or GOGC is set. The setting is the
 	// process's: only a caller that owns the process should ask for it.
@@ -81,9 +94,11 @@ func Run(ctx context.Context, targets []Target, opts RunOptions) error {
 		tuneMemory(targets, workers)
 	}
 	type built struct {
-		res   *Result
-		err   error
-		start time.Time
+		res    *Result
+		err    error
+		start  time.Time
+		inputs string       // the inputs' hash, "" when stamps are off
+		stamp  *stamp.Stamp // set when the work was skipped
 	}
 	results := make([]built, len(targets))
 	ready := make([]chan struct{}, len(targets))
@@ -102,12 +117,15 @@ func Run(ctx context.Context, targets []Target, opts RunOptions) error {
 			go func() {
 				defer func() { <-slots }()
 				start := time.Now()
-				var res *Result
-				err := ctx.Err()
-				if err == nil {
-					res, err = Generate(t)
+				b := built{start: start}
+				if sum, ok := stampInputs(t); ok && !opts.Force {
+					b.inputs = sum
+					b.stamp = freshStamp(t, sum)
 				}
-				results[i] = built{res: res, err: err, start: start}
+				if b.err = ctx.Err(); b.err == nil && b.stamp == nil {
+					b.res, b.err = Generate(t)
+				}
+				results[i] = b
 				close(ready[i])
 			}()
 		}
@@ -124,8 +142,19 @@ func Run(ctx context.Context, targets []Target, opts RunOptions) error {
 		out := Outcome{Target: t, Err: b.err}
 		if b.res != nil {
 			out.Diags, out.Model, out.Files = b.res.Diags, b.res.Package, len(b.res.Files)
+			if m := b.res.Package; m != nil {
+				out.Version, out.Types, out.Operations = m.Version, len(m.Types), len(m.Operations)
+			}
 		}
-		if out.Err == nil {
+		if st := b.stamp; st != nil && out.Err == nil {
+			out.Skipped, out.Diags, out.Files = true, st.Diagnostics, len(st.Files)
+			out.Version, out.Types, out.Operations = st.Version, st.Types, st.Operations
+			if opts.Check {
+				out.Check = &CheckResult{Dir: t.Out}
+			} else {
+				out.Written = WriteStats{Unchanged: len(st.Files)}
+			}
+		} else if out.Err == nil {
 			if opts.Check {
 				out.Check, out.Err = check.Compare(t.Out, b.res.Files, t.TestPackageName())
 				if out.Err == nil && !out.Check.OK() {
@@ -136,6 +165,11 @@ func Run(ctx context.Context, targets []Target, opts RunOptions) error {
 					out.Diags = append(out.Diags, d)
 				}
 				out.Written, out.Err = Write(t.Out, b.res.Files, t.TestPackageName())
+				if out.Err == nil && b.inputs != "" && b.res.Package != nil {
+					// A stamp that cannot be written only costs the next
+					// run its shortcut.
+					_ = writeStamp(t, b.inputs, b.res)
+				}
 			}
 		}
 		if out.Err != nil && t.Origin != "" {

@@ -31,6 +31,10 @@ var (
 		Aliases: []string{"v"},
 		Usage:   "print every diagnostic (repairs, warnings, naming decisions)",
 	}
+	forceFlag = &cli.BoolFlag{
+		Name:  "force",
+		Usage: "do the full work even when the folder's stamp shows that nothing changed since the last run",
+	}
 	strictFlag = &cli.BoolFlag{
 		Name:  "strict",
 		Usage: "fail (exit 1) when the description draws warnings, listing them as errors",

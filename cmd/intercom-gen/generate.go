@@ -15,7 +15,7 @@ func generateCommand() *cli.Command {
 			specFlag, versionFlag, openapiDirFlag,
 			&cli.StringFlag{Name: "out", Usage: "write the package into `DIR` (created if missing; required unless --config)"},
 			packageFlag, importPathFlag, noTestPkgFlag,
-			validateFlag, verboseFlag, strictFlag, configFlag, checkFlag, jsonFlag, allowExternalRefsFlag, maxSizeFlag,
+			validateFlag, verboseFlag, strictFlag, configFlag, checkFlag, jsonFlag, allowExternalRefsFlag, maxSizeFlag, forceFlag,
 		},
 		Action: action(func(c *cli.Context, o *output) error {
 			return runTargets(c, o, c.Bool("check"))
@@ -32,7 +32,7 @@ func checkCommand() *cli.Command {
 			configFlag, specFlag, versionFlag, openapiDirFlag,
 			&cli.StringFlag{Name: "out", Usage: "the generated package's `DIR`"},
 			packageFlag, importPathFlag, noTestPkgFlag,
-			verboseFlag, strictFlag, jsonFlag, allowExternalRefsFlag, maxSizeFlag,
+			verboseFlag, strictFlag, jsonFlag, allowExternalRefsFlag, maxSizeFlag, forceFlag,
 		},
 		Action: action(func(c *cli.Context, o *output) error {
 			return runTargets(c, o, true)
@@ -46,5 +46,5 @@ func runTargets(c *cli.Context, o *output, check bool) error {
 	if err != nil {
 		return err
 	}
-	return generator.Run(c.Context, ts, generator.RunOptions{Check: check, Reporter: o, TuneMemory: ownsProcess})
+	return generator.Run(c.Context, ts, generator.RunOptions{Check: check, Reporter: o, TuneMemory: ownsProcess, Force: c.Bool("force")})
 }

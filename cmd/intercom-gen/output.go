@@ -102,8 +102,13 @@ func (o *output) Done(r generator.Outcome) {
 		return
 	}
 	st := r.Written
+	if r.Skipped {
+		fmt.Fprintf(o.stdout, "intercom-gen: version %s: %d types, %d operations, %d files, unchanged since the last run (stamp) in %s → %s%s\n",
+			r.Version, r.Types, r.Operations, r.Files, r.Elapsed.Round(time.Millisecond), r.Target.Out, o.summary(r.Diags))
+		return
+	}
 	fmt.Fprintf(o.stdout, "intercom-gen: version %s: %d types, %d operations, %d files (%d written, %d unchanged, %d removed) in %s → %s%s\n",
-		r.Model.Version, len(r.Model.Types), len(r.Model.Operations), r.Files, st.Written, st.Unchanged, st.Removed,
+		r.Version, r.Types, r.Operations, r.Files, st.Written, st.Unchanged, st.Removed,
 		r.Elapsed.Round(time.Millisecond), r.Target.Out, o.summary(r.Diags))
 }
 

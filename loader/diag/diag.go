@@ -42,6 +42,18 @@ func (s Severity) String() string {
 // MarshalText makes severities readable in JSON output.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads what MarshalText writes, so that a stored report
+// (a generated folder's stamp) reads back.
+func (s *Severity) UnmarshalText(b []byte) error {
+	for i, name := range severityNames {
+		if string(b) == name {
+			*s = Severity(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("diag: unknown severity %q", b)
+}
+
 // Diagnostic is one finding about a description.
 type Diagnostic struct {
 	Severity Severity `json:"severity"`

@@ -1,0 +1,148 @@
+// Package stamp records what a generated folder was made from, so that a
+// run whose inputs have not changed can skip the work: the folder's
+// .intercom-gen.stamp holds a hash of the inputs (the generator itself,
+// the description, the options) and of every file written, plus what the
+// run reported. A stamp is trusted only when the inputs hash the same and
+// every file still has the content it was written with; anything else
+// (an edited, missing or extra generated file, another generator, a stamp
+// that does not parse) means the full work.
+package stamp
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
+	"github.com/intercom-gen/intercom-gen/loader/diag"
+)
+
+// FileName is the stamp's name in the output folder; the go command
+// ignores files starting with ".".
+const FileName = ".intercom-gen.stamp"
+
+// format changes when the stamp's meaning does.
+const format = 1
+
+// A Stamp is what one run wrote into a folder.
+type Stamp struct {
+	Format int    `json:"format"`
+	Inputs string `json:"inputs"`
+	// Version, Types and Operations describe the package, for the report
+	// of a run that skips the work.
+	Version    string `json:"version"`
+	Types      int    `json:"types"`
+	Operations int    `json:"operations"`
+	// Files maps each generated file (slash-separated, relative to the
+	// folder) to the hex SHA-256 of its content.
+	Files map[string]string `json:"files"`
+	// Diagnostics are the run's, reported again when the work is skipped.
+	Diagnostics diag.List `json:"diagnostics"`
+}
+
+// New makes the stamp of files generated from inputs.
+func New(inputs string, files []gofile.File) *Stamp {
+	s := &Stamp{Format: format, Inputs: inputs, Files: make(map[string]string, len(files))}
+	for _, f := range files {
+		s.Files[f.Name] = Sum(f.Source)
+	}
+	return s
+}
+
+// Sum is the hex SHA-256 of data.
+func Sum(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}
+
+// Read returns the folder's stamp, or nil when there is none or it does
+// not parse (an old format, a torn write): either means the full work.
+func Read(dir string) *Stamp {
+	data, err := os.ReadFile(filepath.Join(dir, FileName))
+	if err != nil {
+		return nil
+	}
+	var s Stamp
+	if json.Unmarshal(data, &s) != nil || s.Format != format || s.Inputs == "" || s.Files == nil {
+		return nil
+	}
+	return &s
+}
+
+// Fresh reports whether the folder is exactly what the stamp says for
+// these inputs: the inputs hash the same, every stamped file has its
+// stamped content, and no other generated file sits in the folder or in
+// the sub-folders named.
+func (s *Stamp) Fresh(dir, inputs string, subdirs ...string) bool {
+	if s == nil || s.Inputs != inputs {
+		return false
+	}
+	for name, sum := range s.Files {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || Sum(data) != sum {
+			return false
+		}
+	}
+	for _, sub := range append([]string{""}, subdirs...) {
+		entries, err := os.ReadDir(filepath.Join(dir, sub))
+		if err != nil {
+			if sub != "" && errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			return false
+		}
+		for _, e := range entries {
+			name := path.Join(sub, e.Name())
+			if _, ok := s.Files[name]; ok || !e.Type().IsRegular() || filepath.Ext(name) != ".go" {
+				continue
+			}
+			if generated(filepath.Join(dir, filepath.FromSlash(name))) {
+				return false // a generated file the stamp does not know
+			}
+		}
+	}
+	return true
+}
+
+// Write stores the stamp in dir, whole or not at all (a temporary file
+// renamed into place).
+func Write(dir string, s *Stamp) error {
+	data, err := json.MarshalIndent(s, "", "\t")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, FileName+".*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(append(data, '\n'))
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), filepath.Join(dir, FileName))
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// generated reports whether the file at p starts with the generated
+// header.
+func generated(p string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, len(gofile.Header)+2)
+	n, _ := f.Read(buf)
+	return gofile.IsGenerated(bytes.Clone(buf[:n]))
+}
