@@ -21,8 +21,15 @@ const ExamplesFile = "example_test.go"
 // offline against the test package's server (its Start). Each example is
 // written only when the description has what it needs: the operations
 // are chosen by their properties, Intercom's operation IDs first, and
-// every printed value is one the example sets itself.
-func Examples(pkg *model.Package, importPath string) (File, error) {
+// every printed value is one the example sets itself. ok is false when
+// there is no file: the package (or its test package) is named like a
+// standard package the examples import (a package named http).
+func Examples(pkg *model.Package, importPath string) (f File, ok bool, err error) {
+	for _, std := range []string{"context", "errors", "fmt", "http", "httptest", "json"} {
+		if pkg.Name == std || TestPackageName(pkg.Name) == std {
+			return File{}, false, nil
+		}
+	}
 	x := &exampler{pkg: pkg, p: pkg.Name, tp: TestPackageName(pkg.Name), types: map[string]*model.Type{}, imports: map[string]bool{}}
 	for _, ty := range pkg.Types {
 		x.types[ty.Name] = ty
@@ -67,9 +74,9 @@ func Examples(pkg *model.Package, importPath string) (File, error) {
 	}
 	src, err := format.Source(b.Bytes())
 	if err != nil {
-		return File{}, fmt.Errorf("emit %s: %w", ExamplesFile, firstLine(err))
+		return File{}, false, fmt.Errorf("emit %s: %w", ExamplesFile, firstLine(err))
 	}
-	return File{Name: ExamplesFile, Source: src}, nil
+	return File{Name: ExamplesFile, Source: src}, true, nil
 }
 
 type exampler struct {
