@@ -61,6 +61,24 @@ func TestTestPackageDownstream(t *testing.T) {
 	if !strings.Contains(string(out), "ok  \texample.com/app\t") {
 		t.Fatalf("the downstream tests did not run:\n%s", out)
 	}
+	// The package's own examples ran against its test package.
+	if !strings.Contains(string(out), "ok  \texample.com/app/intercom\t") {
+		t.Fatalf("the generated package's examples did not run:\n%s", out)
+	}
+	cmd = exec.Command(goTool, "test", "-count=1", "-run", "^Example", "-v", "./intercom")
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
+	out, err = cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go test of the examples: %v\n%s", err, out)
+	}
+	for _, name := range []string{"ExampleContactsService_CreateContact", "ExampleContactsService_ListContactsAll",
+		"ExampleContactsService_SearchContactsAll", "ExampleAPIError", "ExampleClient_Do", "ExampleOAuthConfig_AuthorizeURL",
+		"ExampleOAuthConfig_Exchange", "ExampleReadNotification", "Example_testServer"} {
+		if !strings.Contains(string(out), "--- PASS: "+name+" ") {
+			t.Errorf("%s did not run and pass:\n%s", name, out)
+		}
+	}
 }
 
 // TestTestPackageWrittenAndChecked: the test package is written with the
@@ -86,6 +104,9 @@ func TestTestPackageWrittenAndChecked(t *testing.T) {
 	if err != nil || r.OK() || strings.Join(r.Stale, ",") != "intercomtest/operations.go" {
 		t.Fatalf("check after an edit: %+v %v", r, err)
 	}
+	if data, err := os.ReadFile(filepath.Join(out, "example_test.go")); err != nil || !strings.Contains(string(data), `intercomtest "example.com/app/intercom/intercomtest"`) {
+		t.Fatalf("example_test.go: %v\n%.600s", err, data)
+	}
 	mine := filepath.Join(out, "intercomtest", "mine_test.go")
 	os.WriteFile(mine, []byte("package intercomtest\n"), 0o644)
 
@@ -99,6 +120,10 @@ func TestTestPackageWrittenAndChecked(t *testing.T) {
 	left, _ := os.ReadDir(filepath.Join(out, "intercomtest"))
 	if len(left) != 1 || left[0].Name() != "mine_test.go" {
 		t.Fatalf("left in intercomtest: %v", left)
+	}
+	// The examples need the test package: they go with it.
+	if _, err := os.Stat(filepath.Join(out, "example_test.go")); !os.IsNotExist(err) {
+		t.Fatalf("example_test.go without the test package: %v", err)
 	}
 
 	// An explicit import path needs no module.
@@ -123,7 +148,7 @@ func TestTestPackageWithoutModule(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range res.Files {
-		if strings.Contains(f.Name, "/") {
+		if strings.Contains(f.Name, "/") || f.Name == "example_test.go" {
 			t.Fatalf("%s generated without an import path", f.Name)
 		}
 	}

@@ -17,18 +17,21 @@ import (
 //
 // I is the element type of the page's items (e.g. intercom.Contact); a
 // non-positive perPage serves everything in one page. Stubbing an
-// operation that does not page fails the test.
+// operation that does not page fails the test (panics outside a test,
+// for a server from Start).
 func StubPages[T, I any](s *Server, op Op[T], items []I, perPage int) {
-	s.t.Helper()
+	if s.t != nil {
+		s.t.Helper()
+	}
 	if op.op.paging == nil || op.op.result != resultJSON {
-		s.t.Fatalf("intercomtest: StubPages(%s): the operation does not page", op.op.id)
+		s.fatalf("intercomtest: StubPages(%s): the operation does not page", op.op.id)
 		return
 	}
 	raw := make([]json.RawMessage, len(items))
 	for i, item := range items {
 		data, err := json.Marshal(item)
 		if err != nil {
-			s.t.Fatalf("intercomtest: StubPages(%s): item %d: %v", op.op.id, i, err)
+			s.fatalf("intercomtest: StubPages(%s): item %d: %v", op.op.id, i, err)
 			return
 		}
 		raw[i] = data

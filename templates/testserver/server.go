@@ -28,11 +28,16 @@ const maxRequestBody = 32 << 20
 // StubError, StubFunc, StubPages). Requests are checked as Intercom checks
 // them, and every one is recorded (Calls).
 //
-// The server is closed when the test ends.
+// A server from NewServer is closed when the test ends; one from Start,
+// which needs no test (an example, a program), when its caller calls
+// Close.
 type Server struct {
 	// URL is the server's base URL, for clients built by hand.
 	URL string
 
+	// t is nil for a server started outside a test (Start): what would
+	// fail the test then panics (misuse while setting up) or is only
+	// answered as an HTTP error (a call the server cannot answer).
 	t            testing.TB
 	api          *api
 	srv          *httptest.Server
@@ -55,30 +60,55 @@ func WithToken(token string) ServerOption {
 
 // RequireStubs makes a call of an operation the test has not stubbed fail
 // the test (it is answered 501 with an error list), so that a test cannot
-// pass on example answers by accident.
+// pass on example answers by accident. Outside a test (Start) the call
+// is only answered 501.
 func RequireStubs() ServerOption {
 	return func(s *Server) { s.requireStubs = true }
 }
 
 // newServer starts a server answering the operations of a. The generated
-// NewServer passes the package's table.
+// NewServer passes the package's table and its test, Start a nil t: the
+// caller then closes the server.
 func newServer(t testing.TB, a *api, opts []ServerOption) *Server {
-	t.Helper()
+	if t != nil {
+		t.Helper()
+	}
 	s := &Server{t: t, api: a, token: DefaultToken, stubs: map[*operation]func(Call) Response{}}
 	for _, opt := range opts {
 		opt(s)
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
-	t.Cleanup(s.srv.Close)
+	if t != nil {
+		t.Cleanup(s.srv.Close)
+	}
 	return s
+}
+
+// errorf fails the test, if there is one, and goes on; outside a test
+// the HTTP answer is all the caller sees.
+func (s *Server) errorf(format string, args ...any) {
+	if s.t != nil {
+		s.t.Helper()
+		s.t.Errorf(format, args...)
+	}
+}
+
+// fatalf stops the test, or panics outside a test: it reports a misuse
+// while setting the server up.
+func (s *Server) fatalf(format string, args ...any) {
+	if s.t == nil {
+		panic(fmt.Sprintf(format, args...))
+	}
+	s.t.Helper()
+	s.t.Fatalf(format, args...)
 }
 
 // Token is the access token the server accepts.
 func (s *Server) Token() string { return s.token }
 
-// Close shuts the server down before the test ends; it is safe to call
-// more than once.
+// Close shuts the server down (before the test ends, for NewServer's);
+// it is safe to call more than once.
 func (s *Server) Close() { s.srv.Close() }
 
 // Call is one request the server received.
@@ -191,7 +221,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case stub != nil:
 		answer(stub(c), op)
 	case s.requireStubs:
-		s.t.Errorf("intercomtest: %s (%s %s) was called but the test did not stub it", op.id, r.Method, r.URL.Path)
+		s.errorf("intercomtest: %s (%s %s) was called but the test did not stub it", op.id, r.Method, r.URL.Path)
 		answer(Errors(http.StatusNotImplemented, Error{Code: "not_stubbed", Message: op.id + " is not stubbed"}), op)
 	default:
 		answer(defaultAnswer(op, c), op)
@@ -250,7 +280,7 @@ func (s *Server) write(w http.ResponseWriter, op *operation, id string, resp Res
 	default:
 		var err error
 		if data, err = json.Marshal(b); err != nil {
-			s.t.Errorf("intercomtest: %s: encoding the stubbed answer: %v", op.id, err)
+			s.errorf("intercomtest: %s: encoding the stubbed answer: %v", op.id, err)
 			return s.write(w, op, id, Errors(http.StatusInternalServerError, Error{Code: "server_error", Message: err.Error()}))
 		}
 	}

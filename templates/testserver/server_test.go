@@ -444,3 +444,52 @@ func TestConcurrentCalls(t *testing.T) {
 		t.Fatalf("%d distinct calls recorded, want 40", len(seen))
 	}
 }
+
+// TestOutsideATest: a server started without a test (the generated
+// Start, for examples) answers the same, is closed by its caller, panics
+// on a misuse while it is set up and only answers 501 to an unstubbed
+// call under RequireStubs.
+func TestOutsideATest(t *testing.T) {
+	s := newServer(nil, testAPI, []ServerOption{RequireStubs()})
+	defer s.Close()
+	Stub(s, opShow, &contact{ID: "ok"})
+	if a := do(t, s, "GET", "/contacts/1", ""); a.status != 200 || a.body["id"] != "ok" {
+		t.Fatalf("stubbed: %d %s", a.status, a.raw)
+	}
+	a := do(t, s, "DELETE", "/tags/1", "")
+	if code, _, _ := firstError(t, a); a.status != 501 || code != "not_stubbed" {
+		t.Fatalf("unstubbed: %d %s", a.status, a.raw)
+	}
+	Stub(s, opShow, &contact{ID: "c1"})
+	s.StubFunc(opCreate, func(Call) Response { return Response{Body: func() {}} })
+	if a := do(t, s, "POST", "/contacts", `{"email":"a@example.com"}`); a.status != 500 {
+		t.Fatalf("a stub that does not encode: %d %s", a.status, a.raw)
+	}
+	func() {
+		defer func() {
+			if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "StubPages(showContact): the operation does not page") {
+				t.Fatalf("StubPages on a plain operation: recovered %v", r)
+			}
+		}()
+		StubPages(s, opShow, []contact{{ID: "1"}}, 1)
+	}()
+	if n := len(s.Calls()); n != 3 {
+		t.Fatalf("%d calls recorded", n)
+	}
+	s.Close()
+	if _, err := http.Get(s.URL + "/contacts/1"); err == nil {
+		t.Fatal("the server answers after Close")
+	}
+
+	r, err := NotificationRequest("shh", "contact.user.created", contact{ID: "c1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(r.Body)
+	if r.Header.Get("X-Hub-Signature") != SignNotification(body, "shh") {
+		t.Fatalf("unsigned: %s", body)
+	}
+	if _, err := NotificationRequest("shh", "x", func() {}); err == nil {
+		t.Fatal("an item that does not encode")
+	}
+}

@@ -84,6 +84,14 @@ func Generate(doc *loader.Document, opts Options) (*Result, error) {
 			return &Result{Package: pkg, Diags: diags}, fmt.Errorf("%s: %w", doc.File, err)
 		}
 		files = append(files, test...)
+		// The examples run against the test package: they come with it.
+		ex, ok, err := render.Examples(pkg, opts.ImportPath)
+		if err != nil {
+			return &Result{Package: pkg, Diags: diags}, fmt.Errorf("%s: %w", doc.File, err)
+		}
+		if ok {
+			files = append(files, ex)
+		}
 		slices.SortFunc(files, func(a, b gofile.File) int { return strings.Compare(a.Name, b.Name) })
 	}
 	return &Result{Package: pkg, Files: files, Diags: diags}, nil

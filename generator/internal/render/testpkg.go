@@ -102,7 +102,8 @@ func (t *testEmitter) docFile(f *jen.File) {
 		"operation's request type, lacks a required field or holds a value outside an enum is a 400 " +
 		"parameter_invalid naming the field, as is a query parameter that is missing, malformed or outside its " +
 		"enum; every error is Intercom's error list. Server.Client returns a client " +
-		"of package " + t.pkg.Name + " that calls the server."
+		"of package " + t.pkg.Name + " that calls the server. Start starts the same server outside a test, for an " +
+		"example or a program, and the caller closes it."
 	stubs := "A test stubs the operations it cares about by the Op variable of each (Op" + t.exampleOp() + " for " +
 		"client." + t.exampleMethod() + "): Stub with a value of the method's result type, StubError with a status " +
 		"and error list, StubFunc with a function of the request, StubPages with items served in pages the way the " +
@@ -144,6 +145,13 @@ func (t *testEmitter) operationsFile(f *jen.File) {
 	f.Func().Id("NewServer").Params(jen.Id("t").Qual("testing", "TB"), jen.Id("opts").Op("...").Id("ServerOption")).Op("*").Id("Server").Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Return(jen.Id("newServer").Call(jen.Id("t"), jen.Op("&").Id("table"), jen.Id("opts"))),
+	)
+	f.Line()
+	writeDoc(f.Group, "Start starts the server of NewServer outside a test, for an example or a program; the caller "+
+		"closes it. What would fail a test then panics (a misuse while stubbing, such as StubPages on an operation that "+
+		"does not page) or is only the HTTP answer (a call RequireStubs refuses is answered 501).")
+	f.Func().Id("Start").Params(jen.Id("opts").Op("...").Id("ServerOption")).Op("*").Id("Server").Block(
+		jen.Return(jen.Id("newServer").Call(jen.Nil(), jen.Op("&").Id("table"), jen.Id("opts"))),
 	)
 	f.Line()
 	writeDoc(f.Group, fmt.Sprintf("Client returns a client of package %s that calls the server with its token. "+

@@ -14,6 +14,14 @@ func NewServer(t testing.TB, opts ...ServerOption) *Server {
 	return newServer(t, &table, opts)
 }
 
+// Start starts the server of NewServer outside a test, for an example or a program; the caller
+// closes it. What would fail a test then panics (a misuse while stubbing, such as StubPages on an
+// operation that does not page) or is only the HTTP answer (a call RequireStubs refuses is
+// answered 501).
+func Start(opts ...ServerOption) *Server {
+	return newServer(nil, &table, opts)
+}
+
 // Client returns a client of package intercom that calls the server with its token. opts come
 // after the server's base URL, so a test can add any option (WithMaxRetries(0) keeps a stubbed 429
 // or 5xx from being retried).

@@ -8,6 +8,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -45,12 +46,23 @@ func NotificationBody(topic string, item any) ([]byte, error) {
 // whose ReadNotification with the same client secret accepts it.
 func NewNotificationRequest(t testing.TB, clientSecret, topic string, item any) *http.Request {
 	t.Helper()
+	r, err := NotificationRequest(clientSecret, topic, item)
+	if err != nil {
+		t.Fatalf("intercomtest: %v", err)
+	}
+	return r
+}
+
+// NotificationRequest is NewNotificationRequest outside a test (an
+// example, a program): it returns the error that would fail the test,
+// an item that does not encode.
+func NotificationRequest(clientSecret, topic string, item any) (*http.Request, error) {
 	body, err := NotificationBody(topic, item)
 	if err != nil {
-		t.Fatalf("intercomtest: notification %s: %v", topic, err)
+		return nil, fmt.Errorf("notification %s: %w", topic, err)
 	}
 	r := httptest.NewRequest(http.MethodPost, "/intercom/webhook", bytes.NewReader(body))
 	r.Header.Set("Content-Type", "application/json")
 	r.Header.Set("X-Hub-Signature", SignNotification(body, clientSecret))
-	return r
+	return r, nil
 }

@@ -10,7 +10,8 @@
 // body that does not decode into the operation's request type, lacks a required field or holds a
 // value outside an enum is a 400 parameter_invalid naming the field, as is a query parameter that
 // is missing, malformed or outside its enum; every error is Intercom's error list. Server.Client
-// returns a client of package intercom that calls the server.
+// returns a client of package intercom that calls the server. Start starts the same server outside
+// a test, for an example or a program, and the caller closes it.
 //
 // A test stubs the operations it cares about by the Op variable of each (OpSetAwayAdmin for
 // client.Admins.SetAwayAdmin): Stub with a value of the method's result type, StubError with a
