@@ -3,6 +3,7 @@
 package intercom
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -100,6 +101,9 @@ type pager struct {
 	// seen holds the cursors sent so far: a server whose cursors cycle
 	// (A, B, A, …) would otherwise be paged forever.
 	seen map[string]bool
+	// perPage is the page size the last search page reported
+	// (pages.per_page), as JSON.
+	perPage []byte
 }
 
 // run fetches the pages, each into a new value of type typ, and hands
@@ -141,8 +145,17 @@ func (st *pager) fetch(ctx context.Context, out any, opts []Option) (more, empty
 	r := st.base
 	if st.cursor != "" {
 		if st.pg.style == pageSearch {
-			cursor, path := st.cursor, splitPath(st.pg.param)
-			r.bodyEdit = func(b []byte) ([]byte, error) { return setJSONString(b, path, cursor) }
+			cursor, path, perPage := st.cursor, splitPath(st.pg.param), st.perPage
+			r.bodyEdit = func(b []byte) ([]byte, error) {
+				b, err := setJSONString(b, path, cursor)
+				if err != nil || perPage == nil {
+					return b, err
+				}
+				// The page size goes beside the cursor when the request
+				// did not set it: the server's own, as its answer says.
+				// Some versions' descriptions require it there.
+				return setJSON(b, append(path[:len(path)-1:len(path)-1], "per_page"), perPage, true)
+			}
 		} else {
 			r.query = url.Values{st.pg.param: {st.cursor}}
 		}
@@ -160,6 +173,11 @@ func (st *pager) fetch(ctx context.Context, out any, opts []Option) (more, empty
 	if st.pg.items != "" {
 		list := lookupIn(top, splitPath(st.pg.items))
 		empty = list == nil || list[0] != '[' || list[jsonSkipSpace(list, 1)] == ']'
+	}
+	if st.pg.style == pageSearch {
+		if n := lookupIn(top, []string{"pages", "per_page"}); len(n) > 0 && n[0] >= '0' && n[0] <= '9' {
+			st.perPage = bytes.Clone(n)
+		}
 	}
 	next := st.nextCursor(top)
 	if next == "" || (empty && st.pg.style == pageScroll) {
@@ -306,11 +324,24 @@ func jsonInt(raw []byte) (int64, bool) {
 // creating the objects on the way when they are missing or null and
 // keeping every other member as it is.
 func setJSONString(obj []byte, path []string, value string) ([]byte, error) {
+	return setJSON(obj, path, appendJSONString(nil, value), false)
+}
+
+// setJSON sets the member at path of the JSON object obj (nil: a member
+// that is not there) to the JSON val, or with keep only when the member is
+// missing or null.
+func setJSON(obj []byte, path []string, val []byte, keep bool) ([]byte, error) {
 	obj = trimJSONSpace(obj)
 	if len(path) == 0 {
-		return appendJSONString(nil, value), nil
+		if keep && len(obj) > 0 && obj[0] != 'n' {
+			return obj, nil
+		}
+		return val, nil
 	}
-	if len(obj) == 0 || obj[0] != '{' {
+	if len(obj) == 0 || obj[0] == 'n' {
+		obj = []byte("{}")
+	}
+	if obj[0] != '{' {
 		return nil, fmt.Errorf("cannot set %s in a JSON %s", strings.Join(path, "."), jsonKindName(obj))
 	}
 	entries := jsonObjectEntries(obj)
@@ -321,29 +352,29 @@ func setJSONString(obj []byte, path []string, value string) ([]byte, error) {
 		}
 		inner := m.val
 		if len(path) > 1 && (len(inner) == 0 || inner[0] != '{') {
-			inner = []byte("{}")
+			inner = nil
 		}
-		val, err := setJSONString(inner, path[1:], value)
+		v, err := setJSON(inner, path[1:], val, keep)
 		if err != nil {
 			return nil, err
 		}
 		start := cap(obj) - cap(m.val)
-		out := make([]byte, 0, len(obj)+len(val))
+		out := make([]byte, 0, len(obj)+len(v))
 		out = append(out, obj[:start]...)
-		out = append(out, val...)
+		out = append(out, v...)
 		return append(out, obj[start+len(m.val):]...), nil
 	}
-	val, err := setJSONString([]byte("{}"), path[1:], value)
+	v, err := setJSON(nil, path[1:], val, keep)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]byte, 0, len(obj)+len(path[0])+len(val)+4)
+	out := make([]byte, 0, len(obj)+len(path[0])+len(v)+4)
 	out = append(out, obj[:len(obj)-1]...)
 	if len(entries) > 0 {
 		out = append(out, ',')
 	}
 	out = appendJSONString(out, path[0])
 	out = append(out, ':')
-	out = append(out, val...)
+	out = append(out, v...)
 	return append(out, '}'), nil
 }

@@ -346,3 +346,34 @@ func TestSetJSONString(t *testing.T) {
 }
 
 var _ = http.MethodGet
+
+// TestSearchPaginationCarriesPageSize: a search whose request sets no page
+// size sends the server's own (pages.per_page of its answer) beside the
+// cursor, where some versions' descriptions require it; one the caller
+// set is kept.
+func TestSearchPaginationCarriesPageSize(t *testing.T) {
+	for _, tc := range []struct {
+		pagination map[string]any
+		want       float64
+	}{
+		{nil, 50},
+		{map[string]any{"per_page": 3}, 3},
+	} {
+		s, url := serve(t,
+			status(200, nil, pageOf("1", `{"type":"pages","page":1,"per_page":50,"total_pages":2,"next":{"starting_after":"A"}}`)),
+			status(200, nil, pageOf("2", `{"type":"pages","page":2,"per_page":50,"total_pages":2}`)),
+		)
+		core := newClientCore("tok", "2.11", []Option{WithBaseURL(url)})
+		body := &testSearch{Query: map[string]any{"field": "role"}, Pagination: tc.pagination}
+		if _, err := collect(itemSeq(pageSeq[*testPage](context.Background(), core, &request{op: postOp, path: "/search", body: body}, searchPaging, nil), listOf)); err != nil {
+			t.Fatal(err)
+		}
+		var second map[string]map[string]any
+		if err := json.Unmarshal(s.bodies[1], &second); err != nil {
+			t.Fatal(err)
+		}
+		if second["pagination"]["starting_after"] != "A" || second["pagination"]["per_page"] != tc.want {
+			t.Errorf("second body %s, want per_page %v", s.bodies[1], tc.want)
+		}
+	}
+}

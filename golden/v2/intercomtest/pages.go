@@ -95,6 +95,9 @@ func pageAnswer(op *operation, c Call, items []json.RawMessage, perPage int, str
 		} else {
 			deletePath(answer, pg.next)
 		}
+		// Intercom's lists say their page size beside the cursor; a
+		// search's next request sends it back.
+		setPath(answer, "pages.per_page", perPage)
 	case pageScroll:
 		// The client stops at the first empty batch, which follows the
 		// last page.
