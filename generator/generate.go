@@ -5,6 +5,7 @@ import (
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
 	"github.com/intercom-gen/intercom-gen/generator/internal/model"
+	"github.com/intercom-gen/intercom-gen/generator/internal/modimport"
 	"github.com/intercom-gen/intercom-gen/generator/internal/pipeline"
 	"github.com/intercom-gen/intercom-gen/generator/internal/write"
 	"github.com/intercom-gen/intercom-gen/loader"
@@ -77,6 +78,11 @@ func joinHint(h, more string) string {
 // memory (nothing is written). The result carries the diagnostics of both
 // stages, also when err is not nil.
 func Generate(t Target) (*Result, error) {
+	if t.ImportPath != "" && !t.NoTestPackage {
+		if err := modimport.Check(t.ImportPath); err != nil {
+			return &Result{}, fmt.Errorf("the output folder's import path: %w", err)
+		}
+	}
 	doc, diags, err := Load(t)
 	if err != nil {
 		return &Result{Diags: diags}, err

@@ -131,6 +131,10 @@ const CodeNoTestPackage = "testpkg-no-import-path"
 // Out's place in it. Without either, the test package cannot import the
 // package: the diagnostic says so and the test package is left out. An
 // in-memory generation (no Out) has no test package and no diagnostic.
+// CheckImportPath reports why p cannot be an import path (Target's
+// ImportPath), as the go command reads one.
+func CheckImportPath(p string) error { return modimport.Check(p) }
+
 func (t Target) importPath() (string, *diag.Diagnostic) {
 	if t.ImportPath != "" {
 		return t.ImportPath, nil

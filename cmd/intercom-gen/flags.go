@@ -102,6 +102,11 @@ func flagTarget(c *cli.Context, needOut bool) (generator.Target, error) {
 	if _, err := t.PackageName(); err != nil {
 		return t, usagef("--package: %v", err)
 	}
+	if t.ImportPath != "" {
+		if err := generator.CheckImportPath(t.ImportPath); err != nil {
+			return t, usagef("--import-path: %v", err)
+		}
+	}
 	return t, nil
 }
 

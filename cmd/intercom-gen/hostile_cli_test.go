@@ -172,3 +172,18 @@ func TestGenerateMaxSizeBounds(t *testing.T) {
 		t.Errorf("--max-size 1: exit %d\n%s", code, stderr)
 	}
 }
+
+// An --import-path the go command could not import is a usage error, and
+// nothing is written.
+func TestGenerateBadImportPath(t *testing.T) {
+	for _, p := range []string{`x"; import "os`, "has space/x", "../up", "a//b"} {
+		out := filepath.Join(t.TempDir(), "out")
+		code, _, stderr := runCLI(t, "generate", "--spec", fixture(t, "v1.yaml"), "--out", out, "--import-path", p)
+		if code != exitUsage || !strings.Contains(stderr, "--import-path: import path") {
+			t.Errorf("--import-path %q: exit %d\n%s", p, code, stderr)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("--import-path %q: %s was created", p, out)
+		}
+	}
+}

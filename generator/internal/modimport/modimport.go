@@ -79,3 +79,29 @@ func ModulePath(gomod []byte) (string, error) {
 	}
 	return "", errors.New("no module directive")
 }
+
+// Check reports why p cannot be an import path, as the go command reads
+// one: slash-separated elements of ASCII letters, digits and - . _ ~ (+
+// too), none empty, none "." or "..", none starting with a dot, no
+// leading or trailing slash.
+func Check(p string) error {
+	if p == "" {
+		return errors.New("an import path cannot be empty")
+	}
+	for _, elem := range strings.Split(p, "/") {
+		switch {
+		case elem == "":
+			return fmt.Errorf("import path %q has an empty element (a leading, trailing or double slash)", p)
+		case elem == "." || elem == "..":
+			return fmt.Errorf("import path %q has a %q element", p, elem)
+		case elem[0] == '.':
+			return fmt.Errorf("import path %q has an element starting with a dot", p)
+		}
+		for _, r := range elem {
+			if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("-._~+", r)) {
+				return fmt.Errorf("import path %q holds %q, which an import path cannot (letters, digits and - . _ ~ + only)", p, r)
+			}
+		}
+	}
+	return nil
+}

@@ -49,3 +49,15 @@ func TestModulePath(t *testing.T) {
 		}
 	}
 }
+
+func TestCheck(t *testing.T) {
+	for p, ok := range map[string]bool{
+		"example.com/app/intercom": true, "github.com/a-b/c_d/v2": true, "x": true,
+		"": false, "has space/x": false, `x"; import "os`: false, "../up": false, "a//b": false,
+		"/abs": false, "a/": false, "a/.hidden": false, "é/x": false,
+	} {
+		if err := Check(p); (err == nil) != ok {
+			t.Errorf("Check(%q) = %v, want ok %v", p, err, ok)
+		}
+	}
+}
