@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/stamp"
+	"github.com/intercom-gen/intercom-gen/loader"
+	"github.com/intercom-gen/intercom-gen/loader/readfile"
 )
 
 // A run skips the work for a target whose folder holds a stamp of the
@@ -53,7 +55,17 @@ func stampInputs(t Target) (sum string, ok bool) {
 	if err != nil {
 		return "", false
 	}
-	data, err := os.ReadFile(path)
+	// Only a regular file within the loader's limit: anything else (a
+	// device, an endless stream, a huge file) goes to the loader, which
+	// refuses it properly.
+	limit := t.Load.MaxSize
+	if limit <= 0 {
+		limit = loader.DefaultMaxSize
+	}
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() || st.Size() > limit {
+		return "", false
+	}
+	data, err := readfile.Max(path, limit)
 	if err != nil {
 		return "", false
 	}

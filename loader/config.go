@@ -12,6 +12,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"github.com/intercom-gen/intercom-gen/loader/readfile"
 	"github.com/intercom-gen/intercom-gen/specs"
 )
 
@@ -153,10 +154,13 @@ func DefaultConfig() (*Config, error) {
 	return ParseConfig(repairs, patches)
 }
 
+// maxConfigFile bounds each file of a configuration folder.
+const maxConfigFile = 16 << 20
+
 // LoadConfigDir reads a configuration folder laid out like specs/:
 // repairs.yaml and patches/*.yaml (the patches folder may be absent).
 func LoadConfigDir(dir string) (*Config, error) {
-	repairs, err := os.ReadFile(filepath.Join(dir, "repairs.yaml"))
+	repairs, err := readfile.Max(filepath.Join(dir, "repairs.yaml"), maxConfigFile)
 	if err != nil {
 		return nil, fmt.Errorf("repair configuration: %w", err)
 	}
@@ -169,7 +173,7 @@ func LoadConfigDir(dir string) (*Config, error) {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
 			continue
 		}
-		b, err := os.ReadFile(filepath.Join(dir, "patches", e.Name()))
+		b, err := readfile.Max(filepath.Join(dir, "patches", e.Name()), maxConfigFile)
 		if err != nil {
 			return nil, fmt.Errorf("repair configuration: %w", err)
 		}

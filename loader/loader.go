@@ -39,7 +39,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"regexp"
 	"strconv"
@@ -49,6 +48,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/intercom-gen/intercom-gen/loader/diag"
+	"github.com/intercom-gen/intercom-gen/loader/readfile"
 )
 
 // Options configure a load.
@@ -88,27 +88,20 @@ func readDescription(path string, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxSize
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such description file", path)
-		}
-		return nil, fmt.Errorf("reading description %s: %w", path, err)
+	data, err := readfile.Max(path, limit)
+	var tl *readfile.TooLargeError
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such description file", path)
+	case errors.As(err, &tl):
+		return nil, tooLarge(path, limit)
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
 		return nil, fmt.Errorf("%s: a folder, not a description file", path)
-	} else if err == nil && st.Mode().IsRegular() && st.Size() > limit {
-		return nil, tooLarge(path, limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading description %s: %w", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, tooLarge(path, limit)
-	}
-	return data, nil
+	return nil, fmt.Errorf("reading description %s: %w", path, err)
 }
 
 func tooLarge(path string, limit int64) error {

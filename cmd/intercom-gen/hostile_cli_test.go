@@ -187,3 +187,25 @@ func TestGenerateBadImportPath(t *testing.T) {
 		}
 	}
 }
+
+// Files named on the command line are read with a bound: an endless
+// stream as the description, the config file or the lock file is a clear
+// error, not a read that does not end.
+func TestEndlessInputs(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"generate", "--spec", "/dev/zero", "--out", t.TempDir()}, "larger than 64 MiB, the limit for a description"},
+		{[]string{"generate", "--config", "/dev/zero"}, "so it is not an intercom-gen.yaml"},
+		{[]string{"fetch", "--lock", "/dev/zero", "--openapi-dir", t.TempDir(), "--version", "2.11"}, "so it is not a descriptions lock file"},
+	} {
+		code, _, stderr := runCLI(t, tc.args...)
+		if code != 1 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d\n%s", tc.args, code, stderr)
+		}
+	}
+}

@@ -35,6 +35,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/filter"
+	"github.com/intercom-gen/intercom-gen/loader/readfile"
 )
 
 // FileName is the conventional name of the file.
@@ -78,12 +79,21 @@ type Target struct {
 	Line int
 }
 
+// MaxFileSize bounds a config file: far above any real one, so that a
+// path naming a device or a huge file is an error, not a read that does
+// not end.
+const MaxFileSize = 16 << 20
+
 // Load reads and checks the config file at path.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Max(path, MaxFileSize)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
+		var tl *readfile.TooLargeError
+		switch {
+		case errors.Is(err, os.ErrNotExist):
 			return nil, fmt.Errorf("%s: no such config file (create it, see the README's intercom-gen.yaml section)", path)
+		case errors.As(err, &tl):
+			return nil, fmt.Errorf("%w, so it is not an intercom-gen.yaml (check the path given to --config)", err)
 		}
 		return nil, err
 	}

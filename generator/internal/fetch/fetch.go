@@ -27,6 +27,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/intercom-gen/intercom-gen/loader"
+	"github.com/intercom-gen/intercom-gen/loader/readfile"
 )
 
 // Defaults for Fetcher.
@@ -80,9 +81,16 @@ func ParseLock(name string, data []byte) (*Lock, error) {
 	return &l, nil
 }
 
+// maxLockFile bounds a lock file (a few hundred bytes a version).
+const maxLockFile = 1 << 20
+
 // ReadLock reads the lock file at path.
 func ReadLock(path string) (*Lock, error) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Max(path, maxLockFile)
+	var tl *readfile.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, fmt.Errorf("%w, so it is not a descriptions lock file (check the path given to --lock)", err)
+	}
 	if err != nil {
 		return nil, err
 	}
