@@ -8,6 +8,10 @@ import "context"
 // Intercom-Version header unless WithVersion overrides it.
 const Version = "1.0"
 
+// DefaultBaseURL is where the client sends requests unless WithBaseURL or WithRegion says
+// otherwise: the first server the description lists.
+const DefaultBaseURL = "https://api.intercom.io"
+
 // Client calls the API. Create it with NewClient; it is safe for concurrent use. Each field groups
 // the operations of one tag.
 type Client struct {
@@ -44,7 +48,7 @@ type Client struct {
 // choose the region or base URL, the HTTP client and default headers; the same options can be
 // given to each call.
 func NewClient(token string, opts ...Option) *Client {
-	core := newClientCore(token, Version, opts)
+	core := newClientCore(token, Version, append([]Option{WithBaseURL(DefaultBaseURL)}, opts...))
 	return &Client{
 		Admins:         &AdminsService{core: core},
 		Articles:       &ArticlesService{core: core},

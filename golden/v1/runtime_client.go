@@ -201,6 +201,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 		}
 	}
 
+	if cfg.baseURL == "" {
+		return nil, nil, callError(r, "no base URL: the description lists no server to send requests to; give the client WithBaseURL")
+	}
 	target := cfg.baseURL + r.path
 	if len(query) > 0 {
 		sep := "?"
@@ -342,7 +345,10 @@ func setHeaders(h http.Header, cfg *requestConfig, token, accept, contentType st
 	}
 	ua := cfg.userAgent
 	if ua == "" {
-		ua = "intercom-gen-sdk (Intercom-Version " + cfg.version + ")"
+		ua = "intercom-gen-sdk"
+		if cfg.version != "" {
+			ua += " (Intercom-Version " + cfg.version + ")"
+		}
 	}
 	h.Set("User-Agent", ua)
 	for k, vs := range paramHeader {

@@ -688,3 +688,29 @@ func TestMaxResponseBytes(t *testing.T) {
 		t.Errorf("raised: %v", err)
 	}
 }
+
+// TestNoVersionNoBaseURL: a package whose description declares no version
+// header sends none (and says no version in its User-Agent); one whose
+// description lists no server fails each call with a clear error until
+// WithBaseURL gives one.
+func TestNoVersionNoBaseURL(t *testing.T) {
+	var cp capture
+	cp.answer = `{"id":"1"}`
+	core := newClientCore("tok", "", []Option{WithBaseURL("https://api.example.com"), WithHTTPClient(cp.client())})
+	var got testTag
+	if err := callJSON(context.Background(), core, &request{op: testOp, path: "/tags"}, &got, nil); err != nil {
+		t.Fatal(err)
+	}
+	req, _ := cp.last()
+	if _, ok := req.Header["Intercom-Version"]; ok || req.Header.Get("User-Agent") != "intercom-gen-sdk" {
+		t.Errorf("headers %v", req.Header)
+	}
+	none := newClientCore("tok", "", []Option{WithBaseURL(""), WithHTTPClient(cp.client())})
+	err := callJSON(context.Background(), none, &request{op: testOp, path: "/tags"}, &got, nil)
+	if err == nil || !strings.Contains(err.Error(), "no base URL") {
+		t.Errorf("no base URL: %v", err)
+	}
+	if err := callJSON(context.Background(), none, &request{op: testOp, path: "/tags"}, &got, []Option{WithBaseURL("https://api.example.com")}); err != nil {
+		t.Errorf("with a base URL per call: %v", err)
+	}
+}

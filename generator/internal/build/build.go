@@ -19,6 +19,7 @@ package build
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -54,7 +55,7 @@ type Options struct {
 }
 
 // Fixed package-level names of every generated package.
-var fixedNames = []string{"Client", "NewClient", "Version", "Operations"}
+var fixedNames = []string{"Client", "NewClient", "Version", "DefaultBaseURL", "Operations"}
 
 // Methods every model or union has; no field may take these names.
 var modelMethods = []string{"MarshalJSON", "UnmarshalJSON"}
@@ -83,6 +84,7 @@ func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.Lis
 	if spec.Info != nil {
 		b.pkg.Title = spec.Info.Title
 	}
+	b.pkg.BaseURL = baseURL(spec.Servers)
 	b.claimServices()
 	b.claimComponents()
 	for _, name := range b.componentOrder {
@@ -279,4 +281,24 @@ func (b *builder) uniqueTypeName(base, owner, suffix, ptr string, preferred ...s
 			"set x-go-name on the schema to choose another name")
 	}
 	return name
+}
+
+// baseURL is the first server URL that is absolute once its variables
+// take their defaults, without a trailing slash; "" when there is none.
+func baseURL(servers openapi3.Servers) string {
+	for _, s := range servers {
+		if s == nil {
+			continue
+		}
+		u := s.URL
+		for name, v := range s.Variables {
+			if v != nil {
+				u = strings.ReplaceAll(u, "{"+name+"}", v.Default)
+			}
+		}
+		if p, err := url.Parse(u); err == nil && (p.Scheme == "https" || p.Scheme == "http") && p.Host != "" && !strings.ContainsAny(u, "{}") {
+			return strings.TrimRight(u, "/")
+		}
+	}
+	return ""
 }

@@ -253,6 +253,7 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 		}
 		switch {
 		case k.in == "header" && strings.EqualFold(p.Name, "Intercom-Version"):
+			b.pkg.VersionHeader = true
 			op.Version = b.opVersion(p)
 			continue
 		case k.in == "header" && (strings.EqualFold(p.Name, "Accept") || strings.EqualFold(p.Name, "Authorization") || strings.EqualFold(p.Name, "Content-Type")):

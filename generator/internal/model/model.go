@@ -15,6 +15,15 @@ type Package struct {
 	Version string
 	// Title is the description's info.title, for the package doc.
 	Title string
+	// VersionHeader reports that the description declares the
+	// Intercom-Version header: every request then sends Version in it.
+	// Without it the client sends no version header.
+	VersionHeader bool
+	// BaseURL is the client's default base URL: the first of the
+	// description's servers with an absolute URL, its variables at their
+	// defaults; "" when it lists none (the client then needs
+	// WithBaseURL).
+	BaseURL string
 	// Source names the description the package was generated from (a file
 	// name, never an absolute path).
 	Source string

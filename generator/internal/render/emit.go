@@ -377,10 +377,27 @@ func firstServiceField(p *model.Package) string {
 }
 
 func (e *emitter) clientFile(f *jen.File) {
-	writeDoc(f.Group, "Version is the Intercom API version this package is pinned to; "+
-		"every request sends it as the Intercom-Version header unless WithVersion overrides it.")
+	if e.pkg.VersionHeader {
+		writeDoc(f.Group, "Version is the Intercom API version this package is pinned to; "+
+			"every request sends it as the Intercom-Version header unless WithVersion overrides it.")
+	} else {
+		writeDoc(f.Group, "Version is the version of the API description this package was generated from "+
+			"(its info.version). The description declares no version header, so requests do not send it.")
+	}
 	f.Const().Id("Version").Op("=").Lit(e.pkg.Version)
 	f.Line()
+	version := jen.Lit("")
+	if e.pkg.VersionHeader {
+		version = jen.Id("Version")
+	}
+	baseURL := jen.Lit("")
+	if e.pkg.BaseURL != "" {
+		writeDoc(f.Group, "DefaultBaseURL is where the client sends requests unless WithBaseURL or WithRegion says "+
+			"otherwise: the first server the description lists.")
+		f.Const().Id("DefaultBaseURL").Op("=").Lit(e.pkg.BaseURL)
+		f.Line()
+		baseURL = jen.Id("DefaultBaseURL")
+	}
 	writeDoc(f.Group, "Client calls the API. Create it with NewClient; it is safe for concurrent use. "+
 		"Each field groups the operations of one tag.")
 	f.Type().Id("Client").StructFunc(func(g *jen.Group) {
@@ -396,7 +413,8 @@ func (e *emitter) clientFile(f *jen.File) {
 		"(sent as a bearer token; with WithTokenSource it may be \"\", the token then being looked up per call). Options choose the region or base URL, the HTTP client and default headers; "+
 		"the same options can be given to each call.")
 	f.Func().Id("NewClient").Params(jen.Id("token").String(), jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
-		jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("token"), jen.Id("Version"), jen.Id("opts")),
+		jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("token"), version,
+			jen.Append(jen.Index().Id("Option").Values(jen.Id("WithBaseURL").Call(baseURL)), jen.Id("opts").Op("..."))),
 		jen.Return(jen.Op("&").Id("Client").Values(jen.DictFunc(func(d jen.Dict) {
 			for _, svc := range e.pkg.Services {
 				d[jen.Id(svc.Field)] = jen.Op("&").Id(svc.TypeName).Values(jen.Dict{jen.Id("core"): jen.Id("core")})

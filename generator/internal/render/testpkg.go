@@ -176,7 +176,7 @@ func (t *testEmitter) operationsFile(f *jen.File) {
 	f.Line()
 	writeDoc(f.Group, "table is the API NewServer serves.")
 	f.Var().Id("table").Op("=").Id("api").Values(jen.Dict{
-		jen.Id("version"): jen.Qual(t.ip, "Version"),
+		jen.Id("version"): t.versionHeader(),
 		jen.Id("operations"): jen.Index().Op("*").Id("operation").ValuesFunc(func(g *jen.Group) {
 			for _, op := range t.pkg.Operations {
 				g.Line().Id(opName(op)).Dot("op")
@@ -528,4 +528,14 @@ func (t *testEmitter) schema(ty *model.Type) jen.Code {
 		}))
 	}
 	return jen.Values(d)
+}
+
+// versionHeader is the Intercom-Version every request must carry: the
+// package's Version, or none when the description declares no version
+// header (the client then sends none).
+func (t *testEmitter) versionHeader() jen.Code {
+	if !t.pkg.VersionHeader {
+		return jen.Lit("")
+	}
+	return jen.Qual(t.ip, "Version")
 }

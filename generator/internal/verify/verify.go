@@ -67,6 +67,12 @@ func Run(ctx context.Context, doc *loader.Document, res *pipeline.Result, opts O
 	pkg := res.Package
 	var err error
 
+	// The version header every request must carry ("" when the
+	// description declares none: then none may be sent).
+	version := pkg.Version
+	if !pkg.VersionHeader {
+		version = ""
+	}
 	var calls []*Call
 	for _, op := range pkg.Operations {
 		item := doc.Spec.Paths.Value(op.Path)
@@ -77,7 +83,7 @@ func Run(ctx context.Context, doc *loader.Document, res *pipeline.Result, opts O
 		if kop == nil {
 			return nil, fmt.Errorf("verify: %s %s is not in the description", op.HTTPMethod, op.Path)
 		}
-		calls = append(calls, planCalls(op, kop, item, pkg.Version, len(calls)+1)...)
+		calls = append(calls, planCalls(op, kop, item, version, len(calls)+1)...)
 	}
 
 	dir := opts.WorkDir
