@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -146,13 +147,7 @@ func TestHistory(t *testing.T) {
 		t.Skip("the whole upstream history: not with -short")
 	}
 	byDir, blobs := readHistory(t)
-	dirs := slices.Sorted(func(yield func(string) bool) {
-		for d := range byDir {
-			if !yield(d) {
-				return
-			}
-		}
-	})
+	dirs := slices.Sorted(maps.Keys(byDir))
 	total := 0
 	for _, d := range dirs {
 		total += len(byDir[d])
@@ -286,13 +281,7 @@ func summarizeHistory(t *testing.T, dirs []string, steps map[string][]historySte
 		}
 		lines = append(lines, fmt.Sprintf("%s: %d snapshots, %d updates, %d changes, %d breaking", name, len(steps[d]), updates, changes, breaking))
 	}
-	for _, y := range slices.Sorted(func(yield func(string) bool) {
-		for y := range perYear {
-			if !yield(y) {
-				return
-			}
-		}
-	}) {
+	for _, y := range slices.Sorted(maps.Keys(perYear)) {
 		lines = append(lines, fmt.Sprintf("%s: %d updates, %d changes", y, perYear[y][1], perYear[y][0]))
 	}
 	lines = append(lines, fmt.Sprintf("largest update: %s → %s, %d changes (%d breaking)", largestFrom, largest.snap, largest.changes, largest.breaking))

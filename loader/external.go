@@ -3,7 +3,6 @@ package loader
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	yaml "go.yaml.in/yaml/v4"
 
 	"github.com/intercom-gen/intercom-gen/loader/diag"
+	"github.com/intercom-gen/intercom-gen/loader/readfile"
 )
 
 // External references. By default a description must be one self-contained
@@ -171,17 +171,13 @@ func (e *external) read(location *url.URL, l *load) ([]byte, error) {
 	if reason != "" {
 		return nil, fmt.Errorf("%s %s: %w", location.Path, reason, errRefused)
 	}
-	f, err := os.Open(real)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxExternalSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxExternalSize {
+	data, err := readfile.Max(real, maxExternalSize)
+	var tl *readfile.TooLargeError
+	if errors.As(err, &tl) {
 		return nil, fmt.Errorf("%s is larger than %d MB", location.Path, maxExternalSize>>20)
+	}
+	if err != nil {
+		return nil, err
 	}
 	// The same guards as for the description itself: kin-openapi decodes
 	// the file on its own, so an alias bomb or an alias cycle must not

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Mismatches lists the JSON paths of the values a decoded model received
@@ -74,15 +75,7 @@ func mismatchesIn(v reflect.Value, path string, out *[]string, depth int) {
 		}
 	case codecMap:
 		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int {
-			switch {
-			case a.String() < b.String():
-				return -1
-			case a.String() > b.String():
-				return 1
-			}
-			return 0
-		})
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
 		for _, k := range keys {
 			mismatchesIn(v.MapIndex(k), joinPath(path, k.String()), out, depth+1)
 		}

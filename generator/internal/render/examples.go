@@ -213,14 +213,7 @@ func (x *exampler) literal(r *model.TypeRef, request bool, wires ...string) stri
 }
 
 // service is the Client field and type of op's service.
-func (x *exampler) service(op *model.Operation) *model.Service {
-	for _, svc := range x.pkg.Services {
-		if svc.Tag == op.Tag {
-			return svc
-		}
-	}
-	return nil
-}
+func (x *exampler) service(op *model.Operation) *model.Service { return serviceOf(x.pkg, op) }
 
 // callable reports whether an example can call op with sample path
 // arguments and no parameters: every path parameter a string, no

@@ -130,12 +130,20 @@ func (t *testEmitter) exampleMethod() string {
 
 // service names the Client field holding op.
 func (t *testEmitter) service(op *model.Operation) string {
-	for _, svc := range t.pkg.Services {
-		if svc.Tag == op.Tag {
-			return svc.Field
-		}
+	if svc := serviceOf(t.pkg, op); svc != nil {
+		return svc.Field
 	}
 	return op.Tag
+}
+
+// serviceOf is the service holding op (nil if none does).
+func serviceOf(pkg *model.Package, op *model.Operation) *model.Service {
+	for _, svc := range pkg.Services {
+		if svc.Tag == op.Tag {
+			return svc
+		}
+	}
+	return nil
 }
 
 func (t *testEmitter) operationsFile(f *jen.File) {

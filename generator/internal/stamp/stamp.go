@@ -9,7 +9,6 @@
 package stamp
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -102,7 +101,7 @@ func (s *Stamp) Fresh(dir, inputs string, subdirs ...string) bool {
 			if _, ok := s.Files[name]; ok || !e.Type().IsRegular() || filepath.Ext(name) != ".go" {
 				continue
 			}
-			if generated(filepath.Join(dir, filepath.FromSlash(name))) {
+			if gen, _ := gofile.FileIsGenerated(filepath.Join(dir, filepath.FromSlash(name))); gen {
 				return false // a generated file the stamp does not know
 			}
 		}
@@ -132,17 +131,4 @@ func Write(dir string, s *Stamp) error {
 		os.Remove(tmp.Name())
 	}
 	return err
-}
-
-// generated reports whether the file at p starts with the generated
-// header.
-func generated(p string) bool {
-	f, err := os.Open(p)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	buf := make([]byte, len(gofile.Header)+2)
-	n, _ := f.Read(buf)
-	return gofile.IsGenerated(bytes.Clone(buf[:n]))
 }

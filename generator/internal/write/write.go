@@ -4,7 +4,6 @@
 package write
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -19,28 +18,6 @@ import (
 	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
 	"github.com/intercom-gen/intercom-gen/loader/parallel"
 )
-
-// fileIsGenerated reads just the first line of a regular file. Anything
-// else (a symbolic link, a folder, a device) is never intercom-gen's.
-func fileIsGenerated(path string) (bool, error) {
-	fi, err := os.Lstat(path)
-	if err != nil {
-		return false, err
-	}
-	if !fi.Mode().IsRegular() {
-		return false, nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	line, err := bufio.NewReader(f).ReadString('\n')
-	if err != nil && line == "" {
-		return false, nil
-	}
-	return gofile.IsGenerated([]byte(line)), nil
-}
 
 // Stats counts what Write did.
 type Stats struct {
@@ -159,7 +136,7 @@ func Write(dir string, files []gofile.File, owned ...string) (Stats, error) {
 			if !strings.HasSuffix(name, ".go") || !plainName.MatchString(name) {
 				continue
 			}
-			gen, err := fileIsGenerated(native(dir, name))
+			gen, err := gofile.FileIsGenerated(native(dir, name))
 			if err != nil {
 				return st, err
 			}
@@ -280,7 +257,7 @@ func applyJournal(dir, tmp string) (written, removed int, err error) {
 			}
 			// A file that appeared since the journal was written and is
 			// not intercom-gen's stays as it is.
-			if gen, err := fileIsGenerated(target); err == nil && !gen {
+			if gen, err := gofile.FileIsGenerated(target); err == nil && !gen {
 				return written, removed, fmt.Errorf("%s: not written by intercom-gen; refusing to replace it", target)
 			}
 			if err := os.Rename(src, target); err != nil {
@@ -289,7 +266,7 @@ func applyJournal(dir, tmp string) (written, removed int, err error) {
 			written++
 			hook("moved")
 		case "remove":
-			gen, err := fileIsGenerated(target)
+			gen, err := gofile.FileIsGenerated(target)
 			if errors.Is(err, fs.ErrNotExist) || err == nil && !gen {
 				continue
 			}
