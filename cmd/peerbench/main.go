@@ -19,6 +19,11 @@
 //   - intercom-gen alone on all 11 versions: time per version against the
 //     description's size, and the total.
 //
+// With -runtime it measures the generated code instead (runtime.go): the
+// packages intercom-gen and oapi-codegen generate for each version decode
+// and encode the payloads under specs/payloads and answer client calls,
+// and intercom-gen's decodes every success example of the description.
+//
 // Every figure comes from the same run, so the ratios hold on a noisy
 // machine even when the absolute numbers do not.
 package main
@@ -33,6 +38,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -48,6 +54,11 @@ type config struct {
 	compile     bool
 	oapiVersion string
 	ogenVersion string
+	// runtime measures the generated packages' codec and client
+	// against oapi-codegen's (runtime.go) instead of the generators.
+	runtime   bool
+	benchtime time.Duration
+	runFilter string
 	repo        string // this module's root
 	bin         string // work/bin
 	out         io.Writer
@@ -87,6 +98,9 @@ func main() {
 	flag.BoolVar(&cfg.compile, "compile", true, "measure compiling the generated packages")
 	flag.StringVar(&cfg.oapiVersion, "oapi-codegen", "v2.8.2", "oapi-codegen version to install")
 	flag.StringVar(&cfg.ogenVersion, "ogen", "v1.24.0", "ogen version to install")
+	flag.BoolVar(&cfg.runtime, "runtime", false, "measure the generated code instead: decoding, encoding and client calls on specs/payloads and the descriptions' examples, against oapi-codegen's package (-n rounds)")
+	flag.DurationVar(&cfg.benchtime, "benchtime", 300*time.Millisecond, "with -runtime: time per benchmark per round")
+	flag.StringVar(&cfg.runFilter, "run", "", "with -runtime: only the rows whose version or name contains this")
 	flag.Parse()
 	cfg.versions = splitList(versions)
 	cfg.all = splitList(all)
@@ -139,6 +153,9 @@ func run(ctx context.Context, cfg *config) error {
 	tools, err := setupTools(ctx, cfg)
 	if err != nil {
 		return err
+	}
+	if cfg.runtime {
+		return runtimeBench(ctx, cfg, tools)
 	}
 	rep := &report{cfg: cfg}
 	rep.machine = describeMachine(ctx)

@@ -48,10 +48,14 @@ func setupTools(ctx context.Context, cfg *config) ([]tool, error) {
 	if !cfg.peers {
 		return tools, nil
 	}
-	for _, pkg := range []string{
+	peers := []string{
 		"github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@" + cfg.oapiVersion,
 		"github.com/ogen-go/ogen/cmd/ogen@" + cfg.ogenVersion,
-	} {
+	}
+	if cfg.runtime {
+		peers = peers[:1] // the runtime comparison is with oapi-codegen's models alone
+	}
+	for _, pkg := range peers {
 		cfg.logf("installing %s", pkg)
 		inst := exec.CommandContext(ctx, "go", "install", pkg)
 		inst.Env = append(os.Environ(), "GOBIN="+cfg.bin, "GOWORK=off", "GOFLAGS=")
@@ -110,6 +114,9 @@ compatibility:
 			},
 		},
 	)
+	if cfg.runtime {
+		tools = tools[:2]
+	}
 	return tools, nil
 }
 
