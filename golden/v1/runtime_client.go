@@ -425,24 +425,16 @@ func callJSONRaw(ctx context.Context, c *clientCore, r *request, out any, opts [
 // tolerated as everywhere; only a body that is not JSON, or whose top
 // level cannot be represented at all (an array for a model, say), fails.
 func decodeResponse(data []byte, v reflect.Value) error {
-	data = trimJSONSpace(data)
-	if len(data) == 0 {
+	if len(trimJSONSpace(data)) == 0 {
 		return nil
 	}
-	if err := checkJSON(data); err != nil {
-		return err
+	// One pass over the body, which also validates it.
+	ct := codecOf(v.Type())
+	fit, _, err := decodeDocument(data, v.Addr().UnsafePointer(), ct)
+	if err == nil && fit == fitFailed {
+		return fmt.Errorf("cannot decode a JSON %s into %s", jsonKindName(trimJSONSpace(data)), v.Type())
 	}
-	if data[0] == 'n' {
-		return nil
-	}
-	if ct := codecOf(v.Type()); ct.kind == codecObject {
-		_, err := decodeObjectInto(data, v, ct, 0)
-		return err
-	}
-	if decodeValue(data, v, 0) == fitFailed {
-		return fmt.Errorf("cannot decode a JSON %s into %s", jsonKindName(data), v.Type())
-	}
-	return nil
+	return err
 }
 
 // callNoContent performs an operation whose success answer has no useful

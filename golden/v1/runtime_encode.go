@@ -7,32 +7,55 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
 	"time"
+	"unsafe"
 )
 
 // appendValue appends the JSON encoding of v. It is the one encoder used
 // for request bodies, for MarshalJSON of generated types and for comparing
 // a field's current value with the value it had when decoded, so its output
-// must be deterministic (map keys are sorted).
+// must be deterministic (map keys are sorted) and compact: encoding/json
+// compacts what a MarshalJSON returns, which costs least when there is
+// nothing to remove.
 func appendValue(b []byte, v reflect.Value, depth int) ([]byte, error) {
 	if !v.IsValid() {
 		return append(b, "null"...), nil
 	}
-	if depth > maxCodecDepth {
-		return b, &encodeDepthError{typ: v.Type()}
-	}
 	ct := codecOf(v.Type())
-	switch ct.kind {
-	case codecRawJSON:
-		if v.Len() == 0 {
+	switch {
+	case v.CanAddr():
+		return appendValueP(b, v.Addr().UnsafePointer(), ct, depth)
+	case v.Kind() == reflect.Pointer && ct.kind == codecPointer:
+		if v.IsNil() {
 			return append(b, "null"...), nil
 		}
-		return append(b, v.Bytes()...), nil
+		if depth > maxCodecDepth {
+			return b, &encodeDepthError{typ: v.Type()}
+		}
+		return appendValueP(b, v.UnsafePointer(), ct.elemCodec(), depth+1)
+	}
+	return appendValueP(b, addressableValue(v).Addr().UnsafePointer(), ct, depth)
+}
+
+// appendValueP appends the JSON encoding of the value at p.
+func appendValueP(b []byte, p unsafe.Pointer, ct *codecType, depth int) ([]byte, error) {
+	if depth > maxCodecDepth {
+		return b, &encodeDepthError{typ: ct.typ}
+	}
+	switch ct.kind {
+	case codecRawJSON:
+		raw := *(*[]byte)(p)
+		if len(raw) == 0 {
+			return append(b, "null"...), nil
+		}
+		return append(b, raw...), nil
 	case codecNumber:
-		s := v.String()
+		s := *(*string)(p)
 		if s == "" {
 			s = "0"
 		}
@@ -41,54 +64,142 @@ func appendValue(b []byte, v reflect.Value, depth int) ([]byte, error) {
 		}
 		return append(b, s...), nil
 	case codecString:
-		return appendJSONString(b, v.String()), nil
+		return appendJSONString(b, *(*string)(p)), nil
 	case codecBool:
-		return strconv.AppendBool(b, v.Bool()), nil
+		return strconv.AppendBool(b, *(*bool)(p)), nil
 	case codecInt, codecUnixTime:
-		return strconv.AppendInt(b, v.Int(), 10), nil
+		return strconv.AppendInt(b, intAt(p, ct), 10), nil
 	case codecUint:
-		return strconv.AppendUint(b, v.Uint(), 10), nil
+		return strconv.AppendUint(b, uintAt(p, ct), 10), nil
 	case codecFloat:
-		return appendJSONFloat(b, v.Float(), ct.bits)
+		if ct.bits == 32 {
+			return appendJSONFloat(b, float64(*(*float32)(p)), 32)
+		}
+		return appendJSONFloat(b, *(*float64)(p), 64)
 	case codecBytes:
 		b = append(b, '"')
-		b = base64.StdEncoding.AppendEncode(b, v.Bytes())
+		b = base64.StdEncoding.AppendEncode(b, *(*[]byte)(p))
 		return append(b, '"'), nil
 	case codecTime:
-		return appendTime(b, v.Interface().(time.Time))
+		return appendTime(b, *(*time.Time)(p))
 	case codecNullable:
-		if nullableStateOf(v, ct) != stateValue {
+		if *(*nullableState)(unsafe.Add(p, ct.nullStateOff)) != stateValue {
 			return append(b, "null"...), nil
 		}
-		val, _ := nullableParts(addressableValue(v), ct)
-		return appendValue(b, val, depth+1)
-	case codecPointer, codecAny:
-		if v.IsNil() {
+		return appendValueP(b, unsafe.Add(p, ct.nullValueOff), ct.elemCodec(), depth+1)
+	case codecPointer:
+		elem := *(*unsafe.Pointer)(p)
+		if elem == nil {
 			return append(b, "null"...), nil
 		}
-		return appendValue(b, v.Elem(), depth+1)
+		return appendValueP(b, elem, ct.elemCodec(), depth+1)
+	case codecAny:
+		return appendAny(b, *(*any)(p), depth)
 	case codecObject:
-		return appendObject(b, v, ct, depth)
+		return appendObject(b, p, ct, depth)
 	case codecUnion:
-		return appendUnion(b, v, ct, depth)
+		return appendUnion(b, p, ct, depth)
 	case codecSlice:
 		// A nil slice is written as [] because it only reaches here for
 		// required keys, where null would be refused.
+		h := (*sliceHeader)(p)
+		ect := ct.elemCodec()
+		size := ct.elem.Size()
 		b = append(b, '[')
-		for i := 0; i < v.Len(); i++ {
+		for i := range h.len {
 			if i > 0 {
 				b = append(b, ',')
 			}
 			var err error
-			if b, err = appendValue(b, v.Index(i), depth+1); err != nil {
+			if b, err = appendValueP(b, unsafe.Add(h.data, uintptr(i)*size), ect, depth+1); err != nil {
 				return b, err
 			}
 		}
 		return append(b, ']'), nil
 	case codecMap:
-		return appendMap(b, v, depth)
+		if ct.anyMap {
+			return appendAnyMap(b, *(*map[string]any)(p), depth)
+		}
+		return appendMap(b, reflect.NewAt(ct.typ, p).Elem(), depth)
 	}
-	return appendFallback(b, v)
+	return appendFallback(b, reflect.NewAt(ct.typ, p).Elem())
+}
+
+func intAt(p unsafe.Pointer, ct *codecType) int64 {
+	switch ct.size {
+	case 8:
+		return *(*int64)(p)
+	case 4:
+		return int64(*(*int32)(p))
+	case 2:
+		return int64(*(*int16)(p))
+	}
+	return int64(*(*int8)(p))
+}
+
+func uintAt(p unsafe.Pointer, ct *codecType) uint64 {
+	switch ct.size {
+	case 8:
+		return *(*uint64)(p)
+	case 4:
+		return uint64(*(*uint32)(p))
+	case 2:
+		return uint64(*(*uint16)(p))
+	}
+	return uint64(*(*uint8)(p))
+}
+
+// appendAny encodes the value of an interface{}, quickly for what the
+// decoder puts there.
+func appendAny(b []byte, v any, depth int) ([]byte, error) {
+	switch x := v.(type) {
+	case nil:
+		return append(b, "null"...), nil
+	case string:
+		return appendJSONString(b, x), nil
+	case json.Number:
+		p := unsafe.Pointer(&x)
+		return appendValueP(b, p, codecOf(typeOfJSONNumber), depth+1)
+	case bool:
+		return strconv.AppendBool(b, x), nil
+	case float64:
+		return appendJSONFloat(b, x, 64)
+	case map[string]any:
+		return appendAnyMap(b, x, depth+1)
+	case []any:
+		b = append(b, '[')
+		for i, e := range x {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			var err error
+			if b, err = appendAny(b, e, depth+1); err != nil {
+				return b, err
+			}
+		}
+		return append(b, ']'), nil
+	}
+	return appendValue(b, reflect.ValueOf(v), depth+1)
+}
+
+// appendAnyMap writes a nil map as {}, like appendMap.
+func appendAnyMap(b []byte, m map[string]any, depth int) ([]byte, error) {
+	if depth > maxCodecDepth {
+		return b, &encodeDepthError{typ: reflect.TypeOf(m)}
+	}
+	b = append(b, '{')
+	for i, k := range slices.Sorted(maps.Keys(m)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		var err error
+		if b, err = appendAny(b, m[k], depth+1); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
 }
 
 func appendTime(b []byte, t time.Time) ([]byte, error) {
@@ -100,6 +211,8 @@ func appendTime(b []byte, t time.Time) ([]byte, error) {
 	return append(b, '"'), nil
 }
 
+// appendMap writes a map with its keys sorted, and a nil map as {}: like
+// a nil slice, it only reaches here for required keys.
 func appendMap(b []byte, v reflect.Value, depth int) ([]byte, error) {
 	keys := v.MapKeys()
 	names := make([]string, len(keys))
@@ -152,10 +265,48 @@ func appendFallback(b []byte, v reflect.Value) ([]byte, error) {
 // absent Nullable told apart from a null one.
 func valueFingerprint(v reflect.Value, ct *codecType) (string, error) {
 	if ct.kind == codecNullable && valueIsZero(v, ct) {
-		return "\x00unset", nil
+		return unsetFingerprint, nil
 	}
 	b, err := appendValue(nil, v, 0)
 	return string(b), err
+}
+
+// isZero is omitzero's notion of zero (valueIsZero) for the value at p.
+func isZero(p unsafe.Pointer, ct *codecType) bool {
+	if ct.isZeroer {
+		if ct.kind == codecTime {
+			return (*time.Time)(p).IsZero()
+		}
+		return valueIsZero(reflect.NewAt(ct.typ, p).Elem(), ct)
+	}
+	switch ct.kind {
+	case codecNullable:
+		return *(*nullableState)(unsafe.Add(p, ct.nullStateOff)) == stateAbsent
+	case codecString, codecNumber:
+		return len(*(*string)(p)) == 0
+	case codecPointer, codecMap:
+		return *(*unsafe.Pointer)(p) == nil
+	case codecSlice, codecBytes, codecRawJSON:
+		return (*sliceHeader)(p).data == nil
+	case codecBool:
+		return !*(*bool)(p)
+	case codecInt, codecUnixTime:
+		return intAt(p, ct) == 0
+	case codecUint:
+		return uintAt(p, ct) == 0
+	case codecFloat:
+		if ct.bits == 32 {
+			return math.Float32bits(*(*float32)(p)) == 0
+		}
+		return math.Float64bits(*(*float64)(p)) == 0
+	case codecAny:
+		return *(*any)(p) == nil
+	case codecObject:
+		if (*objectMeta)(unsafe.Add(p, ct.metaOff)).decoded {
+			return false
+		}
+	}
+	return valueIsZero(reflect.NewAt(ct.typ, p).Elem(), ct)
 }
 
 // encodeDepthError reports a value nesting deeper than any JSON could,

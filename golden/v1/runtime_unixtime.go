@@ -3,7 +3,6 @@
 package intercom
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 	"time"
@@ -29,17 +28,6 @@ func (u UnixTime) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes leniently (see UnixTime); null leaves u unchanged.
 func (u *UnixTime) UnmarshalJSON(data []byte) error {
-	data = trimJSONSpace(data)
-	if err := checkJSON(data); err != nil {
-		return err
-	}
-	if data[0] == 'n' {
-		return nil
-	}
-	var fresh UnixTime
-	if decodeValue(data, reflect.ValueOf(&fresh).Elem(), 0) == fitFailed {
-		return fmt.Errorf("intercom: cannot decode a JSON %s %s into UnixTime", jsonKindName(data), data)
-	}
-	*u = fresh
-	return nil
+	_, err := decodeStandalone(data, reflect.ValueOf(u).Elem())
+	return err
 }

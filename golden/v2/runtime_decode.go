@@ -3,14 +3,16 @@
 package intercom
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"math"
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unsafe"
 )
 
 // decodeFit says how faithfully a JSON value landed in a Go value. The
@@ -33,165 +35,683 @@ const (
 // types; real JSON never nests this deep (encoding/json rejects it).
 const maxCodecDepth = 10000
 
-// decodeValue decodes raw (valid, trimmed JSON) into the settable v.
+// decoder decodes JSON into Go values in one pass. Each method reads the
+// value at data[i] (no space before it), validating it as it goes, sets
+// the Go value at p and returns the index just past the value, or -1 if
+// the input is not JSON. Nested values are read once: the text of a value
+// that must be kept is data[start:end], found without scanning again, and
+// object keys are looked up without being copied.
+//
+// Everything a decoded model keeps of its input (values that did not fit,
+// members its type lacks, their keys) is copied into one arena per
+// decode rather than into an allocation each: see keep.
+type decoder struct {
+	scanner
+	// extras and records collect, for the objects being decoded (the
+	// innermost last), the members their types lack and the values that
+	// did not fit; finishObject hands an object its own.
+	extras  []extraField
+	records []fieldRecord
+	arena   []byte
+	scratch []byte
+	// fresh is the address of memory just allocated, so zero: the next
+	// value decoded into it need not clear it first. (An address, not a
+	// pointer: setting it must not cost a write barrier.)
+	fresh uintptr
+}
+
+var decoderPool = sync.Pool{New: func() any { return new(decoder) }}
+
+func newDecoder(data []byte) *decoder {
+	d := decoderPool.Get().(*decoder)
+	d.data, d.nest = data, 0
+	return d
+}
+
+// release returns d to the pool. The arena stays with the values that
+// point into it.
+func (d *decoder) release() {
+	clear(d.extras[:cap(d.extras)])
+	clear(d.records[:cap(d.records)])
+	d.extras, d.records = d.extras[:0], d.records[:0]
+	d.data, d.arena = nil, nil
+	decoderPool.Put(d)
+}
+
+// arenaChunk is the size of the arena's blocks. A value kept from a
+// decode keeps its block alive, and with it what other values of the
+// same decode kept; the size bounds that.
+const arenaChunk = 4 << 10
+
+// keep returns a copy of b that the caller may keep (its capacity ends
+// with it, so an append cannot reach a neighbour).
+func (d *decoder) keep(b []byte) []byte {
+	if len(b) > cap(d.arena)-len(d.arena) {
+		if len(b) > arenaChunk/4 {
+			return append(make([]byte, 0, len(b)), b...)
+		}
+		d.arena = make([]byte, 0, arenaChunk)
+	}
+	start := len(d.arena)
+	d.arena = append(d.arena, b...)
+	return d.arena[start:len(d.arena):len(d.arena)]
+}
+
+// keepString is keep for a string, which shares the copy: the arena's
+// bytes are never written again.
+func (d *decoder) keepString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	k := d.keep(b)
+	return unsafe.String(&k[0], len(k))
+}
+
+// syntaxError is the error for d's input, which failed to scan.
+func (d *decoder) syntaxError() error { return syntaxError(d.data) }
+
+// decodeDocument decodes data, which must hold one JSON value and
+// nothing else, into the value at p: it is the entry point of every
+// decode of a whole document (UnmarshalJSON, a response body). A null
+// document is reported and leaves the value alone, for the caller to
+// treat as it should (but a Nullable takes it as its null); a model takes
+// only an object. Malformed JSON gives
+// encoding/json's error and leaves the value zero.
+func decodeDocument(data []byte, p unsafe.Pointer, ct *codecType) (fit decodeFit, null bool, err error) {
+	d := newDecoder(data)
+	defer d.release()
+	i := d.skipSpace(0)
+	if i < len(data) && data[i] == 'n' && ct.kind != codecNullable {
+		if end := d.literalEnd(i, "null"); end >= 0 && d.skipSpace(end) == len(data) {
+			return fitExact, true, nil
+		}
+	}
+	if ct.kind == codecObject && (i >= len(data) || data[i] != '{') {
+		if end := d.skip(i); end < 0 || d.skipSpace(end) != len(data) {
+			return fitFailed, false, d.syntaxError()
+		}
+		zeroValue(p, ct)
+		return fitFailed, false, decodeError(data[i:], ct.typ)
+	}
+	end, fit := d.value(i, p, ct, 0)
+	if end < 0 || d.skipSpace(end) != len(data) {
+		zeroValue(p, ct)
+		return fitFailed, false, d.syntaxError()
+	}
+	return fit, false, nil
+}
+
+// decodeStandalone is the UnmarshalJSON of the runtime's value types
+// (Nullable, UnixTime): v is the addressable value to decode into. It
+// fails on JSON that cannot be read as v's type at all, leaving v
+// unchanged; a null document is reported for the caller to handle.
+func decodeStandalone(data []byte, v reflect.Value) (null bool, err error) {
+	fresh := reflect.New(v.Type())
+	fit, null, err := decodeDocument(data, fresh.UnsafePointer(), codecOf(v.Type()))
+	switch {
+	case err != nil || null:
+		return null, err
+	case fit == fitFailed:
+		return false, decodeError(trimJSONSpace(data), v.Type())
+	}
+	v.Set(fresh.Elem())
+	return false, nil
+}
+
+// decodeValue decodes raw, one JSON value, into the settable v. It is
+// decodeInto for callers holding a reflect.Value; a malformed raw is a
+// failed fit.
 func decodeValue(raw []byte, v reflect.Value, depth int) decodeFit {
-	if depth > maxCodecDepth || len(raw) == 0 {
-		v.SetZero()
-		return fitFailed
+	if !v.CanAddr() {
+		tmp := reflect.New(v.Type())
+		fit := decodeValue(raw, tmp.Elem(), depth)
+		v.Set(tmp.Elem())
+		return fit
 	}
 	ct := codecOf(v.Type())
-	null := raw[0] == 'n'
+	p := v.Addr().UnsafePointer()
+	d := newDecoder(raw)
+	defer d.release()
+	end, fit := d.value(d.skipSpace(0), p, ct, depth)
+	if end < 0 || d.skipSpace(end) != len(raw) {
+		zeroValue(p, ct)
+		return fitFailed
+	}
+	return fit
+}
+
+// value decodes the JSON value at data[i] into the value at p.
+func (d *decoder) value(i int, p unsafe.Pointer, ct *codecType, depth int) (int, decodeFit) {
+	if i >= len(d.data) {
+		return -1, fitFailed
+	}
+	if depth > maxCodecDepth {
+		zeroValue(p, ct)
+		return d.skip(i), fitFailed
+	}
+	c := d.data[i]
+	fresh := d.fresh == uintptr(p)
+	d.fresh = 0
 	// Kinds for which null is a proper value.
 	switch ct.kind {
 	case codecRawJSON:
-		v.SetBytes(bytes.Clone(raw))
-		return fitExact
-	case codecAny:
-		return decodeAny(raw, v)
-	case codecNullable:
-		val, state := nullableParts(v, ct)
-		if null {
-			val.SetZero()
-			*state = stateNull
-			return fitExact
+		end := d.skip(i)
+		if end < 0 {
+			return -1, fitFailed
 		}
-		fit := decodeValue(raw, val, depth+1)
+		*(*[]byte)(p) = d.keep(d.data[i:end])
+		return end, fitExact
+	case codecAny:
+		v, end := d.anyValue(i)
+		if end >= 0 {
+			*(*any)(p) = v
+		}
+		return end, fitExact
+	case codecNullable:
+		state := (*nullableState)(unsafe.Add(p, ct.nullStateOff))
+		val := unsafe.Add(p, ct.nullValueOff)
+		vct := ct.elemCodec()
+		if c == 'n' {
+			zeroValue(val, vct)
+			*state = stateNull
+			return d.literalEnd(i, "null"), fitExact
+		}
+		end, fit := d.value(i, val, vct, depth+1)
 		if fit == fitFailed {
-			val.SetZero()
+			zeroValue(val, vct)
 			*state = stateAbsent
-			return fitFailed
+			return end, fitFailed
 		}
 		*state = stateValue
-		return fit
-	case codecUnion:
-		if null {
-			// Remembered, so that it encodes as null again: a union with
-			// no variant set is otherwise an encoding error.
-			v.SetZero()
-			unionMetaOf(v, ct).raw = json.RawMessage("null")
-			return fitExact
-		}
+		return end, fit
 	case codecPointer:
-		if null {
-			v.SetZero()
-			return fitExact
+		if c == 'n' {
+			*(*unsafe.Pointer)(p) = nil
+			return d.literalEnd(i, "null"), fitExact
 		}
-		p := reflect.New(ct.elem)
-		fit := decodeValue(raw, p.Elem(), depth+1)
+		np := reflect.New(ct.elem).UnsafePointer()
+		d.fresh = uintptr(np)
+		end, fit := d.value(i, np, ct.elemCodec(), depth+1)
 		if fit == fitFailed {
-			v.SetZero()
-			return fitFailed
+			np = nil
 		}
-		v.Set(p)
-		return fit
+		*(*unsafe.Pointer)(p) = np
+		return end, fit
+	case codecUnion:
+		return d.union(i, p, ct, depth)
 	}
-	if null {
-		v.SetZero()
-		return fitFailed
+	switch c {
+	case 'n':
+		zeroValue(p, ct)
+		return d.literalEnd(i, "null"), fitFailed
+	case '{':
+		switch ct.kind {
+		case codecObject:
+			return d.object(i, p, ct, depth, fresh), fitExact
+		case codecMap:
+			return d.mapValue(i, p, ct, depth)
+		}
+	case '[':
+		if ct.kind == codecSlice {
+			return d.slice(i, p, ct, depth)
+		}
 	}
 	switch ct.kind {
-	case codecObject:
-		fit, _ := decodeObjectInto(raw, v, ct, depth)
-		return fit
-	case codecUnion:
-		return decodeUnionInto(raw, v, ct, depth)
 	case codecString:
-		return decodeString(raw, v)
-	case codecNumber:
-		return decodeJSONNumber(raw, v)
-	case codecBool:
-		return decodeBool(raw, v)
+		return d.stringValue(i, p)
 	case codecInt, codecUnixTime:
-		return decodeInt(raw, v)
+		return d.intValue(i, p, ct)
+	case codecBool:
+		return d.boolValue(i, p)
+	case codecFallback:
+		return d.fallback(i, p, ct)
+	}
+	// The remaining kinds read the value's text.
+	end := d.skip(i)
+	if end < 0 {
+		return -1, fitFailed
+	}
+	raw := d.data[i:end]
+	var fit decodeFit
+	switch ct.kind {
+	case codecNumber:
+		fit = decodeJSONNumber(raw, (*string)(p))
 	case codecUint:
-		return decodeUint(raw, v)
+		fit = decodeUint(raw, p, ct)
 	case codecFloat:
-		return decodeFloat(raw, v, ct.bits)
+		fit = decodeFloat(raw, p, ct.bits)
 	case codecTime:
-		return decodeTime(raw, v)
+		fit = decodeTime(raw, (*time.Time)(p))
 	case codecBytes:
-		return decodeBytes(raw, v)
-	case codecSlice:
-		return decodeSlice(raw, v, depth)
-	case codecMap:
-		return decodeMap(raw, v, ct, depth)
+		fit = decodeBytes(raw, (*[]byte)(p))
+	default: // a JSON kind the Go type cannot hold
+		fit = fitFailed
 	}
-	return decodeFallback(raw, v)
+	if fit == fitFailed {
+		zeroValue(p, ct)
+	}
+	return end, fit
 }
 
-// decodeAny keeps numbers as json.Number so that their exact text (large
-// IDs, 155.50) survives a round trip.
-func decodeAny(raw []byte, v reflect.Value) decodeFit {
-	var x any
-	switch raw[0] {
-	case 'n':
-		v.SetZero()
-		return fitExact
-	case 't':
-		x = true
-	case 'f':
-		x = false
-	case '"':
-		x = jsonUnquote(raw)
-	case '{', '[':
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		if err := dec.Decode(&x); err != nil {
-			v.SetZero()
-			return fitFailed
+// str reads the string at data[i]: its end and its value, copied only
+// when it must be kept (as it is for Go string values).
+func (d *decoder) str(i int) (end int, body []byte) {
+	end, plain := d.stringEnd(i)
+	if end < 0 {
+		return -1, nil
+	}
+	if plain {
+		return end, d.data[i+1 : end-1]
+	}
+	d.scratch = appendUnquoted(d.scratch[:0], d.data[i+1:end-1])
+	return end, d.scratch
+}
+
+func (d *decoder) stringValue(i int, p unsafe.Pointer) (int, decodeFit) {
+	switch c := d.data[i]; {
+	case c == '"':
+		end, body := d.str(i)
+		if end >= 0 {
+			*(*string)(p) = string(body)
 		}
+		return end, fitExact
+	case c == '{' || c == '[':
+		*(*string)(p) = ""
+		return d.skip(i), fitFailed
 	default:
-		x = json.Number(raw)
+		// Numbers and booleans where a string is declared: IDs especially.
+		end := d.skip(i)
+		if end >= 0 {
+			*(*string)(p) = string(d.data[i:end])
+		}
+		return end, fitCoerced
 	}
-	v.Set(reflect.ValueOf(x))
-	return fitExact
 }
 
-func decodeString(raw []byte, v reflect.Value) decodeFit {
-	switch raw[0] {
+func (d *decoder) boolValue(i int, p unsafe.Pointer) (int, decodeFit) {
+	switch d.data[i] {
+	case 't':
+		*(*bool)(p) = true
+		return d.literalEnd(i, "true"), fitExact
+	case 'f':
+		*(*bool)(p) = false
+		return d.literalEnd(i, "false"), fitExact
 	case '"':
-		v.SetString(jsonUnquote(raw))
-		return fitExact
-	case '{', '[':
-		v.SetZero()
-		return fitFailed
+		end, body := d.str(i)
+		if b, err := strconv.ParseBool(strings.TrimSpace(string(body))); end >= 0 && err == nil {
+			*(*bool)(p) = b
+			return end, fitCoerced
+		}
+		*(*bool)(p) = false
+		return end, fitFailed
 	}
-	// Numbers and booleans where a string is declared: IDs especially.
-	v.SetString(string(raw))
-	return fitCoerced
+	*(*bool)(p) = false
+	return d.skip(i), fitFailed
 }
 
-func decodeJSONNumber(raw []byte, v reflect.Value) decodeFit {
+func (d *decoder) intValue(i int, p unsafe.Pointer, ct *codecType) (int, decodeFit) {
+	c := d.data[i]
+	if c == '-' || isDigit(c) {
+		end := d.numberEnd(i)
+		if end < 0 {
+			return -1, fitFailed
+		}
+		// The usual case: a plain integer that fits.
+		if n, ok := plainInt(d.data[i:end]); ok && setInt(p, ct, n) {
+			return end, fitExact
+		}
+		n, exact, ok := parseIntText(string(d.data[i:end]))
+		if !ok || !setInt(p, ct, n) {
+			setInt(p, ct, 0)
+			return end, fitFailed
+		}
+		if exact {
+			return end, fitExact
+		}
+		return end, fitCoerced
+	}
+	if c != '"' {
+		setInt(p, ct, 0)
+		return d.skip(i), fitFailed
+	}
+	end, body := d.str(i)
+	if end < 0 {
+		return -1, fitFailed
+	}
+	s := strings.TrimSpace(string(body))
+	if isJSONNumber(s) {
+		if n, _, ok := parseIntText(s); ok && setInt(p, ct, n) {
+			return end, fitCoerced
+		}
+	} else if ct.kind == codecUnixTime {
+		// Some endpoints answer with ISO timestamps where the schema
+		// says Unix seconds.
+		if t, ok := parseLenientTime(s); ok {
+			*(*int64)(p) = t.Unix()
+			return end, fitCoerced
+		}
+	}
+	setInt(p, ct, 0)
+	return end, fitFailed
+}
+
+// plainInt reads a number without fraction or exponent that fits in an
+// int64 without overflow checks (at most 18 digits).
+func plainInt(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range b {
+		if !isDigit(c) {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// setInt stores n in the signed integer at p, or reports that it does not
+// fit.
+func setInt(p unsafe.Pointer, ct *codecType, n int64) bool {
+	switch ct.size {
+	case 8:
+		*(*int64)(p) = n
+	case 4:
+		if n != int64(int32(n)) {
+			return false
+		}
+		*(*int32)(p) = int32(n)
+	case 2:
+		if n != int64(int16(n)) {
+			return false
+		}
+		*(*int16)(p) = int16(n)
+	default:
+		if n != int64(int8(n)) {
+			return false
+		}
+		*(*int8)(p) = int8(n)
+	}
+	return true
+}
+
+func setUint(p unsafe.Pointer, ct *codecType, n uint64) bool {
+	switch ct.size {
+	case 8:
+		*(*uint64)(p) = n
+	case 4:
+		if n != uint64(uint32(n)) {
+			return false
+		}
+		*(*uint32)(p) = uint32(n)
+	case 2:
+		if n != uint64(uint16(n)) {
+			return false
+		}
+		*(*uint16)(p) = uint16(n)
+	default:
+		if n != uint64(uint8(n)) {
+			return false
+		}
+		*(*uint8)(p) = uint8(n)
+	}
+	return true
+}
+
+// anyValue reads a value for an interface{}: objects as map[string]any,
+// arrays as []any, and numbers as json.Number so that their exact text
+// (large IDs, 155.50) survives a round trip.
+func (d *decoder) anyValue(i int) (any, int) {
+	if i >= len(d.data) {
+		return nil, -1
+	}
+	switch d.data[i] {
+	case '"':
+		end, body := d.str(i)
+		return string(body), end
+	case 't':
+		return true, d.literalEnd(i, "true")
+	case 'f':
+		return false, d.literalEnd(i, "false")
+	case 'n':
+		return nil, d.literalEnd(i, "null")
+	case '{':
+		m := map[string]any{}
+		end := d.members(i, func(key []byte, vi int) int {
+			k := string(key) // before the value reuses the scratch buffer
+			v, end := d.anyValue(vi)
+			m[k] = v
+			return end
+		})
+		return m, end
+	case '[':
+		var s []any
+		end := d.elements(i, func(ei int) int {
+			v, end := d.anyValue(ei)
+			s = append(s, v)
+			return end
+		})
+		if s == nil {
+			s = []any{}
+		}
+		return s, end
+	}
+	end := d.numberEnd(i)
+	if end < 0 {
+		return nil, -1
+	}
+	return json.Number(d.data[i:end]), end
+}
+
+// members reads the object at data[i], calling member for each with its
+// key and the index of its value; member returns the index past the
+// value. The key may be in the scratch buffer, which decoding the value
+// reuses: member must be done with it first.
+func (d *decoder) members(i int, member func(key []byte, vi int) int) int {
+	if !d.enter() {
+		return -1
+	}
+	data := d.data
+	i = d.skipSpace(i + 1)
+	if i < len(data) && data[i] == '}' {
+		d.nest--
+		return i + 1
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return -1
+		}
+		end, key := d.str(i)
+		if end < 0 {
+			return -1
+		}
+		if i = d.skipSpace(end); i >= len(data) || data[i] != ':' {
+			return -1
+		}
+		if i = member(key, d.skipSpace(i+1)); i < 0 {
+			return -1
+		}
+		if i = d.skipSpace(i); i >= len(data) {
+			return -1
+		}
+		switch data[i] {
+		case ',':
+			i = d.skipSpace(i + 1)
+		case '}':
+			d.nest--
+			return i + 1
+		default:
+			return -1
+		}
+	}
+}
+
+// elements reads the array at data[i], calling element with the index of
+// each element; element returns the index past it.
+func (d *decoder) elements(i int, element func(ei int) int) int {
+	if !d.enter() {
+		return -1
+	}
+	data := d.data
+	i = d.skipSpace(i + 1)
+	if i < len(data) && data[i] == ']' {
+		d.nest--
+		return i + 1
+	}
+	for {
+		if i = element(i); i < 0 {
+			return -1
+		}
+		if i = d.skipSpace(i); i >= len(data) {
+			return -1
+		}
+		switch data[i] {
+		case ',':
+			i = d.skipSpace(i + 1)
+		case ']':
+			d.nest--
+			return i + 1
+		default:
+			return -1
+		}
+	}
+}
+
+// sliceHeader is the layout of every slice.
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
+}
+
+// slice decodes an array into a new slice, decoding each element in
+// place and growing the backing array as encoding/json does.
+func (d *decoder) slice(i int, p unsafe.Pointer, ct *codecType, depth int) (int, decodeFit) {
+	ect := ct.elemCodec()
+	size := ct.elem.Size()
+	var arr reflect.Value // the backing array, as a slice
+	var base unsafe.Pointer
+	n, capacity := 0, 0
+	fit := fitExact
+	end := d.elements(i, func(ei int) int {
+		if n == capacity {
+			// The first array of a type starts small; later ones at the
+			// length of the last (a page is usually as long as the one
+			// before), up to a bound.
+			capacity = max(4, 2*capacity)
+			if n == 0 {
+				capacity = max(4, min(int(ct.lastSize.Load()), 256))
+			}
+			grown := reflect.MakeSlice(ct.typ, capacity, capacity)
+			if n > 0 {
+				reflect.Copy(grown, arr)
+			}
+			arr, base = grown, grown.UnsafePointer()
+		}
+		elem := unsafe.Add(base, uintptr(n)*size)
+		d.fresh = uintptr(elem)
+		end, f := d.value(ei, elem, ect, depth+1)
+		if f != fitExact {
+			fit = fitCoerced
+		}
+		n++
+		return end
+	})
+	if end < 0 {
+		return -1, fitFailed
+	}
+	if base == nil {
+		// [] is an empty slice, not a nil one.
+		base = reflect.MakeSlice(ct.typ, 0, 0).UnsafePointer()
+	}
+	if int64(n) != ct.lastSize.Load() {
+		ct.lastSize.Store(int64(n))
+	}
+	*(*sliceHeader)(p) = sliceHeader{data: base, len: n, cap: capacity}
+	return end, fit
+}
+
+func (d *decoder) mapValue(i int, p unsafe.Pointer, ct *codecType, depth int) (int, decodeFit) {
+	fit := fitExact
+	if ct.anyMap {
+		m := map[string]any{}
+		end := d.members(i, func(key []byte, vi int) int {
+			k := string(key)
+			v, end := d.anyValue(vi)
+			m[k] = v
+			return end
+		})
+		*(*map[string]any)(p) = m
+		return end, fit
+	}
+	m := reflect.MakeMap(ct.typ)
+	keyType := ct.typ.Key()
+	ect := ct.elemCodec()
+	end := d.members(i, func(key []byte, vi int) int {
+		k := reflect.ValueOf(string(key)).Convert(keyType)
+		ev := reflect.New(ct.elem)
+		end, f := d.value(vi, ev.UnsafePointer(), ect, depth+1)
+		if f != fitExact {
+			fit = fitCoerced
+		}
+		m.SetMapIndex(k, ev.Elem())
+		return end
+	})
+	reflect.NewAt(ct.typ, p).Elem().Set(m)
+	return end, fit
+}
+
+// fallback hands types the codec does not know (ones with their own
+// UnmarshalJSON, arrays, non-empty interfaces…) to encoding/json.
+func (d *decoder) fallback(i int, p unsafe.Pointer, ct *codecType) (int, decodeFit) {
+	end := d.skip(i)
+	if end < 0 {
+		return -1, fitFailed
+	}
+	v := reflect.NewAt(ct.typ, p)
+	v.Elem().SetZero()
+	if err := json.Unmarshal(d.data[i:end], v.Interface()); err != nil {
+		v.Elem().SetZero()
+		return end, fitFailed
+	}
+	return end, fitExact
+}
+
+// zeroValue sets the value at p to its zero value.
+func zeroValue(p unsafe.Pointer, ct *codecType) {
+	switch ct.kind {
+	case codecString, codecNumber:
+		*(*string)(p) = ""
+	case codecPointer:
+		*(*unsafe.Pointer)(p) = nil
+	case codecSlice, codecBytes, codecRawJSON:
+		*(*[]byte)(p) = nil
+	case codecAny:
+		*(*any)(p) = nil
+	default:
+		reflect.NewAt(ct.typ, p).Elem().SetZero()
+	}
+}
+
+func decodeJSONNumber(raw []byte, p *string) decodeFit {
 	switch raw[0] {
 	case '"':
 		if s := strings.TrimSpace(jsonUnquote(raw)); isJSONNumber(s) {
-			v.SetString(s)
+			*p = s
 			return fitCoerced
 		}
 	case '{', '[', 't', 'f':
 	default:
-		v.SetString(string(raw))
+		*p = string(raw)
 		return fitExact
 	}
-	v.SetZero()
-	return fitFailed
-}
-
-func decodeBool(raw []byte, v reflect.Value) decodeFit {
-	switch raw[0] {
-	case 't':
-		v.SetBool(true)
-		return fitExact
-	case 'f':
-		v.SetBool(false)
-		return fitExact
-	case '"':
-		if b, err := strconv.ParseBool(strings.TrimSpace(jsonUnquote(raw))); err == nil {
-			v.SetBool(b)
-			return fitCoerced
-		}
-	}
-	v.SetZero()
 	return fitFailed
 }
 
@@ -223,85 +743,44 @@ func parseIntText(s string) (n int64, exact, ok bool) {
 	return int64(t), integralNumber(s) && math.Abs(t) <= 1<<53, true
 }
 
-func decodeInt(raw []byte, v reflect.Value) decodeFit {
-	if raw[0] == '"' && v.Type() == typeOfUnixTime {
-		return decodeUnixTimeString(raw, v)
-	}
+func decodeUint(raw []byte, p unsafe.Pointer, ct *codecType) decodeFit {
 	s, coerced, ok := numberText(raw)
 	if !ok {
-		v.SetZero()
 		return fitFailed
 	}
-	n, exact, ok := parseIntText(s)
-	if !ok || v.OverflowInt(n) {
-		v.SetZero()
-		return fitFailed
-	}
-	v.SetInt(n)
-	if exact && !coerced {
-		return fitExact
-	}
-	return fitCoerced
-}
-
-// decodeUnixTimeString accepts numeric strings and, since some endpoints
-// answer with ISO timestamps where the schema says Unix seconds, date-time
-// strings.
-func decodeUnixTimeString(raw []byte, v reflect.Value) decodeFit {
-	s := strings.TrimSpace(jsonUnquote(raw))
-	if isJSONNumber(s) {
-		if n, _, ok := parseIntText(s); ok {
-			v.SetInt(n)
-			return fitCoerced
-		}
-	}
-	if t, ok := parseLenientTime(s); ok {
-		v.SetInt(t.Unix())
-		return fitCoerced
-	}
-	v.SetZero()
-	return fitFailed
-}
-
-func decodeUint(raw []byte, v reflect.Value) decodeFit {
-	s, coerced, ok := numberText(raw)
-	if !ok {
-		v.SetZero()
-		return fitFailed
-	}
-	if n, err := strconv.ParseUint(s, 10, 64); err == nil && !v.OverflowUint(n) {
-		v.SetUint(n)
+	if n, err := strconv.ParseUint(s, 10, 64); err == nil && setUint(p, ct, n) {
 		if coerced {
 			return fitCoerced
 		}
 		return fitExact
 	}
 	n, _, ok := parseIntText(s)
-	if !ok || n < 0 || v.OverflowUint(uint64(n)) {
-		v.SetZero()
+	if !ok || n < 0 || !setUint(p, ct, uint64(n)) {
 		return fitFailed
 	}
-	v.SetUint(uint64(n))
 	return fitCoerced
 }
 
-func decodeFloat(raw []byte, v reflect.Value, bits int) decodeFit {
+func decodeFloat(raw []byte, p unsafe.Pointer, bits int) decodeFit {
 	s, coerced, ok := numberText(raw)
 	if !ok {
-		v.SetZero()
 		return fitFailed
 	}
 	f, err := strconv.ParseFloat(s, bits)
 	if err != nil {
-		v.SetZero()
 		return fitFailed
 	}
-	v.SetFloat(f)
+	if bits == 32 {
+		*(*float32)(p) = float32(f)
+	} else {
+		*(*float64)(p) = f
+	}
 	if coerced {
 		return fitCoerced
 	}
 	// Digits beyond float64's precision would be lost on re-encoding.
-	again, err := appendJSONFloat(nil, f, bits)
+	var buf [32]byte
+	again, err := appendJSONFloat(buf[:0], f, bits)
 	if err != nil || !sameNumber(s, string(again)) {
 		return fitCoerced
 	}
@@ -329,49 +808,43 @@ func parseLenientTime(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func decodeTime(raw []byte, v reflect.Value) decodeFit {
-	var t time.Time
-	fit := fitCoerced
+func decodeTime(raw []byte, p *time.Time) decodeFit {
 	switch raw[0] {
 	case '"':
 		s := jsonUnquote(raw)
-		parsed, ok := parseLenientTime(s)
+		t, ok := parseLenientTime(s)
 		if !ok {
-			v.SetZero()
 			return fitFailed
 		}
-		t = parsed
+		*p = t
 		// Exact only if encoding gives the same text back: "…05.000Z"
 		// parses fine but re-encodes as "…05Z".
-		if t.Year() >= 0 && t.Year() <= 9999 && t.Format(time.RFC3339Nano) == s {
-			fit = fitExact
+		var buf [64]byte
+		if t.Year() >= 0 && t.Year() <= 9999 && string(t.AppendFormat(buf[:0], time.RFC3339Nano)) == s {
+			return fitExact
 		}
+		return fitCoerced
 	case '{', '[', 't', 'f':
-		v.SetZero()
 		return fitFailed
-	default:
-		// Unix seconds where a date-time string is declared.
-		f, err := strconv.ParseFloat(string(raw), 64)
-		if err != nil || math.Abs(f) > 1<<53 {
-			v.SetZero()
-			return fitFailed
-		}
-		sec, frac := math.Modf(f)
-		t = time.Unix(int64(sec), int64(frac*1e9)).UTC()
 	}
-	v.Set(reflect.ValueOf(t))
-	return fit
+	// Unix seconds where a date-time string is declared.
+	f, err := strconv.ParseFloat(string(raw), 64)
+	if err != nil || math.Abs(f) > 1<<53 {
+		return fitFailed
+	}
+	sec, frac := math.Modf(f)
+	*p = time.Unix(int64(sec), int64(frac*1e9)).UTC()
+	return fitCoerced
 }
 
-func decodeBytes(raw []byte, v reflect.Value) decodeFit {
+func decodeBytes(raw []byte, p *[]byte) decodeFit {
 	if raw[0] != '"' {
-		v.SetZero()
 		return fitFailed
 	}
 	s := jsonUnquote(raw)
 	b, err := base64.StdEncoding.DecodeString(s)
 	if err == nil {
-		v.SetBytes(b)
+		*p = b
 		if base64.StdEncoding.EncodeToString(b) == s {
 			return fitExact
 		}
@@ -379,58 +852,15 @@ func decodeBytes(raw []byte, v reflect.Value) decodeFit {
 	}
 	for _, enc := range []*base64.Encoding{base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
 		if b, err := enc.DecodeString(s); err == nil {
-			v.SetBytes(b)
+			*p = b
 			return fitCoerced
 		}
 	}
-	v.SetZero()
 	return fitFailed
 }
 
-func decodeSlice(raw []byte, v reflect.Value, depth int) decodeFit {
-	if raw[0] != '[' {
-		v.SetZero()
-		return fitFailed
-	}
-	elems := jsonArrayElements(raw)
-	s := reflect.MakeSlice(v.Type(), len(elems), len(elems))
-	fit := fitExact
-	for i, e := range elems {
-		if decodeValue(e, s.Index(i), depth+1) != fitExact {
-			fit = fitCoerced
-		}
-	}
-	v.Set(s)
-	return fit
-}
-
-func decodeMap(raw []byte, v reflect.Value, ct *codecType, depth int) decodeFit {
-	if raw[0] != '{' {
-		v.SetZero()
-		return fitFailed
-	}
-	entries := jsonObjectEntries(raw)
-	m := reflect.MakeMapWithSize(v.Type(), len(entries))
-	keyType := v.Type().Key()
-	fit := fitExact
-	for _, e := range entries {
-		ev := reflect.New(ct.elem).Elem()
-		if decodeValue(e.val, ev, depth+1) != fitExact {
-			fit = fitCoerced
-		}
-		m.SetMapIndex(reflect.ValueOf(e.key).Convert(keyType), ev)
-	}
-	v.Set(m)
-	return fit
-}
-
-// decodeFallback hands types the codec does not know (ones with their own
-// UnmarshalJSON, arrays, non-empty interfaces…) to encoding/json.
-func decodeFallback(raw []byte, v reflect.Value) decodeFit {
-	v.SetZero()
-	if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
-		v.SetZero()
-		return fitFailed
-	}
-	return fitExact
+// decodeError is the error for JSON of a kind the target cannot hold at
+// all.
+func decodeError(raw []byte, t reflect.Type) error {
+	return fmt.Errorf("intercom: cannot decode a JSON %s into %s", jsonKindName(raw), t)
 }

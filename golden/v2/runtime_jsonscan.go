@@ -3,20 +3,26 @@
 package intercom
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// The codec needs every member of an object as raw bytes, in input order
-// and including duplicates, so it can decide per key what is known, what is
-// extra and which raw text to keep. encoding/json cannot hand that out, so
-// these helpers walk JSON that has already been validated once at the entry
-// point; they therefore never report syntax errors themselves.
+// The codec reads JSON itself, in one pass (see decoder): encoding/json
+// cannot hand out every member of an object as raw text, in input order and
+// with duplicates, which the lossless decoding needs, and its Unmarshal
+// would validate and then scan the input again. The functions below are
+// the validating scanner the decoder is built on; they accept exactly what
+// encoding/json accepts (FuzzDecodeMatchesEncodingJSON checks), and a
+// failure returns -1 rather than a message: the entry points then ask
+// encoding/json for its own wording (syntaxError).
+
+// maxJSONNesting is encoding/json's limit on nested arrays and objects.
+const maxJSONNesting = 10000
 
 // jsonEntry is one member of a JSON object.
 type jsonEntry struct {
@@ -44,12 +50,248 @@ func trimJSONSpace(b []byte) []byte {
 	return b[start:end]
 }
 
-// checkJSON validates once so that the scanners below can trust their
-// input. encoding/json is only asked for the error message on failure.
+// plainStringByte says which bytes stand for themselves in a JSON string
+// and need no further look: printable ASCII but the quote and backslash.
+var plainStringByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// scanner is the state of one pass over data: how many arrays and
+// objects are open, for encoding/json's nesting limit.
+type scanner struct {
+	data []byte
+	nest int
+}
+
+func (s *scanner) skipSpace(i int) int {
+	data := s.data
+	for i < len(data) && data[i] <= ' ' && isJSONSpace(data[i]) {
+		i++
+	}
+	return i
+}
+
+// enter counts an array or object opening; false when it nests deeper
+// than encoding/json allows.
+func (s *scanner) enter() bool {
+	s.nest++
+	return s.nest <= maxJSONNesting
+}
+
+// stringEnd returns the index just past the string whose quote is at
+// data[i], and whether its body is plain (printable ASCII, no escapes:
+// the bytes between the quotes are the value).
+func (s *scanner) stringEnd(i int) (end int, plain bool) {
+	data := s.data
+	j := i + 1
+	for j < len(data) && plainStringByte[data[j]] {
+		j++
+	}
+	if j < len(data) && data[j] == '"' {
+		return j + 1, true
+	}
+	for j < len(data) {
+		switch c := data[j]; {
+		case c == '"':
+			return j + 1, false
+		case c == '\\':
+			if j+1 >= len(data) {
+				return -1, false
+			}
+			switch data[j+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				j += 2
+			case 'u':
+				if j+6 > len(data) || !isHex(data[j+2]) || !isHex(data[j+3]) || !isHex(data[j+4]) || !isHex(data[j+5]) {
+					return -1, false
+				}
+				j += 6
+			default:
+				return -1, false
+			}
+		case c < 0x20:
+			return -1, false
+		default:
+			j++
+		}
+	}
+	return -1, false
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// numberEnd returns the index just past the number starting at data[i],
+// spelled as JSON requires.
+func (s *scanner) numberEnd(i int) int {
+	data := s.data
+	j := i
+	if j < len(data) && data[j] == '-' {
+		j++
+	}
+	switch {
+	case j >= len(data):
+		return -1
+	case data[j] == '0':
+		j++
+	case '1' <= data[j] && data[j] <= '9':
+		j++
+		for j < len(data) && isDigit(data[j]) {
+			j++
+		}
+	default:
+		return -1
+	}
+	if j < len(data) && data[j] == '.' {
+		j++
+		if j >= len(data) || !isDigit(data[j]) {
+			return -1
+		}
+		for j < len(data) && isDigit(data[j]) {
+			j++
+		}
+	}
+	if j < len(data) && (data[j] == 'e' || data[j] == 'E') {
+		j++
+		if j < len(data) && (data[j] == '+' || data[j] == '-') {
+			j++
+		}
+		if j >= len(data) || !isDigit(data[j]) {
+			return -1
+		}
+		for j < len(data) && isDigit(data[j]) {
+			j++
+		}
+	}
+	return j
+}
+
+// literalEnd returns the index just past lit (true, false or null) at
+// data[i].
+func (s *scanner) literalEnd(i int, lit string) int {
+	if len(s.data)-i >= len(lit) && string(s.data[i:i+len(lit)]) == lit {
+		return i + len(lit)
+	}
+	return -1
+}
+
+// skip returns the index just past the value starting at data[i],
+// validating it.
+func (s *scanner) skip(i int) int {
+	if i >= len(s.data) {
+		return -1
+	}
+	switch c := s.data[i]; c {
+	case '"':
+		end, _ := s.stringEnd(i)
+		return end
+	case '{':
+		return s.skipObject(i)
+	case '[':
+		return s.skipArray(i)
+	case 't':
+		return s.literalEnd(i, "true")
+	case 'f':
+		return s.literalEnd(i, "false")
+	case 'n':
+		return s.literalEnd(i, "null")
+	default:
+		return s.numberEnd(i)
+	}
+}
+
+func (s *scanner) skipObject(i int) int {
+	if !s.enter() {
+		return -1
+	}
+	data := s.data
+	i = s.skipSpace(i + 1)
+	if i < len(data) && data[i] == '}' {
+		s.nest--
+		return i + 1
+	}
+	for {
+		if i >= len(data) || data[i] != '"' {
+			return -1
+		}
+		if i, _ = s.stringEnd(i); i < 0 {
+			return -1
+		}
+		if i = s.skipSpace(i); i >= len(data) || data[i] != ':' {
+			return -1
+		}
+		if i = s.skip(s.skipSpace(i + 1)); i < 0 {
+			return -1
+		}
+		if i = s.skipSpace(i); i >= len(data) {
+			return -1
+		}
+		switch data[i] {
+		case ',':
+			i = s.skipSpace(i + 1)
+		case '}':
+			s.nest--
+			return i + 1
+		default:
+			return -1
+		}
+	}
+}
+
+func (s *scanner) skipArray(i int) int {
+	if !s.enter() {
+		return -1
+	}
+	data := s.data
+	i = s.skipSpace(i + 1)
+	if i < len(data) && data[i] == ']' {
+		s.nest--
+		return i + 1
+	}
+	for {
+		if i = s.skip(i); i < 0 {
+			return -1
+		}
+		if i = s.skipSpace(i); i >= len(data) {
+			return -1
+		}
+		switch data[i] {
+		case ',':
+			i = s.skipSpace(i + 1)
+		case ']':
+			s.nest--
+			return i + 1
+		default:
+			return -1
+		}
+	}
+}
+
+// validJSON reports whether data is one JSON value, as json.Valid does.
+func validJSON(data []byte) bool {
+	s := scanner{data: data}
+	end := s.skip(s.skipSpace(0))
+	return end >= 0 && s.skipSpace(end) == len(data)
+}
+
+// checkJSON validates data, with encoding/json's message when it is not
+// JSON.
 func checkJSON(data []byte) error {
-	if json.Valid(data) {
+	if validJSON(data) {
 		return nil
 	}
+	return syntaxError(data)
+}
+
+// syntaxError is the error for data that is not JSON: encoding/json's,
+// so that messages do not depend on which path read the input.
+func syntaxError(data []byte) error {
 	var probe json.RawMessage
 	if err := json.Unmarshal(data, &probe); err != nil {
 		return err
@@ -57,105 +299,139 @@ func checkJSON(data []byte) error {
 	return fmt.Errorf("intercom: invalid JSON")
 }
 
-// jsonStringEnd returns the index just past the string starting at b[i].
-func jsonStringEnd(b []byte, i int) int {
-	for j := i + 1; j < len(b); j++ {
-		switch b[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1
-		}
-	}
-	return len(b)
-}
-
-// jsonValueEnd returns the index just past the value starting at b[i].
-func jsonValueEnd(b []byte, i int) int {
-	if i >= len(b) {
-		return i
-	}
-	switch b[i] {
-	case '"':
-		return jsonStringEnd(b, i)
-	case '{', '[':
-		depth := 0
-		for j := i; j < len(b); j++ {
-			switch b[j] {
-			case '"':
-				j = jsonStringEnd(b, j) - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return j + 1
-				}
-			}
-		}
-		return len(b)
-	}
-	j := i
-	for j < len(b) {
-		switch b[j] {
-		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return j
-		}
-		j++
-	}
-	return j
-}
-
-// jsonObjectEntries lists the members of a validated, trimmed object.
+// jsonObjectEntries lists the members of a valid, trimmed object.
 func jsonObjectEntries(raw []byte) []jsonEntry {
-	out := make([]jsonEntry, 0, 8)
-	i := jsonSkipSpace(raw, 1)
+	var out []jsonEntry
+	s := scanner{data: raw}
+	i := s.skipSpace(1)
 	for i < len(raw) && raw[i] == '"' {
-		keyEnd := jsonStringEnd(raw, i)
+		keyEnd, _ := s.stringEnd(i)
+		if keyEnd < 0 {
+			break
+		}
 		key := jsonUnquote(raw[i:keyEnd])
-		i = jsonSkipSpace(raw, keyEnd)
-		i = jsonSkipSpace(raw, i+1) // past ':'
-		end := jsonValueEnd(raw, i)
+		i = s.skipSpace(s.skipSpace(keyEnd) + 1) // past ':'
+		end := s.skip(i)
+		if end < 0 {
+			break
+		}
 		out = append(out, jsonEntry{key: key, val: raw[i:end]})
-		i = jsonSkipSpace(raw, end)
-		if i < len(raw) && raw[i] == ',' {
-			i = jsonSkipSpace(raw, i+1)
+		if i = s.skipSpace(end); i < len(raw) && raw[i] == ',' {
+			i = s.skipSpace(i + 1)
 		}
 	}
 	return out
 }
 
-// jsonArrayElements lists the elements of a validated, trimmed array.
+// jsonArrayElements lists the elements of a valid, trimmed array.
 func jsonArrayElements(raw []byte) [][]byte {
 	var out [][]byte
-	i := jsonSkipSpace(raw, 1)
+	s := scanner{data: raw}
+	i := s.skipSpace(1)
 	for i < len(raw) && raw[i] != ']' {
-		end := jsonValueEnd(raw, i)
+		end := s.skip(i)
+		if end < 0 {
+			break
+		}
 		out = append(out, raw[i:end])
-		i = jsonSkipSpace(raw, end)
-		if i < len(raw) && raw[i] == ',' {
-			i = jsonSkipSpace(raw, i+1)
+		if i = s.skipSpace(end); i < len(raw) && raw[i] == ',' {
+			i = s.skipSpace(i + 1)
 		}
 	}
 	return out
 }
 
-// jsonUnquote decodes a validated JSON string literal. Plain strings, by far
-// the common case, skip encoding/json; escapes and invalid UTF-8 go through
-// it so the result matches what encoding/json would produce.
+// jsonUnquote decodes a valid JSON string literal as encoding/json does:
+// escapes resolved, invalid UTF-8 and lone surrogates replaced by U+FFFD.
 func jsonUnquote(q []byte) string {
 	if len(q) < 2 {
 		return ""
 	}
 	body := q[1 : len(q)-1]
-	if bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
+	if plainBytes(body) {
 		return string(body)
 	}
-	var s string
-	if err := json.Unmarshal(q, &s); err != nil {
-		return string(body)
+	return string(appendUnquoted(nil, body))
+}
+
+// plainBytes reports whether a string body needs no unquoting.
+func plainBytes(body []byte) bool {
+	for _, c := range body {
+		if !plainStringByte[c] {
+			return false
+		}
 	}
-	return s
+	return true
+}
+
+// appendUnquoted appends the value of a valid string body (the bytes
+// between the quotes), replacing what encoding/json replaces.
+func appendUnquoted(b, body []byte) []byte {
+	for i := 0; i < len(body); {
+		c := body[i]
+		switch {
+		case c == '\\':
+			switch e := body[i+1]; e {
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				r := hex4(body[i+2 : i+6])
+				i += 6
+				if utf16.IsSurrogate(r) {
+					if i+6 <= len(body) && body[i] == '\\' && body[i+1] == 'u' {
+						if dec := utf16.DecodeRune(r, hex4(body[i+2:i+6])); dec != utf8.RuneError {
+							b = utf8.AppendRune(b, dec)
+							i += 6
+							continue
+						}
+					}
+					r = utf8.RuneError
+				}
+				b = utf8.AppendRune(b, r)
+				continue
+			default: // '"', '\\', '/'
+				b = append(b, e)
+			}
+			i += 2
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(body[i:])
+			if r == utf8.RuneError && size == 1 {
+				b = append(b, "\uFFFD"...)
+			} else {
+				b = append(b, body[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	return b
+}
+
+// hex4 reads four hex digits (validated by the scanner).
+func hex4(h []byte) rune {
+	var r rune
+	for _, c := range h[:4] {
+		switch {
+		case c <= '9':
+			c -= '0'
+		case c >= 'a':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
 }
 
 // jsonKindName names the kind of a trimmed JSON value for error messages.

@@ -3,7 +3,6 @@
 package intercom
 
 import (
-	"fmt"
 	"reflect"
 )
 
@@ -79,14 +78,6 @@ func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 // becomes its text, and so on). It fails only when the JSON cannot be read
 // as T at all, for instance an object where a number is expected.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
-	data = trimJSONSpace(data)
-	if err := checkJSON(data); err != nil {
-		return err
-	}
-	var fresh Nullable[T]
-	if decodeValue(data, reflect.ValueOf(&fresh).Elem(), 0) == fitFailed {
-		return fmt.Errorf("intercom: cannot decode a JSON %s into %s", jsonKindName(data), reflect.TypeOf(&fresh.value).Elem())
-	}
-	*n = fresh
-	return nil
+	_, err := decodeStandalone(data, reflect.ValueOf(n).Elem())
+	return err
 }

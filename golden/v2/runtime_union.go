@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unsafe"
 )
 
 // unionMeta is embedded in every generated union (oneOf/anyOf). raw keeps
@@ -33,24 +34,18 @@ func decodeUnion(data []byte, v any) error {
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("intercom: decodeUnion needs a non-nil pointer, got %T", v)
 	}
-	ev := rv.Elem()
-	ct := codecOf(ev.Type())
+	ct := codecOf(rv.Type().Elem())
 	if ct.kind != codecUnion {
-		return fmt.Errorf("intercom: decodeUnion: %s does not embed unionMeta", ev.Type())
+		return fmt.Errorf("intercom: decodeUnion: %s does not embed unionMeta", rv.Type().Elem())
 	}
-	data = trimJSONSpace(data)
-	if err := checkJSON(data); err != nil {
-		return err
-	}
-	if data[0] == 'n' {
+	_, null, err := decodeDocument(data, rv.UnsafePointer(), ct)
+	if null {
 		// Kept so that a decoded null encodes as null again, where a
 		// union built with no variant is an error.
-		ev.SetZero()
-		unionMetaOf(ev, ct).raw = json.RawMessage("null")
-		return nil
+		rv.Elem().SetZero()
+		(*unionMeta)(unsafe.Add(rv.UnsafePointer(), ct.metaOff)).raw = json.RawMessage("null")
 	}
-	decodeUnionInto(data, ev, ct, 0)
-	return nil
+	return err
 }
 
 // unionKindUnknown is the Kind of a union decoded from JSON that no variant
@@ -98,31 +93,43 @@ func unionValue(v any) (reflect.Value, *codecType, bool) {
 	return rv, ct, ct.kind == codecUnion
 }
 
-// decodeUnionInto decodes validated, non-null JSON into the union v. The
-// union as a whole always round-trips (through raw if need be), so it is
-// an exact fit for its parent.
-func decodeUnionInto(raw []byte, v reflect.Value, ct *codecType, depth int) decodeFit {
-	v.SetZero()
-	m := unionMetaOf(v, ct)
+// union decodes the value at data[i] into the union at p. The variant is
+// chosen by looking at the whole value first (pickVariant), then decoded
+// from the same text. The union as a whole always round-trips (through raw
+// if need be), so it is an exact fit for its parent.
+func (d *decoder) union(i int, p unsafe.Pointer, ct *codecType, depth int) (int, decodeFit) {
+	end := d.skip(i)
+	if end < 0 {
+		return -1, fitFailed
+	}
+	raw := d.data[i:end]
+	zeroValue(p, ct)
+	m := (*unionMeta)(unsafe.Add(p, ct.metaOff))
+	if raw[0] == 'n' {
+		m.raw = json.RawMessage("null")
+		return end, fitExact
+	}
 	best := pickVariant(raw, ct)
 	if best < 0 {
-		m.raw = bytes.Clone(raw)
-		return fitExact
+		m.raw = d.keep(raw)
+		return end, fitExact
 	}
 	variant := ct.variants[best]
-	p := reflect.New(variant.typ)
-	fit := decodeValue(raw, p.Elem(), depth+1)
-	if fit == fitFailed {
-		m.raw = bytes.Clone(raw)
-		return fitExact
-	}
-	v.Field(variant.index).Set(p)
-	if fit != fitExact {
-		if enc, err := appendValue(nil, p.Elem(), 0); err == nil {
-			m.raw, m.enc = bytes.Clone(raw), string(enc)
+	vct := codecOf(variant.typ)
+	np := reflect.New(variant.typ).UnsafePointer()
+	nest := d.nest
+	if _, fit := d.value(i, np, vct, depth+1); fit == fitFailed {
+		m.raw = d.keep(raw)
+	} else {
+		*(*unsafe.Pointer)(unsafe.Add(p, variant.offset)) = np
+		if fit != fitExact {
+			if enc, err := appendValueP(nil, np, vct, 0); err == nil {
+				m.raw, m.enc = d.keep(raw), string(enc)
+			}
 		}
 	}
-	return fitExact
+	d.nest = nest
+	return end, fitExact
 }
 
 // encodeUnion is the MarshalJSON of generated unions: the variant that is
@@ -136,47 +143,47 @@ func encodeUnion(v any) ([]byte, error) {
 		if rv.IsNil() {
 			return []byte("null"), nil
 		}
-		rv = rv.Elem()
+	} else {
+		rv = addressableValue(rv).Addr()
 	}
-	ct := codecOf(rv.Type())
+	ct := codecOf(rv.Type().Elem())
 	if ct.kind != codecUnion {
-		return nil, fmt.Errorf("intercom: encodeUnion: %s does not embed unionMeta", rv.Type())
+		return nil, fmt.Errorf("intercom: encodeUnion: %s does not embed unionMeta", rv.Type().Elem())
 	}
-	return appendUnion(nil, rv, ct, 0)
+	return appendUnion(nil, rv.UnsafePointer(), ct, 0)
 }
 
-func appendUnion(b []byte, v reflect.Value, ct *codecType, depth int) ([]byte, error) {
-	v = addressableValue(v)
-	m := unionMetaOf(v, ct)
+func appendUnion(b []byte, p unsafe.Pointer, ct *codecType, depth int) ([]byte, error) {
+	m := (*unionMeta)(unsafe.Add(p, ct.metaOff))
 	set := -1
 	for i, variant := range ct.variants {
-		if v.Field(variant.index).IsNil() {
+		if *(*unsafe.Pointer)(unsafe.Add(p, variant.offset)) == nil {
 			continue
 		}
 		if set >= 0 {
-			return b, unionSetError(ct, v)
+			return b, unionSetError(ct, reflect.NewAt(ct.typ, p).Elem())
 		}
 		set = i
 	}
 	if set >= 0 {
 		variant := ct.variants[set]
-		fv := v.Field(variant.index)
-		cur, err := appendValue(nil, fv.Elem(), depth+1)
+		at := len(b)
+		b, err := appendValueP(b, *(*unsafe.Pointer)(unsafe.Add(p, variant.offset)), codecOf(variant.typ), depth+1)
 		if _, deep := err.(*encodeDepthError); deep {
 			return b, err
 		}
 		if err != nil {
 			return b, fmt.Errorf("intercom: %s.%s: %w", ct.typ.Name(), ct.typ.Field(variant.index).Name, err)
 		}
-		if m.raw != nil && m.enc != "" && string(cur) == m.enc {
-			return append(b, m.raw...), nil
+		if m.raw != nil && m.enc != "" && string(b[at:]) == m.enc {
+			return append(b[:at], m.raw...), nil
 		}
-		return append(b, cur...), nil
+		return b, nil
 	}
 	if m.raw != nil {
 		return append(b, m.raw...), nil
 	}
-	return b, unionSetError(ct, v)
+	return b, unionSetError(ct, reflect.NewAt(ct.typ, p).Elem())
 }
 
 // unionSetError describes a union that has not exactly one variant set.

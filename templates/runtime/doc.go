@@ -14,6 +14,16 @@
 //     non-nullable fields, numbers for strings and so on never fail — and
 //     lossless: what a value did not fit is remembered, and a decoded value
 //     re-encodes to the JSON it came from unless it was changed.
+//     The codec reads JSON itself, in one pass that validates as it goes
+//     (decoder; the client decodes response bodies with it directly, not
+//     through encoding/json), and reads and writes fields through the
+//     offsets of a cached description of each type (codecType) rather
+//     than reflect.Value. What a decoded model keeps of its input is
+//     copied into blocks of a few KB shared by the values of one decode,
+//     so one kept value holds its block in memory. The encoder writes
+//     compact JSON with object keys in a fixed order, so its output is
+//     deterministic and encoding/json, which compacts what a MarshalJSON
+//     returns, has nothing to change.
 //   - ExtraFields and SetExtraField, the functions that read and add the
 //     members a model's type does not declare.
 //   - Nullable, UnixTime, File: the value types generated fields use, and

@@ -50,7 +50,7 @@ func mismatchesIn(v reflect.Value, path string, out *[]string, depth int) {
 		for fi := range ct.fields {
 			f := &ct.fields[fi]
 			p := joinPath(path, f.name)
-			if rec, ok := m.records[fi]; ok {
+			if rec, ok := recordOf(m, fi); ok {
 				rawMismatches(rec.raw, f.typ, p, out, depth+1)
 				continue
 			}

@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"fmt"
 	"reflect"
 )
 
@@ -77,14 +76,6 @@ func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 // becomes its text, and so on). It fails only when the JSON cannot be read
 // as T at all, for instance an object where a number is expected.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
-	data = trimJSONSpace(data)
-	if err := checkJSON(data); err != nil {
-		return err
-	}
-	var fresh Nullable[T]
-	if decodeValue(data, reflect.ValueOf(&fresh).Elem(), 0) == fitFailed {
-		return fmt.Errorf("intercom: cannot decode a JSON %s into %s", jsonKindName(data), reflect.TypeOf(&fresh.value).Elem())
-	}
-	*n = fresh
-	return nil
+	_, err := decodeStandalone(data, reflect.ValueOf(n).Elem())
+	return err
 }

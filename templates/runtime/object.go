@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"reflect"
 	"slices"
+	"strings"
+	"unsafe"
 )
 
 // objectMeta is embedded in every generated model. It remembers what a
@@ -18,39 +19,98 @@ import (
 // It has no methods, on purpose: methods of an embedded type are promoted,
 // and the compiler emits wrappers for them in every model type, which
 // made packages of hundreds of models slow to compile. The codec finds it
-// by reflection (codecType.meta, objectMetaOf), and ExtraFields and
-// SetExtraField are functions.
+// by reflection (codecType.meta), and ExtraFields and SetExtraField are
+// functions.
 //
-// Its maps are never modified after decoding (SetExtraField replaces
-// them), so copies of a model may share them safely.
+// It is small, and a model decoded without surprises (at most 64 fields,
+// every value fitting, no unknown keys) needs no allocation for it; what
+// is rarer lives behind more. Nothing it points to is modified after
+// decoding (SetExtraField replaces more), so copies of a model may share
+// it safely.
 type objectMeta struct {
 	decoded bool
-	present []uint64 // bit i: field i of the codecType was received
-	records map[int]fieldRecord
-	extra   map[string]json.RawMessage
+	present uint64 // bit i: field i of the codecType was received (i < 64)
+	more    *objectMore
+}
+
+// objectMore is what a decoded model rarely needs.
+type objectMore struct {
+	present []uint64      // the presence bits of fields 64 and up
+	records []fieldRecord // sorted by field
+	extra   []extraField  // sorted by key, each key once
 }
 
 // fieldRecord keeps a received value whose Go value would not re-encode to
 // it, together with that Go value's encoding at decode time: as long as
 // the field still encodes the same, the received text is written instead.
 type fieldRecord struct {
+	field int
+	raw   json.RawMessage
+	enc   string
+}
+
+// extraField is a member a model's type does not declare.
+type extraField struct {
+	key string
 	raw json.RawMessage
-	enc string
 }
 
 // fieldPresent reports whether field i was received. It is a function
 // rather than a method of objectMeta for the reason given there.
 func fieldPresent(m *objectMeta, i int) bool {
-	w := i / 64
-	return w < len(m.present) && m.present[w]&(1<<(uint(i)%64)) != 0
+	if i < 64 {
+		return m.present&(1<<uint(i)) != 0
+	}
+	if m.more == nil {
+		return false
+	}
+	w := i/64 - 1
+	return w < len(m.more.present) && m.more.present[w]&(1<<(uint(i)%64)) != 0
 }
 
-// markPresent records that field i (of the type's n fields) was received.
-func markPresent(m *objectMeta, i, n int) {
-	if m.present == nil {
-		m.present = make([]uint64, (n+63)/64)
+// markPresent records that field i (of the type's n fields) was received;
+// it reports whether it already was (a duplicate key).
+func markPresent(m *objectMeta, i, n int) bool {
+	if i < 64 {
+		was := m.present&(1<<uint(i)) != 0
+		m.present |= 1 << uint(i)
+		return was
 	}
-	m.present[i/64] |= 1 << (uint(i) % 64)
+	if m.more == nil {
+		m.more = &objectMore{}
+	}
+	if m.more.present == nil {
+		m.more.present = make([]uint64, (n-1)/64)
+	}
+	w, bit := i/64-1, uint64(1)<<(uint(i)%64)
+	was := m.more.present[w]&bit != 0
+	m.more.present[w] |= bit
+	return was
+}
+
+// recordOf returns the record of field i, if any.
+func recordOf(m *objectMeta, i int) (fieldRecord, bool) {
+	if m.more == nil {
+		return fieldRecord{}, false
+	}
+	recs := m.more.records
+	k, found := slices.BinarySearchFunc(recs, i, func(r fieldRecord, i int) int { return r.field - i })
+	if !found {
+		return fieldRecord{}, false
+	}
+	return recs[k], true
+}
+
+// extraOf returns the extra member key, if any.
+func extraOf(m *objectMeta, key string) (json.RawMessage, bool) {
+	if m.more == nil {
+		return nil, false
+	}
+	k, found := slices.BinarySearchFunc(m.more.extra, key, func(e extraField, key string) int { return strings.Compare(e.key, key) })
+	if !found {
+		return nil, false
+	}
+	return m.more.extra[k].raw, true
 }
 
 // modelValue returns the struct a model argument of ExtraFields or
@@ -83,12 +143,12 @@ func ExtraFields(model any) map[string]json.RawMessage {
 		return nil
 	}
 	m := objectMetaOf(addressableValue(v), ct)
-	if len(m.extra) == 0 {
+	if m.more == nil || len(m.more.extra) == 0 {
 		return nil
 	}
-	out := make(map[string]json.RawMessage, len(m.extra))
-	for k, raw := range m.extra {
-		out[k] = bytes.Clone(raw)
+	out := make(map[string]json.RawMessage, len(m.more.extra))
+	for _, e := range m.more.extra {
+		out[e.key] = bytes.Clone(e.raw)
 	}
 	return out
 }
@@ -119,73 +179,223 @@ func SetExtraField(model any, key string, value any) error {
 		}
 	}
 	m := objectMetaOf(v, ct)
-	// Copy on write: a copy of the model may share the map.
-	extra := maps.Clone(m.extra)
-	if extra == nil {
-		extra = map[string]json.RawMessage{}
+	// Copy on write: a copy of the model may share more.
+	more := &objectMore{}
+	if m.more != nil {
+		*more = *m.more
 	}
-	extra[key] = enc
-	m.extra = extra
+	k, found := slices.BinarySearchFunc(more.extra, key, func(e extraField, key string) int { return strings.Compare(e.key, key) })
+	more.extra = slices.Clone(more.extra)
+	if found {
+		more.extra[k].raw = enc
+	} else {
+		more.extra = slices.Insert(more.extra, k, extraField{key: key, raw: enc})
+	}
+	m.more = more
 	return nil
 }
 
 // decodeObject is the UnmarshalJSON of generated models; v is a pointer to
-// a struct embedding objectMeta. It decodes leniently (see decodeValue)
-// and fails only on malformed JSON or JSON that is not an object; null
-// leaves the value unchanged, as encoding/json does.
+// a struct embedding objectMeta. It decodes leniently (see decoder.value)
+// and fails only on malformed JSON (which leaves the model zero) or JSON
+// that is not an object; null leaves the value unchanged, as encoding/json
+// does.
 func decodeObject(data []byte, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("intercom: decodeObject needs a non-nil pointer, got %T", v)
 	}
-	ev := rv.Elem()
-	ct := codecOf(ev.Type())
+	ct := codecOf(rv.Type().Elem())
 	if ct.kind != codecObject {
-		return fmt.Errorf("intercom: decodeObject: %s does not embed objectMeta", ev.Type())
+		return fmt.Errorf("intercom: decodeObject: %s does not embed objectMeta", rv.Type().Elem())
 	}
-	data = trimJSONSpace(data)
-	if err := checkJSON(data); err != nil {
-		return err
-	}
-	if data[0] == 'n' {
-		return nil
-	}
-	_, err := decodeObjectInto(data, ev, ct, 0)
+	_, _, err := decodeDocument(data, rv.UnsafePointer(), ct)
 	return err
 }
 
-// decodeObjectInto decodes a validated object into v, replacing its whole
-// value: the meta must describe exactly this payload.
-func decodeObjectInto(raw []byte, v reflect.Value, ct *codecType, depth int) (decodeFit, error) {
-	if raw[0] != '{' {
-		v.SetZero()
-		return fitFailed, fmt.Errorf("intercom: cannot decode a JSON %s into %s", jsonKindName(raw), v.Type())
+// object decodes the object at data[i] into the model at p, replacing its
+// whole value (fresh says it is zero already): the meta must describe
+// exactly this payload.
+//
+// Each key is looked up as it is read and its value decoded straight into
+// the field; among duplicate keys the last wins, as with encoding/json.
+// Keys that match a field only case-insensitively are rare and follow
+// rules that need the whole object (an exact key beats them, and those
+// that lose are kept as extras): the first one sends the object to
+// objectByEntries, which reads it again that way.
+func (d *decoder) object(i int, p unsafe.Pointer, ct *codecType, depth int, fresh bool) int {
+	start, nest := i, d.nest
+	extraBase, recordBase := len(d.extras), len(d.records)
+	if !fresh {
+		zeroValue(p, ct)
 	}
-	entries := jsonObjectEntries(raw)
-	v.SetZero()
-	m := objectMetaOf(v, ct)
+	m := (*objectMeta)(unsafe.Add(p, ct.metaOff))
 	m.decoded = true
-	n := len(ct.fields)
-
-	// pick[i] is 1 + the entry chosen for field i, negated when the key
-	// matched only case-insensitively. An exact key beats such a match;
-	// among equals the last wins, as with encoding/json. A case variant
-	// that loses to an exact key is kept as an extra so that nothing
-	// received is dropped.
-	var small [32]int
-	var pick []int
-	if n <= len(small) {
-		pick = small[:n]
-	} else {
-		pick = make([]int, n)
+	restart := false
+	prev := 0 // the last field read, + 1
+	end := d.members(i, func(key []byte, vi int) int {
+		fi, exact := -1, true
+		if g := int(ct.follows[prev].Load()) - 1; g >= 0 && string(key) == ct.fields[g].name {
+			fi = g
+		} else if fi, exact = ct.lookup(key); fi >= 0 && exact {
+			ct.follows[prev].Store(int32(fi + 1))
+		}
+		if fi >= 0 && exact {
+			prev = fi + 1
+		}
+		if fi >= 0 && !exact {
+			restart = true // a case variant
+			return -1
+		}
+		if fi < 0 {
+			end := d.skip(vi)
+			if end >= 0 {
+				d.extras = append(d.extras, extraField{key: d.keepString(key), raw: d.keep(d.data[vi:end])})
+			}
+			return end
+		}
+		return d.field(vi, p, ct, fi, m, recordBase, depth)
+	})
+	if restart {
+		d.nest = nest
+		d.truncate(extraBase, recordBase)
+		return d.objectByEntries(start, p, ct, depth)
 	}
-	for ei := range entries {
-		if fi, ok := ct.exact[entries[ei].key]; ok {
+	if end < 0 {
+		return -1
+	}
+	d.finishObject(m, extraBase, recordBase)
+	return end
+}
+
+// lookup finds the field a received key belongs to: the exact name, else
+// a case-insensitive match as encoding/json allows (exact is then false).
+// The key is not copied.
+func (c *codecType) lookup(key []byte) (index int, exact bool) {
+	if i, ok := c.exact[string(key)]; ok {
+		return i, true
+	}
+	if c.lowerNames && !hasUpperOrNonASCII(key) {
+		return -1, false // lower-casing it would change nothing
+	}
+	return c.fieldByKey(string(key))
+}
+
+func hasUpperOrNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// field decodes the value at data[vi] into field fi of the model at p,
+// and keeps its text when the Go value would not give it back (or when a
+// zero value of an optional key would otherwise be left out).
+func (d *decoder) field(vi int, p unsafe.Pointer, ct *codecType, fi int, m *objectMeta, recordBase, depth int) int {
+	f := &ct.fields[fi]
+	fct := f.codec()
+	fp := unsafe.Add(p, f.offset)
+	if markPresent(m, fi, len(ct.fields)) {
+		// A duplicate key: the last wins, and an earlier one's record goes.
+		for k := len(d.records) - 1; k >= recordBase; k-- {
+			if d.records[k].field == fi {
+				d.records = slices.Delete(d.records, k, k+1)
+			}
+		}
+	}
+	end, fit := d.value(vi, fp, fct, depth+1)
+	if end < 0 {
+		return -1
+	}
+	if fit != fitExact || f.omits(fp, fct) {
+		enc := unsetFingerprint
+		if fct.kind != codecNullable || !isZero(fp, fct) {
+			b, err := appendValueP(d.scratch[:0], fp, fct, 0)
+			d.scratch = b
+			enc = d.keepString(b)
+			if err != nil {
+				enc = "\x00error"
+			}
+		}
+		d.records = append(d.records, fieldRecord{field: fi, raw: d.keep(d.data[vi:end]), enc: enc})
+	}
+	return end
+}
+
+// unsetFingerprint is the fingerprint of an absent Nullable, which is
+// not its encoding (null).
+const unsetFingerprint = "\x00unset"
+
+// truncate drops the extras and records collected since the given marks.
+func (d *decoder) truncate(extraBase, recordBase int) {
+	clear(d.extras[extraBase:])
+	clear(d.records[recordBase:])
+	d.extras, d.records = d.extras[:extraBase], d.records[:recordBase]
+}
+
+// finishObject hands the model its extras and records: those collected
+// since the marks, sorted (extras by key, the last of equal keys winning;
+// records by field).
+func (d *decoder) finishObject(m *objectMeta, extraBase, recordBase int) {
+	extras, records := d.extras[extraBase:], d.records[recordBase:]
+	if len(extras) == 0 && len(records) == 0 {
+		return
+	}
+	if m.more == nil {
+		m.more = &objectMore{}
+	}
+	if len(extras) > 0 {
+		slices.SortStableFunc(extras, func(a, b extraField) int { return strings.Compare(a.key, b.key) })
+		out := make([]extraField, 0, len(extras))
+		for k, e := range extras {
+			if k+1 < len(extras) && extras[k+1].key == e.key {
+				continue // a later duplicate wins
+			}
+			out = append(out, e)
+		}
+		m.more.extra = out
+	}
+	if len(records) > 0 {
+		slices.SortFunc(records, func(a, b fieldRecord) int { return a.field - b.field })
+		m.more.records = slices.Clone(records)
+	}
+	d.truncate(extraBase, recordBase)
+}
+
+// objectByEntries decodes the object at data[i] by its list of members,
+// for objects with keys that match fields only case-insensitively.
+// pick[f] is 1 + the entry chosen for field f, negated when the key
+// matched only case-insensitively. An exact key beats such a match; among
+// equals the last wins, as with encoding/json. A case variant that loses
+// to an exact key is kept as an extra so that nothing received is
+// dropped.
+func (d *decoder) objectByEntries(i int, p unsafe.Pointer, ct *codecType, depth int) int {
+	type entry struct {
+		key        string
+		start, end int
+	}
+	var entries []entry
+	end := d.members(i, func(key []byte, vi int) int {
+		end := d.skip(vi)
+		entries = append(entries, entry{key: string(key), start: vi, end: end})
+		return end
+	})
+	if end < 0 {
+		return -1
+	}
+	extraBase, recordBase := len(d.extras), len(d.records)
+	zeroValue(p, ct)
+	m := (*objectMeta)(unsafe.Add(p, ct.metaOff))
+	m.decoded = true
+	pick := make([]int, len(ct.fields))
+	for ei, e := range entries {
+		if fi, ok := ct.exact[e.key]; ok {
 			pick[fi] = ei + 1
 		}
 	}
-	for ei := range entries {
-		e := &entries[ei]
+	for ei, e := range entries {
 		fi, exact := ct.fieldByKey(e.key)
 		if exact {
 			continue
@@ -194,39 +404,18 @@ func decodeObjectInto(raw []byte, v reflect.Value, ct *codecType, depth int) (de
 			pick[fi] = -(ei + 1)
 			continue
 		}
-		if m.extra == nil {
-			m.extra = make(map[string]json.RawMessage)
-		}
-		m.extra[e.key] = bytes.Clone(e.val)
+		d.extras = append(d.extras, extraField{key: d.keepString([]byte(e.key)), raw: d.keep(d.data[e.start:e.end])})
 	}
-
-	for fi, p := range pick {
-		if p == 0 {
-			continue
+	for fi, pk := range pick {
+		if pk < 0 {
+			pk = -pk
 		}
-		if p < 0 {
-			p = -p
-		}
-		f := &ct.fields[fi]
-		raw := entries[p-1].val
-		fv := v.Field(f.index)
-		fct := codecOf(f.typ)
-		markPresent(m, fi, n)
-		fit := decodeValue(raw, fv, depth+1)
-		// Also keep zero values of optional keys: otherwise omitzero would
-		// drop a received "name": "" or "count": 0 on re-encoding.
-		if fit != fitExact || f.omits(fv, fct) {
-			enc, err := valueFingerprint(fv, fct)
-			if err != nil {
-				enc = "\x00error"
-			}
-			if m.records == nil {
-				m.records = make(map[int]fieldRecord)
-			}
-			m.records[fi] = fieldRecord{raw: bytes.Clone(raw), enc: enc}
+		if pk > 0 && d.field(entries[pk-1].start, p, ct, fi, m, recordBase, depth) < 0 {
+			return -1
 		}
 	}
-	return fitExact, nil
+	d.finishObject(m, extraBase, recordBase)
+	return end
 }
 
 // encodeObject is the MarshalJSON of generated models; v is a pointer to a
@@ -237,13 +426,19 @@ func encodeObject(v any) ([]byte, error) {
 		if rv.IsNil() {
 			return []byte("null"), nil
 		}
-		rv = rv.Elem()
+	} else {
+		rv = addressableValue(rv).Addr()
 	}
-	ct := codecOf(rv.Type())
+	ct := codecOf(rv.Type().Elem())
 	if ct.kind != codecObject {
-		return nil, fmt.Errorf("intercom: encodeObject: %s does not embed objectMeta", rv.Type())
+		return nil, fmt.Errorf("intercom: encodeObject: %s does not embed objectMeta", rv.Type().Elem())
 	}
-	return appendObject(nil, rv, ct, 0)
+	b, err := appendObject(make([]byte, 0, ct.sizeHint()), rv.UnsafePointer(), ct, 0)
+	if err != nil {
+		return nil, err
+	}
+	ct.lastSize.Store(int64(len(b)))
+	return b, nil
 }
 
 // appendObject writes the declared fields in order, then the extra ones
@@ -255,66 +450,90 @@ func encodeObject(v any) ([]byte, error) {
 //     received "count": 0 survives omitzero);
 //   - otherwise omitzero drops zero values, an empty const field is filled
 //     in, and the field's own encoding is written: edits win.
-func appendObject(b []byte, v reflect.Value, ct *codecType, depth int) ([]byte, error) {
-	v = addressableValue(v)
-	m := objectMetaOf(v, ct)
+func appendObject(b []byte, p unsafe.Pointer, ct *codecType, depth int) ([]byte, error) {
+	m := (*objectMeta)(unsafe.Add(p, ct.metaOff))
+	var records []fieldRecord
+	var extra []extraField
+	if m.more != nil {
+		records, extra = m.more.records, m.more.extra
+	}
+	// Extra members named like a declared field replace it.
+	var overridden []bool
+	for _, e := range extra {
+		if fi, ok := ct.exact[e.key]; ok {
+			if overridden == nil {
+				overridden = make([]bool, len(ct.fields))
+			}
+			overridden[fi] = true
+		}
+	}
 	b = append(b, '{')
 	start := len(b)
 	for fi := range ct.fields {
 		f := &ct.fields[fi]
-		if _, overridden := m.extra[f.name]; overridden {
+		for len(records) > 0 && records[0].field < fi {
+			records = records[1:]
+		}
+		if overridden != nil && overridden[fi] {
 			continue
 		}
-		fv := v.Field(f.index)
-		fct := codecOf(f.typ)
-		zero := valueIsZero(fv, fct)
+		fp := unsafe.Add(p, f.offset)
+		fct := f.codec()
+		zero := isZero(fp, fct)
 		if m.decoded && zero && !fieldPresent(m, fi) {
 			continue
 		}
-		var cur []byte
-		if rec, ok := m.records[fi]; ok {
-			enc, err := valueFingerprint(fv, fct)
-			if err != nil {
-				return b, objectFieldError(ct, f, err)
+		if len(records) > 0 && records[0].field == fi {
+			rec := records[0]
+			// The field's current encoding, written where the value goes
+			// and compared with the one recorded: the same means
+			// unchanged, and the received text is written instead.
+			mark := len(b)
+			if len(b) > start {
+				b = append(b, ',')
 			}
-			if enc == rec.enc {
-				if len(b) > start {
-					b = append(b, ',')
+			b = append(b, f.key...)
+			at := len(b)
+			if fct.kind == codecNullable && zero {
+				if rec.enc == unsetFingerprint {
+					b = append(b, rec.raw...)
+					continue
 				}
-				b = append(b, f.key...)
-				b = append(b, rec.raw...)
-				continue
+			} else {
+				var err error
+				if b, err = appendValueP(b, fp, fct, depth+1); err != nil {
+					return b, objectFieldError(ct, f, err)
+				}
+				if string(b[at:]) == rec.enc {
+					b = append(b[:at], rec.raw...)
+					continue
+				}
 			}
-			if enc != "\x00unset" {
-				cur = []byte(enc)
-			}
+			b = b[:mark] // changed: written below like any field
 		}
-		if f.omits(fv, fct) {
+		if f.omitZero && zero || f.omitEmpty && valueIsEmpty(reflect.NewAt(f.typ, fp).Elem(), fct) {
 			continue
 		}
 		if len(b) > start {
 			b = append(b, ',')
 		}
 		b = append(b, f.key...)
-		switch {
-		case f.constVal != "" && fv.Kind() == reflect.String && fv.Len() == 0:
+		if f.constVal != "" && f.typ.Kind() == reflect.String && *(*string)(fp) == "" {
 			b = appendJSONString(b, f.constVal)
-		case cur != nil:
-			b = append(b, cur...)
-		default:
-			var err error
-			if b, err = appendValue(b, fv, depth+1); err != nil {
-				return b, objectFieldError(ct, f, err)
-			}
+			continue
+		}
+		var err error
+		if b, err = appendValueP(b, fp, fct, depth+1); err != nil {
+			return b, objectFieldError(ct, f, err)
 		}
 	}
-	for _, k := range slices.Sorted(maps.Keys(m.extra)) {
+	for _, e := range extra {
 		if len(b) > start {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, k)
+		b = appendJSONString(b, e.key)
 		b = append(b, ':')
-		b = append(b, m.extra[k]...)
+		b = append(b, e.raw...)
 	}
 	return append(b, '}'), nil
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 )
@@ -36,34 +37,59 @@ const (
 	codecAny
 )
 
-// codecType is the cached description of one Go type.
+// codecType is the cached description of one Go type. The codec reads and
+// writes values through unsafe pointers and the offsets recorded here,
+// which is several times quicker than reflect.Value for every field.
 type codecType struct {
 	kind codecKind
 	typ  reflect.Type
+	size uintptr
 	// elem is the element of slices, maps and pointers, and the value
-	// type of a Nullable.
-	elem reflect.Type
+	// type of a Nullable; elemCT caches its codecType (set on first use,
+	// since a type may contain itself).
+	elem   reflect.Type
+	elemCT atomic.Pointer[codecType]
 	// bits is the size of a float.
 	bits int
 	// nullValueField and nullStateField are the indexes of a Nullable's
-	// value and state fields. Nullable has no method that could hand them
-	// out (each method would be compiled once per instantiation), so the
-	// codec reaches them by index.
+	// value and state fields, nullValueOff and nullStateOff their
+	// offsets. Nullable has no method that could hand them out (each
+	// method would be compiled once per instantiation), so the codec
+	// reaches them directly.
 	nullValueField, nullStateField int
+	nullValueOff, nullStateOff     uintptr
+	// anyMap marks map[string]any (and types defined as it), which the
+	// decoder fills without reflect.
+	anyMap bool
+	// lastSize is the length of the last encoding of a model, or of the
+	// last array decoded into a slice: the next one starts with a buffer
+	// or backing array that size.
+	lastSize atomic.Int64
 	// isZeroer records an IsZero method, which defines omitzero the way
 	// encoding/json does (except for pointers, see buildCodecType).
 	isZeroer bool
 
 	// meta is the index of the embedded objectMeta of an object or the
-	// embedded unionMeta of a union. The metas have no methods, so that
-	// models have no promoted ones (each costs a compiled wrapper per
-	// model type); the codec finds them by this index instead.
-	meta int
+	// embedded unionMeta of a union, metaOff its offset. The metas have
+	// no methods, so that models have no promoted ones (each costs a
+	// compiled wrapper per model type); the codec finds them by this
+	// index instead.
+	meta    int
+	metaOff uintptr
 
-	// Objects (structs embedding objectMeta).
-	fields []codecField
-	exact  map[string]int
-	folded map[string]int
+	// Objects (structs embedding objectMeta). lowerNames says every
+	// field name is lower-case ASCII, so that a key with neither upper
+	// case letters nor other bytes matches exactly or not at all.
+	fields     []codecField
+	exact      map[string]int
+	folded     map[string]int
+	lowerNames bool
+	// follows[i] guesses the field whose key comes next in a payload
+	// after field i-1's (follows[0]: the first key), as its index + 1,
+	// 0 for no guess. Payloads of one type list their keys in the same
+	// order, so a key is usually found by comparing it with one name
+	// instead of hashing it for the map; a wrong guess is corrected.
+	follows []atomic.Int32
 
 	// Unions (structs embedding unionMeta).
 	variants         []unionVariant
@@ -73,12 +99,39 @@ type codecType struct {
 // codecField is one JSON member of an object type.
 type codecField struct {
 	index     int
+	offset    uintptr
 	name      string
 	key       []byte // the quoted name and colon, ready to append
 	typ       reflect.Type
+	ct        atomic.Pointer[codecType] // codecOf(typ), set on first use
 	omitZero  bool
 	omitEmpty bool
 	constVal  string
+}
+
+// codec returns the codecType of the field's type.
+func (f *codecField) codec() *codecType {
+	if c := f.ct.Load(); c != nil {
+		return c
+	}
+	c := codecOf(f.typ)
+	f.ct.Store(c)
+	return c
+}
+
+// sizeHint is the buffer size to encode a value of type c in.
+func (c *codecType) sizeHint() int {
+	return min(int(c.lastSize.Load())+64, 1<<20)
+}
+
+// elemCodec returns the codecType of c.elem.
+func (c *codecType) elemCodec() *codecType {
+	if e := c.elemCT.Load(); e != nil {
+		return e
+	}
+	e := codecOf(c.elem)
+	c.elemCT.Store(e)
+	return e
 }
 
 // required reports whether the schema requires the key: generated code
@@ -88,6 +141,7 @@ func (f *codecField) required() bool { return !f.omitZero && !f.omitEmpty }
 // unionVariant is one alternative of a union type.
 type unionVariant struct {
 	index      int
+	offset     uintptr
 	typ        reflect.Type // the pointed-to type
 	discProp   string
 	discValues []string
@@ -125,7 +179,7 @@ func buildCodecType(t reflect.Type) *codecType {
 	// A pointer's zero is nil, whatever its target says: an optional
 	// *time.Time holding the zero time is sent, like any other value a
 	// caller points at. (encoding/json would ask the target's IsZero.)
-	c := &codecType{typ: t, isZeroer: t.Kind() != reflect.Pointer && t.Implements(typeOfZeroReporter)}
+	c := &codecType{typ: t, size: t.Size(), isZeroer: t.Kind() != reflect.Pointer && t.Implements(typeOfZeroReporter)}
 	pt := reflect.PointerTo(t)
 	switch {
 	case t == typeOfRawJSON:
@@ -168,7 +222,7 @@ func (c *codecType) findMeta(meta reflect.Type) bool {
 	}
 	for i := 0; i < t.NumField(); i++ {
 		if sf := t.Field(i); sf.Anonymous && sf.Type == meta {
-			c.meta = i
+			c.meta, c.metaOff = i, sf.Offset
 			return true
 		}
 	}
@@ -192,6 +246,7 @@ func (c *codecType) buildNullable() bool {
 	}
 	c.elem = value.Type
 	c.nullValueField, c.nullStateField = value.Index[0], state.Index[0]
+	c.nullValueOff, c.nullStateOff = value.Offset, state.Offset
 	return true
 }
 
@@ -221,6 +276,7 @@ func (c *codecType) kindFromReflect() {
 	case reflect.Map:
 		if t.Key().Kind() == reflect.String {
 			c.kind, c.elem = codecMap, t.Elem()
+			c.anyMap = t.Key() == reflect.TypeFor[string]() && t.Elem() == reflect.TypeFor[any]()
 		}
 	case reflect.Pointer:
 		c.kind, c.elem = codecPointer, t.Elem()
@@ -235,6 +291,10 @@ func (c *codecType) buildFields() {
 	t := c.typ
 	c.exact = map[string]int{}
 	c.folded = map[string]int{}
+	c.lowerNames = true
+	// Filled in place: a codecField holds atomics and is not copied.
+	c.fields = make([]codecField, 0, t.NumField())
+	defer func() { c.follows = make([]atomic.Int32, len(c.fields)+1) }()
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
 		if !sf.IsExported() {
@@ -248,7 +308,13 @@ func (c *codecType) buildFields() {
 		if name == "" {
 			name = sf.Name
 		}
-		f := codecField{index: i, name: name, typ: sf.Type, constVal: sf.Tag.Get("const")}
+		c.fields = append(c.fields, codecField{index: i, offset: sf.Offset, name: name, typ: sf.Type, constVal: sf.Tag.Get("const")})
+		f := &c.fields[len(c.fields)-1]
+		for _, b := range []byte(name) {
+			if b >= 0x80 || 'A' <= b && b <= 'Z' {
+				c.lowerNames = false
+			}
+		}
 		for _, o := range strings.Split(opts, ",") {
 			switch o {
 			case "omitzero":
@@ -259,12 +325,11 @@ func (c *codecType) buildFields() {
 		}
 		f.key = append(appendJSONString(nil, name), ':')
 		if _, dup := c.exact[name]; !dup {
-			c.exact[name] = len(c.fields)
+			c.exact[name] = len(c.fields) - 1
 		}
 		if lower := strings.ToLower(name); c.folded[lower] == 0 {
-			c.folded[lower] = len(c.fields) + 1 // 0 means "none"
+			c.folded[lower] = len(c.fields) // index + 1: 0 means "none"
 		}
-		c.fields = append(c.fields, f)
 	}
 }
 
@@ -275,7 +340,7 @@ func (c *codecType) buildVariants() {
 		if !sf.IsExported() || sf.Anonymous || sf.Type.Kind() != reflect.Pointer {
 			continue
 		}
-		v := unionVariant{index: i, typ: sf.Type.Elem()}
+		v := unionVariant{index: i, offset: sf.Offset, typ: sf.Type.Elem()}
 		if d := sf.Tag.Get("discriminator"); d != "" {
 			if prop, vals, ok := strings.Cut(d, "="); ok && prop != "" {
 				v.discProp, v.discValues = prop, strings.Split(vals, "|")
@@ -375,6 +440,6 @@ func valueIsEmpty(v reflect.Value, ct *codecType) bool {
 }
 
 // omits reports whether the field's tag options drop the current value.
-func (f *codecField) omits(v reflect.Value, ct *codecType) bool {
-	return f.omitZero && valueIsZero(v, ct) || f.omitEmpty && valueIsEmpty(v, ct)
+func (f *codecField) omits(p unsafe.Pointer, ct *codecType) bool {
+	return f.omitZero && isZero(p, ct) || f.omitEmpty && valueIsEmpty(reflect.NewAt(f.typ, p).Elem(), ct)
 }

@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 	"time"
@@ -27,17 +26,6 @@ func (u UnixTime) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes leniently (see UnixTime); null leaves u unchanged.
 func (u *UnixTime) UnmarshalJSON(data []byte) error {
-	data = trimJSONSpace(data)
-	if err := checkJSON(data); err != nil {
-		return err
-	}
-	if data[0] == 'n' {
-		return nil
-	}
-	var fresh UnixTime
-	if decodeValue(data, reflect.ValueOf(&fresh).Elem(), 0) == fitFailed {
-		return fmt.Errorf("intercom: cannot decode a JSON %s %s into UnixTime", jsonKindName(data), data)
-	}
-	*u = fresh
-	return nil
+	_, err := decodeStandalone(data, reflect.ValueOf(u).Elem())
+	return err
 }
