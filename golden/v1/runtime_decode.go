@@ -78,9 +78,11 @@ func (d *decoder) release() {
 	decoderPool.Put(d)
 }
 
-// arenaChunk is the size of the arena's blocks. A value kept from a
+// arenaChunk bounds the size of the arena's blocks. A value kept from a
 // decode keeps its block alive, and with it what other values of the
-// same decode kept; the size bounds that.
+// same decode kept; the size bounds that. The first block of a decode is
+// smaller, in proportion to the input (a small document keeps little),
+// and each next one twice the last.
 const arenaChunk = 4 << 10
 
 // keep returns a copy of b that the caller may keep (its capacity ends
@@ -90,7 +92,11 @@ func (d *decoder) keep(b []byte) []byte {
 		if len(b) > arenaChunk/4 {
 			return append(make([]byte, 0, len(b)), b...)
 		}
-		d.arena = make([]byte, 0, arenaChunk)
+		size := max(2*cap(d.arena), 4*len(b))
+		if d.arena == nil {
+			size = max(len(d.data)/8, 4*len(b), 128)
+		}
+		d.arena = make([]byte, 0, min(size, arenaChunk))
 	}
 	start := len(d.arena)
 	d.arena = append(d.arena, b...)

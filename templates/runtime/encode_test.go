@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"reflect"
@@ -240,6 +241,43 @@ func TestMarshalAddressability(t *testing.T) {
 		}
 		if string(out) != c.want {
 			t.Errorf("%s: %s, want %s", c.name, out, c.want)
+		}
+	}
+}
+
+// TestMarshalWritesTheCodecsEncoding pins what json.Marshal makes of a
+// model: the codec's encoding, compacted (values kept as received keep
+// their spacing until then) and with encoding/json's HTML escaping,
+// through MarshalJSON or, with GOEXPERIMENT=jsonv2, MarshalJSONTo. The
+// codec's own output is compact when its input was.
+func TestMarshalWritesTheCodecsEncoding(t *testing.T) {
+	for _, c := range roundTripCases {
+		var v testContact
+		if err := json.Unmarshal([]byte(c.in), &v); err != nil {
+			t.Fatal(err)
+		}
+		enc, err := encodeObject(&v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var compact, want bytes.Buffer
+		if err := json.Compact(&compact, enc); err != nil {
+			t.Fatal(err)
+		}
+		json.HTMLEscape(&want, compact.Bytes())
+		got, err := json.Marshal(&v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%s:\njson.Marshal %s\n      codec %s", c.name, got, want.Bytes())
+		}
+		var in bytes.Buffer
+		if err := json.Compact(&in, []byte(c.in)); err != nil {
+			t.Fatal(err)
+		}
+		if in.String() == c.in && !bytes.Equal(compact.Bytes(), enc) {
+			t.Errorf("%s: compact input, but the encoding is not compact: %s", c.name, enc)
 		}
 	}
 }
