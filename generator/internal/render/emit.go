@@ -176,6 +176,7 @@ func emit(pkg *model.Package) ([]part, error) {
 	if len(pkg.WebhookModels) > 0 {
 		add(file("webhooks"), e.webhooksFile)
 	}
+	e.planJSONv2(types, newPart, add)
 	stems := slices.Sorted(maps.Keys(files))
 	var parts []part
 	for _, stem := range stems {

@@ -145,6 +145,62 @@ func (e *emitter) codecMethods(f *jen.File, name, decode, encode string, pointer
 	)
 }
 
+// jsonv2File is the file of the encoding/json/v2 methods, and
+// jsonv2Constraint its build constraint: the standard build does not see
+// them, and the package needs nothing but encoding/json there.
+const (
+	jsonv2File       = "models_jsonv2"
+	jsonv2Constraint = "//go:build goexperiment.jsonv2"
+	jsontextPath     = "encoding/json/jsontext"
+)
+
+// planJSONv2 plans models_jsonv2.go: for every model and union, the two
+// methods of encoding/json/v2 (UnmarshalJSONFrom and MarshalJSONTo) that
+// hand it to the runtime's v2 entry points (runtime_jsonv2.go), so that
+// with GOEXPERIMENT=jsonv2 neither v2 nor the v1 API built on it scans the
+// input before UnmarshalJSON or compacts what MarshalJSON returns. Like
+// codecMethods, they are one-line calls; a union's MarshalJSONTo has a
+// value receiver like its MarshalJSON. The file comes in parts of
+// partTypes types, each with the constraint in its header.
+func (e *emitter) planJSONv2(types []*model.Type, newPart func(string) *part, add func(*part, func(*jen.File))) {
+	var p *part
+	n := 0
+	for _, t := range types {
+		if t.Kind != model.Struct && t.Kind != model.Union {
+			continue
+		}
+		if p == nil || n == partTypes {
+			p, n = newPart(jsonv2File), 0
+			add(p, func(f *jen.File) {
+				f.HeaderComment(jsonv2Constraint)
+				f.ImportName(jsontextPath, "jsontext") // newer than jennifer's list of standard packages
+			})
+		}
+		n++
+		add(p, func(f *jen.File) { e.jsonv2Methods(f, t) })
+	}
+}
+
+// jsonv2Methods renders the encoding/json/v2 methods of a model or union.
+func (e *emitter) jsonv2Methods(f *jen.File, t *model.Type) {
+	decode, encode := "decodeObjectFrom", "encodeObjectTo"
+	recv, arg := jen.Id("v").Op("*").Id(t.Name), jen.Id("v")
+	if t.Kind == model.Union {
+		decode, encode = "decodeUnionFrom", "encodeUnionTo"
+		recv, arg = jen.Id("v").Id(t.Name), jen.Op("&").Id("v")
+	}
+	f.Line()
+	writeDoc(f.Group, "UnmarshalJSONFrom is UnmarshalJSON for encoding/json/v2.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSONFrom").Params(jen.Id("dec").Op("*").Qual(jsontextPath, "Decoder")).Error().Block(
+		jen.Return(jen.Id(decode).Call(jen.Id("dec"), jen.Id("v"))),
+	)
+	f.Line()
+	writeDoc(f.Group, "MarshalJSONTo is MarshalJSON for encoding/json/v2.")
+	f.Func().Params(recv).Id("MarshalJSONTo").Params(jen.Id("enc").Op("*").Qual(jsontextPath, "Encoder")).Error().Block(
+		jen.Return(jen.Id(encode).Call(jen.Id("enc"), arg)),
+	)
+}
+
 // tagFunc makes the struct tag of one field.
 type tagFunc func(f *model.Field) map[string]string
 

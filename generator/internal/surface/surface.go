@@ -24,6 +24,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/build/constraint"
 	"go/parser"
 	"go/printer"
 	"go/token"
@@ -121,13 +122,32 @@ func FromFiles(files []gofile.File) ([]Item, error) {
 		if !strings.HasSuffix(f.Name, ".go") || strings.HasSuffix(f.Name, "_test.go") || strings.Contains(f.Name, "/") {
 			continue
 		}
-		af, err := parser.ParseFile(fset, f.Name, f.Source, parser.SkipObjectResolution)
+		af, err := parser.ParseFile(fset, f.Name, f.Source, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return nil, fmt.Errorf("surface: %w", err)
+		}
+		if !inStandardBuild(af) {
+			continue // the encoding/json/v2 methods of GOEXPERIMENT=jsonv2, say
 		}
 		w.file(af)
 	}
 	return w.items, nil
+}
+
+// inStandardBuild reports whether a file is compiled without build tags:
+// the surface is the API of the standard build.
+func inStandardBuild(f *ast.File) bool {
+	for _, g := range f.Comments {
+		if g.Pos() >= f.Package {
+			break
+		}
+		for _, c := range g.List {
+			if expr, err := constraint.Parse(c.Text); err == nil && !expr.Eval(func(string) bool { return false }) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Operations lists one item per operation of the model: method and path,
