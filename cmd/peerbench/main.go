@@ -54,15 +54,17 @@ type config struct {
 	compile     bool
 	oapiVersion string
 	ogenVersion string
-	// runtime measures the generated packages' codec and client
-	// against oapi-codegen's (runtime.go) instead of the generators.
-	runtime   bool
-	benchtime time.Duration
-	runFilter string
 	repo        string // this module's root
 	bin         string // work/bin
 	out         io.Writer
 	progress    io.Writer
+
+	// runtime measures the generated packages' codec and client
+	// against oapi-codegen's (runtime.go) instead of the generators.
+	runtime   bool
+	jsonv2    bool
+	benchtime time.Duration
+	runFilter string
 }
 
 func main() {
@@ -99,8 +101,9 @@ func main() {
 	flag.StringVar(&cfg.oapiVersion, "oapi-codegen", "v2.8.2", "oapi-codegen version to install")
 	flag.StringVar(&cfg.ogenVersion, "ogen", "v1.24.0", "ogen version to install")
 	flag.BoolVar(&cfg.runtime, "runtime", false, "measure the generated code instead: decoding, encoding and client calls on specs/payloads and the descriptions' examples, against oapi-codegen's package (-n rounds)")
+	flag.BoolVar(&cfg.jsonv2, "jsonv2", false, "with -runtime: build the benchmark with GOEXPERIMENT=jsonv2")
 	flag.DurationVar(&cfg.benchtime, "benchtime", 300*time.Millisecond, "with -runtime: time per benchmark per round")
-	flag.StringVar(&cfg.runFilter, "run", "", "with -runtime: only the rows whose version or name contains this")
+	flag.StringVar(&cfg.runFilter, "run", "", "with -runtime: only the cases whose version, row and tool (separated by spaces) match this regular expression")
 	flag.Parse()
 	cfg.versions = splitList(versions)
 	cfg.all = splitList(all)

@@ -138,14 +138,24 @@ func runtimeBench(ctx context.Context, cfg *config, tools []tool) error {
 		return err
 	}
 	bin := filepath.Join(cfg.bin, "rtbench")
-	if _, err := measure(goCmd(ctx, mod, "build", "-o", bin, ".")); err != nil {
+	experiment := ""
+	if cfg.jsonv2 {
+		experiment = "jsonv2"
+	}
+	build := goCmd(ctx, mod, "build", "-o", bin, ".")
+	build.Env = append(build.Env, "GOEXPERIMENT="+experiment)
+	if _, err := measure(build); err != nil {
 		return err
 	}
 	cfg.logf("measuring (%d rounds of %s per case)", cfg.runs, cfg.benchtime)
 	cmd := exec.CommandContext(ctx, bin, "-rounds", strconv.Itoa(cfg.runs), "-benchtime", cfg.benchtime.String(), "-run", cfg.runFilter)
 	cmd.Dir = mod
 	cmd.Stdout, cmd.Stderr = cfg.out, cfg.progress
-	fmt.Fprintf(cfg.out, "Measured by `go run ./cmd/peerbench -runtime` on %s.\n", describeMachine(ctx))
+	how := "`go run ./cmd/peerbench -runtime`"
+	if cfg.jsonv2 {
+		how = "`go run ./cmd/peerbench -runtime -jsonv2` (GOEXPERIMENT=jsonv2: encoding/json is built on encoding/json/v2, and intercom-gen's models have its methods)"
+	}
+	fmt.Fprintf(cfg.out, "Measured by %s on %s.\n", how, describeMachine(ctx))
 	return cmd.Run()
 }
 
@@ -320,6 +330,10 @@ func payloadCases[I any, PI model[I], O any](table, row string, data []byte,
 	}
 	decodeOapi := bench(func(b *testing.B) { must(b, json.Unmarshal(data, new(O))) })
 	encodeOapi := bench(func(b *testing.B) { _, err := json.Marshal(&out); must(b, err) })
+	encoded, err := PI(&in).MarshalJSON()
+	if err != nil {
+		panic(fmt.Sprint(table, row, err))
+	}
 	return []Case{
 		{table, row + ": decode, json.Unmarshal", "intercom-gen", bench(func(b *testing.B) { must(b, json.Unmarshal(data, PI(new(I)))) })},
 		{table, row + ": decode, json.Unmarshal", "oapi-codegen", decodeOapi},
@@ -337,8 +351,27 @@ func payloadCases[I any, PI model[I], O any](table, row string, data []byte,
 				b.Fatal("no JSON answer")
 			}
 		})},
+		// What encoding/json does around any UnmarshalJSON and
+		// MarshalJSON: it validates and skips the input before calling
+		// the first, and compacts what the second returns.
+		{table, row + ": json.Unmarshal's scans around a no-op UnmarshalJSON", "floor", bench(func(b *testing.B) { must(b, json.Unmarshal(data, new(noop))) })},
+		{table, row + ": json.Unmarshal's scans around a no-op UnmarshalJSON", "oapi-codegen", decodeOapi},
+		{table, row + ": json.Marshal's compaction of what MarshalJSON returns", "floor", bench(func(b *testing.B) { _, err := json.Marshal(fixed(encoded)); must(b, err) })},
+		{table, row + ": json.Marshal's compaction of what MarshalJSON returns", "oapi-codegen", encodeOapi},
 	}
 }
+
+// noop is a type whose UnmarshalJSON does nothing, and fixed one whose
+// MarshalJSON returns the same bytes every time: json.Unmarshal and
+// json.Marshal of them measure encoding/json's own work around the
+// methods.
+type noop struct{}
+
+func (*noop) UnmarshalJSON([]byte) error { return nil }
+
+type fixed []byte
+
+func (f fixed) MarshalJSON() ([]byte, error) { return f, nil }
 
 // get is oapi-codegen's client call: its HTTP client, then its parser.
 func get[R any](path string, parse func(*http.Response) (*R, error), json200 func(*R) bool) func() (bool, error) {

@@ -12,8 +12,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"runtime/pprof"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 )
@@ -102,17 +103,23 @@ func median(xs []float64) float64 {
 
 // Write prints one Markdown table per Table: a line per row with the
 // subject's and the baseline's figures and the ratios subject ÷ baseline.
+// The header names the tools of the table's first row; a row comparing
+// others names them.
 func Write(w io.Writer, results []Result) {
-	var table string
+	var table, subjectTool, baseTool string
 	for _, row := range rowsOfResults(results) {
 		subject, base := results[row[0]], results[row[len(row)-1]]
 		if subject.Table != table {
-			table = subject.Table
+			table, subjectTool, baseTool = subject.Table, subject.Tool, base.Tool
 			fmt.Fprintf(w, "\n#### %s\n\n", table)
 			fmt.Fprintf(w, "| | %s: time | bytes | allocs | %s: time | bytes | allocs | time ratio | bytes ratio | allocs ratio |\n", subject.Tool, base.Tool)
 			fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", subject.Row,
+		label := subject.Row
+		if subject.Tool != subjectTool || base.Tool != baseTool {
+			label += fmt.Sprintf(" (%s ÷ %s)", subject.Tool, base.Tool)
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", label,
 			duration(subject.NsPerOp), size(subject.BytesPerOp), count(subject.AllocsPerOp),
 			duration(base.NsPerOp), size(base.BytesPerOp), count(base.AllocsPerOp),
 			ratio(subject.NsPerOp, base.NsPerOp), ratio(subject.BytesPerOp, base.BytesPerOp), ratio(subject.AllocsPerOp, base.AllocsPerOp))
@@ -153,26 +160,43 @@ func ratio(a, b float64) string {
 	return fmt.Sprintf("%.2f×", a/b)
 }
 
-// Main is the scratch program's main: it reads -rounds, -benchtime and
-// -run (a substring of the rows to keep), measures and writes the tables
-// to standard output.
+// Main is the scratch program's main: it reads -rounds, -benchtime, -run
+// (a regular expression for the cases to keep) and -cpuprofile, measures
+// and writes the tables to standard output.
 func Main(cases []Case) {
 	testing.Init()
 	rounds := flag.Int("rounds", 5, "rounds of every case")
 	benchtime := flag.Duration("benchtime", 300*time.Millisecond, "time per case per round")
-	filter := flag.String("run", "", "only the rows whose table or name contains this")
+	filter := flag.String("run", "", "only the cases whose table, row and tool (separated by spaces) match this regular expression")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the measurements to this file")
 	flag.Parse()
 	if err := flag.Set("test.benchtime", benchtime.String()); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
+	re, err := regexp.Compile(*filter)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "-run:", err)
+		os.Exit(2)
+	}
 	var kept []Case
 	for _, c := range cases {
-		if strings.Contains(c.Table+" "+c.Row, *filter) {
+		if re.MatchString(c.Table + " " + c.Row + " " + c.Tool) {
 			kept = append(kept, c)
 		}
 	}
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+	}
 	results := Measure(kept, *rounds, testing.Benchmark, os.Stderr)
+	pprof.StopCPUProfile()
 	for _, r := range results {
 		if r.Rounds < *rounds {
 			fmt.Fprintf(os.Stderr, "rtbench: %s / %s / %s failed in %d rounds\n", r.Table, r.Row, r.Tool, *rounds-r.Rounds)

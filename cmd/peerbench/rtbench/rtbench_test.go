@@ -12,7 +12,7 @@ func TestMeasureAlternatesAndTakesMedians(t *testing.T) {
 	// Each case's function stands for itself: the fake runner reports a
 	// time that depends on the case and the round.
 	perOp := map[string][]time.Duration{
-		"a": {10, 30, 20}, // median 20
+		"a": {10, 30, 20},  // median 20
 		"b": {100, 40, 60}, // median 60
 		"c": {7, 7, 7},
 	}
@@ -23,7 +23,7 @@ func TestMeasureAlternatesAndTakesMedians(t *testing.T) {
 	cases := []Case{
 		{Table: "T", Row: "r1", Tool: "x", Run: mk("a")},
 		{Table: "T", Row: "r1", Tool: "y", Run: mk("b")},
-		{Table: "T", Row: "r2", Tool: "x", Run: mk("c")},
+		{Table: "T", Row: "r2", Tool: "z", Run: mk("c")},
 	}
 	run := func(f func(*testing.B)) testing.BenchmarkResult {
 		f(nil)
@@ -50,8 +50,8 @@ func TestMeasureAlternatesAndTakesMedians(t *testing.T) {
 		"#### T",
 		"| | x: time | bytes | allocs | y: time |",
 		"| r1 | 20 ns | 100 B | 3 | 60 ns | 100 B | 3 | 0.33× | 1.00× | 1.00× |",
-		// A row of one tool is its own baseline.
-		"| r2 | 7 ns | 100 B | 3 | 7 ns | 100 B | 3 | 1.00× |",
+		// A row of one tool is its own baseline; other tools are named.
+		"| r2 (z ÷ z) | 7 ns | 100 B | 3 | 7 ns | 100 B | 3 | 1.00× |",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q:\n%s", want, text)
