@@ -260,17 +260,6 @@ func appendFallback(b []byte, v reflect.Value) ([]byte, error) {
 	return append(b, bytes.TrimRight(buf.Bytes(), "\n")...), nil
 }
 
-// valueFingerprint is what decoding records about a field whose raw text
-// it keeps, and what encoding compares: the field's encoding, with an
-// absent Nullable told apart from a null one.
-func valueFingerprint(v reflect.Value, ct *codecType) (string, error) {
-	if ct.kind == codecNullable && valueIsZero(v, ct) {
-		return unsetFingerprint, nil
-	}
-	b, err := appendValue(nil, v, 0)
-	return string(b), err
-}
-
 // isZero is omitzero's notion of zero (valueIsZero) for the value at p.
 func isZero(p unsafe.Pointer, ct *codecType) bool {
 	if ct.isZeroer {

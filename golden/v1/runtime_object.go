@@ -7,8 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"slices"
-	"strings"
 	"unsafe"
 )
 
@@ -29,7 +27,14 @@ import (
 // is rarer lives behind more. Nothing it points to is modified after
 // decoding (SetExtraField replaces more), so copies of a model may share
 // it safely.
+//
+// The zero-length array of funcs makes it, and so every model, not
+// comparable, as models have always been: the compiler would otherwise
+// generate an equality function for every model whose fields are all
+// comparable, hundreds in a large package, which takes a tenth of its
+// compile time.
 type objectMeta struct {
+	_       [0]func()
 	decoded bool
 	present uint64 // bit i: field i of the codecType was received (i < 64)
 	more    *objectMore
@@ -38,7 +43,7 @@ type objectMeta struct {
 // objectMore is what a decoded model rarely needs.
 type objectMore struct {
 	present []uint64      // the presence bits of fields 64 and up
-	records []fieldRecord // sorted by field
+	records []fieldRecord // in the order received, one per field
 	extra   []extraField  // sorted by key, each key once
 }
 
@@ -90,29 +95,19 @@ func markPresent(m *objectMeta, i, n int) bool {
 	return was
 }
 
-// recordOf returns the record of field i, if any.
+// recordOf returns the record of field i, if any. (The lists the meta
+// keeps are short and searched with plain loops: the sorting and searching
+// functions of slices would be compiled into every package for these
+// types.)
 func recordOf(m *objectMeta, i int) (fieldRecord, bool) {
-	if m.more == nil {
-		return fieldRecord{}, false
+	if m.more != nil {
+		for _, r := range m.more.records {
+			if r.field == i {
+				return r, true
+			}
+		}
 	}
-	recs := m.more.records
-	k, found := slices.BinarySearchFunc(recs, i, func(r fieldRecord, i int) int { return r.field - i })
-	if !found {
-		return fieldRecord{}, false
-	}
-	return recs[k], true
-}
-
-// extraOf returns the extra member key, if any.
-func extraOf(m *objectMeta, key string) (json.RawMessage, bool) {
-	if m.more == nil {
-		return nil, false
-	}
-	k, found := slices.BinarySearchFunc(m.more.extra, key, func(e extraField, key string) int { return strings.Compare(e.key, key) })
-	if !found {
-		return nil, false
-	}
-	return m.more.extra[k].raw, true
+	return fieldRecord{}, false
 }
 
 // modelValue returns the struct a model argument of ExtraFields or
@@ -186,15 +181,34 @@ func SetExtraField(model any, key string, value any) error {
 	if m.more != nil {
 		*more = *m.more
 	}
-	k, found := slices.BinarySearchFunc(more.extra, key, func(e extraField, key string) int { return strings.Compare(e.key, key) })
-	more.extra = slices.Clone(more.extra)
-	if found {
-		more.extra[k].raw = enc
-	} else {
-		more.extra = slices.Insert(more.extra, k, extraField{key: key, raw: enc})
+	extra := make([]extraField, 0, len(more.extra)+1)
+	for _, e := range more.extra {
+		if e.key != key {
+			extra = append(extra, e)
+		}
 	}
+	more.extra = sortExtras(append(extra, extraField{key: key, raw: enc}))
 	m.more = more
 	return nil
+}
+
+// sortExtras sorts extras by key, keeping the later of equal keys (the
+// last received wins), in place.
+func sortExtras(extras []extraField) []extraField {
+	// Insertion sort, stable: the lists are short.
+	for i := 1; i < len(extras); i++ {
+		for j := i; j > 0 && extras[j].key < extras[j-1].key; j-- {
+			extras[j], extras[j-1] = extras[j-1], extras[j]
+		}
+	}
+	out := extras[:0]
+	for k, e := range extras {
+		if k+1 < len(extras) && extras[k+1].key == e.key {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // decodeObject is the UnmarshalJSON of generated models; v is a pointer to
@@ -301,11 +315,14 @@ func (d *decoder) field(vi int, p unsafe.Pointer, ct *codecType, fi int, m *obje
 	fp := unsafe.Add(p, f.offset)
 	if markPresent(m, fi, len(ct.fields)) {
 		// A duplicate key: the last wins, and an earlier one's record goes.
-		for k := len(d.records) - 1; k >= recordBase; k-- {
-			if d.records[k].field == fi {
-				d.records = slices.Delete(d.records, k, k+1)
+		kept := d.records[:recordBase]
+		for _, r := range d.records[recordBase:] {
+			if r.field != fi {
+				kept = append(kept, r)
 			}
 		}
+		clear(d.records[len(kept):])
+		d.records = kept
 	}
 	end, fit := d.value(vi, fp, fct, depth+1)
 	if end < 0 {
@@ -338,30 +355,20 @@ func (d *decoder) truncate(extraBase, recordBase int) {
 }
 
 // finishObject hands the model its extras and records: those collected
-// since the marks, sorted (extras by key, the last of equal keys winning;
-// records by field).
+// since the marks (extras sorted by key, the last of equal keys winning).
 func (d *decoder) finishObject(m *objectMeta, extraBase, recordBase int) {
 	extras, records := d.extras[extraBase:], d.records[recordBase:]
 	if len(extras) == 0 && len(records) == 0 {
 		return
 	}
 	if m.more == nil {
-		m.more = &objectMore{}
+		m.more = d.newMore()
 	}
 	if len(extras) > 0 {
-		slices.SortStableFunc(extras, func(a, b extraField) int { return strings.Compare(a.key, b.key) })
-		out := make([]extraField, 0, len(extras))
-		for k, e := range extras {
-			if k+1 < len(extras) && extras[k+1].key == e.key {
-				continue // a later duplicate wins
-			}
-			out = append(out, e)
-		}
-		m.more.extra = out
+		m.more.extra = d.keepExtras(sortExtras(extras))
 	}
 	if len(records) > 0 {
-		slices.SortFunc(records, func(a, b fieldRecord) int { return a.field - b.field })
-		m.more.records = slices.Clone(records)
+		m.more.records = append([]fieldRecord(nil), records...)
 	}
 	d.truncate(extraBase, recordBase)
 }
@@ -473,9 +480,6 @@ func appendObject(b []byte, p unsafe.Pointer, ct *codecType, depth int) ([]byte,
 	start := len(b)
 	for fi := range ct.fields {
 		f := &ct.fields[fi]
-		for len(records) > 0 && records[0].field < fi {
-			records = records[1:]
-		}
 		if overridden != nil && overridden[fi] {
 			continue
 		}
@@ -485,8 +489,7 @@ func appendObject(b []byte, p unsafe.Pointer, ct *codecType, depth int) ([]byte,
 		if m.decoded && zero && !fieldPresent(m, fi) {
 			continue
 		}
-		if len(records) > 0 && records[0].field == fi {
-			rec := records[0]
+		if rec, ok := recordOf(m, fi); ok && len(records) > 0 {
 			// The field's current encoding, written where the value goes
 			// and compared with the one recorded: the same means
 			// unchanged, and the received text is written instead.

@@ -3,12 +3,13 @@
 package intercom
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -87,6 +88,9 @@ func (s *scanner) enter() bool {
 func (s *scanner) stringEnd(i int) (end int, plain bool) {
 	data := s.data
 	j := i + 1
+	for j+8 <= len(data) && !needsLook(binary.LittleEndian.Uint64(data[j:])) {
+		j += 8
+	}
 	for j < len(data) && plainStringByte[data[j]] {
 		j++
 	}
@@ -119,6 +123,15 @@ func (s *scanner) stringEnd(i int) (end int, plain bool) {
 		}
 	}
 	return -1, false
+}
+
+// needsLook reports whether any of the eight bytes in w is a quote, a
+// backslash, a control character or not ASCII: strings are scanned a word
+// at a time up to such a byte.
+func needsLook(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quote, backslash := w^(ones*'"'), w^(ones*'\\')
+	return ((w-ones*0x20)&^w|(quote-ones)&^quote|(backslash-ones)&^backslash|w)&highs != 0
 }
 
 func isHex(c byte) bool {
@@ -341,97 +354,27 @@ func jsonArrayElements(raw []byte) [][]byte {
 	return out
 }
 
-// jsonUnquote decodes a valid JSON string literal as encoding/json does:
-// escapes resolved, invalid UTF-8 and lone surrogates replaced by U+FFFD.
+// jsonUnquote decodes a valid JSON string literal. Plain strings, by far
+// the common case, skip encoding/json; escapes and invalid UTF-8 go through
+// it so the result matches what encoding/json would produce.
 func jsonUnquote(q []byte) string {
 	if len(q) < 2 {
 		return ""
 	}
-	body := q[1 : len(q)-1]
-	if plainBytes(body) {
+	if body := q[1 : len(q)-1]; plainBody(body) {
 		return string(body)
 	}
-	return string(appendUnquoted(nil, body))
+	var s string
+	if err := json.Unmarshal(q, &s); err != nil {
+		return string(q[1 : len(q)-1])
+	}
+	return s
 }
 
-// plainBytes reports whether a string body needs no unquoting.
-func plainBytes(body []byte) bool {
-	for _, c := range body {
-		if !plainStringByte[c] {
-			return false
-		}
-	}
-	return true
-}
-
-// appendUnquoted appends the value of a valid string body (the bytes
-// between the quotes), replacing what encoding/json replaces.
-func appendUnquoted(b, body []byte) []byte {
-	for i := 0; i < len(body); {
-		c := body[i]
-		switch {
-		case c == '\\':
-			switch e := body[i+1]; e {
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
-				r := hex4(body[i+2 : i+6])
-				i += 6
-				if utf16.IsSurrogate(r) {
-					if i+6 <= len(body) && body[i] == '\\' && body[i+1] == 'u' {
-						if dec := utf16.DecodeRune(r, hex4(body[i+2:i+6])); dec != utf8.RuneError {
-							b = utf8.AppendRune(b, dec)
-							i += 6
-							continue
-						}
-					}
-					r = utf8.RuneError
-				}
-				b = utf8.AppendRune(b, r)
-				continue
-			default: // '"', '\\', '/'
-				b = append(b, e)
-			}
-			i += 2
-		case c < utf8.RuneSelf:
-			b = append(b, c)
-			i++
-		default:
-			r, size := utf8.DecodeRune(body[i:])
-			if r == utf8.RuneError && size == 1 {
-				b = append(b, "\uFFFD"...)
-			} else {
-				b = append(b, body[i:i+size]...)
-			}
-			i += size
-		}
-	}
-	return b
-}
-
-// hex4 reads four hex digits (validated by the scanner).
-func hex4(h []byte) rune {
-	var r rune
-	for _, c := range h[:4] {
-		switch {
-		case c <= '9':
-			c -= '0'
-		case c >= 'a':
-			c -= 'a' - 10
-		default:
-			c -= 'A' - 10
-		}
-		r = r<<4 | rune(c)
-	}
-	return r
+// plainBody reports whether a valid string literal's body is its value:
+// no escapes, valid UTF-8.
+func plainBody(body []byte) bool {
+	return bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body)
 }
 
 // jsonKindName names the kind of a trimmed JSON value for error messages.

@@ -52,6 +52,10 @@ type decoder struct {
 	records []fieldRecord
 	arena   []byte
 	scratch []byte
+	// mores and extraBlock are blocks the objects' metas are taken from,
+	// like arena: one allocation for many objects of a decode.
+	mores      []objectMore
+	extraBlock []extraField
 	// fresh is the address of memory just allocated, so zero: the next
 	// value decoded into it need not clear it first. (An address, not a
 	// pointer: setting it must not cost a write barrier.)
@@ -72,8 +76,28 @@ func (d *decoder) release() {
 	clear(d.extras[:cap(d.extras)])
 	clear(d.records[:cap(d.records)])
 	d.extras, d.records = d.extras[:0], d.records[:0]
-	d.data, d.arena = nil, nil
+	d.data, d.arena, d.mores, d.extraBlock = nil, nil, nil, nil
 	decoderPool.Put(d)
+}
+
+// newMore returns a zero objectMore from the decode's block. Blocks start
+// in proportion to the input and double, as the arena's do.
+func (d *decoder) newMore() *objectMore {
+	if len(d.mores) == cap(d.mores) {
+		d.mores = make([]objectMore, 0, min(max(2*cap(d.mores), len(d.data)/2048, 2), 16))
+	}
+	d.mores = d.mores[:len(d.mores)+1]
+	return &d.mores[len(d.mores)-1]
+}
+
+// keepExtras returns a copy of extras from the decode's block.
+func (d *decoder) keepExtras(extras []extraField) []extraField {
+	if len(extras) > cap(d.extraBlock)-len(d.extraBlock) {
+		d.extraBlock = make([]extraField, 0, max(min(max(2*cap(d.extraBlock), len(d.data)/256, 4), 32), len(extras)))
+	}
+	start := len(d.extraBlock)
+	d.extraBlock = append(d.extraBlock, extras...)
+	return d.extraBlock[start:len(d.extraBlock):len(d.extraBlock)]
 }
 
 // arenaChunk bounds the size of the arena's blocks. A value kept from a
@@ -123,7 +147,13 @@ func (d *decoder) syntaxError() error { return syntaxError(d.data) }
 // encoding/json's error and leaves the value zero.
 func decodeDocument(data []byte, p unsafe.Pointer, ct *codecType) (fit decodeFit, null bool, err error) {
 	d := newDecoder(data)
-	defer d.release()
+	fit, null, err = d.document(p, ct)
+	d.release()
+	return fit, null, err
+}
+
+func (d *decoder) document(p unsafe.Pointer, ct *codecType) (fit decodeFit, null bool, err error) {
+	data := d.data
 	i := d.skipSpace(0)
 	if i < len(data) && data[i] == 'n' && ct.kind != codecNullable {
 		if end := d.literalEnd(i, "null"); end >= 0 && d.skipSpace(end) == len(data) {
@@ -304,10 +334,10 @@ func (d *decoder) str(i int) (end int, body []byte) {
 	if end < 0 {
 		return -1, nil
 	}
-	if plain {
-		return end, d.data[i+1 : end-1]
+	if body := d.data[i+1 : end-1]; plain || plainBody(body) {
+		return end, body
 	}
-	d.scratch = appendUnquoted(d.scratch[:0], d.data[i+1:end-1])
+	d.scratch = append(d.scratch[:0], jsonUnquote(d.data[i:end])...)
 	return end, d.scratch
 }
 

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -142,4 +143,29 @@ func plainKeys(data []byte) bool {
 	}
 	walk(data)
 	return ok
+}
+
+// TestNeedsLook checks the word-at-a-time string scan against the byte
+// table: a word needs a look exactly when one of its bytes is not plain.
+func TestNeedsLook(t *testing.T) {
+	base := []byte("abcdefgh")
+	for pos := range 8 {
+		for c := range 256 {
+			w := bytes.Clone(base)
+			w[pos] = byte(c)
+			if got, want := needsLook(binary.LittleEndian.Uint64(w)), !plainStringByte[c]; got != want {
+				t.Errorf("byte %#x at %d: needsLook = %v, want %v", c, pos, got, want)
+			}
+		}
+	}
+	// Two special bytes, and words of plain bytes next to the limits.
+	for _, w := range []string{"\"\\abcdef", "\x1f\x7f\x20\x21\x5b\x5d\x22\x80", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f", "        "} {
+		want := false
+		for _, c := range []byte(w) {
+			want = want || !plainStringByte[c]
+		}
+		if got := needsLook(binary.LittleEndian.Uint64([]byte(w))); got != want {
+			t.Errorf("%q: needsLook = %v, want %v", w, got, want)
+		}
+	}
 }

@@ -45,10 +45,9 @@ type codecType struct {
 	typ  reflect.Type
 	size uintptr
 	// elem is the element of slices, maps and pointers, and the value
-	// type of a Nullable; elemCT caches its codecType (set on first use,
-	// since a type may contain itself).
+	// type of a Nullable; elemCT caches its *codecType (see cachedCodec).
 	elem   reflect.Type
-	elemCT atomic.Pointer[codecType]
+	elemCT unsafe.Pointer
 	// bits is the size of a float.
 	bits int
 	// nullValueField and nullStateField are the indexes of a Nullable's
@@ -103,21 +102,14 @@ type codecField struct {
 	name      string
 	key       []byte // the quoted name and colon, ready to append
 	typ       reflect.Type
-	ct        atomic.Pointer[codecType] // codecOf(typ), set on first use
+	ct        unsafe.Pointer // codecOf(typ), see cachedCodec
 	omitZero  bool
 	omitEmpty bool
 	constVal  string
 }
 
 // codec returns the codecType of the field's type.
-func (f *codecField) codec() *codecType {
-	if c := f.ct.Load(); c != nil {
-		return c
-	}
-	c := codecOf(f.typ)
-	f.ct.Store(c)
-	return c
-}
+func (f *codecField) codec() *codecType { return cachedCodec(&f.ct, f.typ) }
 
 // sizeHint is the buffer size to encode a value of type c in.
 func (c *codecType) sizeHint() int {
@@ -125,13 +117,21 @@ func (c *codecType) sizeHint() int {
 }
 
 // elemCodec returns the codecType of c.elem.
-func (c *codecType) elemCodec() *codecType {
-	if e := c.elemCT.Load(); e != nil {
-		return e
+func (c *codecType) elemCodec() *codecType { return cachedCodec(&c.elemCT, c.elem) }
+
+// cachedCodec returns codecOf(t), kept in *cache after the first call so
+// that the codec does not look it up in codecTypeCache for every value.
+// It is filled on first use, not when the type is described, because a
+// type may contain itself. (A plain unsafe.Pointer with atomic loads and
+// stores rather than atomic.Pointer, whose generic methods would be
+// compiled into every package.)
+func cachedCodec(cache *unsafe.Pointer, t reflect.Type) *codecType {
+	if c := atomic.LoadPointer(cache); c != nil {
+		return (*codecType)(c)
 	}
-	e := codecOf(c.elem)
-	c.elemCT.Store(e)
-	return e
+	c := codecOf(t)
+	atomic.StorePointer(cache, unsafe.Pointer(c))
+	return c
 }
 
 // required reports whether the schema requires the key: generated code
@@ -292,7 +292,7 @@ func (c *codecType) buildFields() {
 	c.exact = map[string]int{}
 	c.folded = map[string]int{}
 	c.lowerNames = true
-	// Filled in place: a codecField holds atomics and is not copied.
+	// Filled in place: a codecField's cache is read atomically.
 	c.fields = make([]codecField, 0, t.NumField())
 	defer func() { c.follows = make([]atomic.Int32, len(c.fields)+1) }()
 	for i := 0; i < t.NumField(); i++ {
