@@ -30,6 +30,7 @@ const (
 	RulePropertiesWithoutKey = "properties-without-key"
 	RuleRequiredBoolean      = "required-boolean"
 	RuleProseQuoting         = "prose-quoting"
+	RuleDiscriminatorMapping = "discriminator-mapping"
 )
 
 // StandInExtension marks the schemas dangling-schema-ref adds: the
@@ -40,7 +41,7 @@ const StandInExtension = "x-intercom-gen-stand-in"
 var Rules = []string{
 	RuleDuplicateKey, RuleDanglingSchemaRef, RuleRefSiblings, RuleArrayWithoutItems,
 	RulePathParamLocation, RuleUndeclaredPathParam, RuleUnusedPathParam, RuleSchema31,
-	RulePropertiesWithoutKey, RuleRequiredBoolean, RuleProseQuoting,
+	RulePropertiesWithoutKey, RuleRequiredBoolean, RuleProseQuoting, RuleDiscriminatorMapping,
 }
 
 // ruleParams lists the parameters each rule takes besides enabled and doc.

@@ -149,6 +149,7 @@ var ruleHints = map[string]string{
 	RuleDanglingSchemaRef:    "define the schema under components/schemas or point the $ref at one that exists",
 	RuleRefSiblings:          "write the keywords beside an allOf holding the $ref: OpenAPI 3.0 ignores keywords beside a $ref",
 	RuleArrayWithoutItems:    "give the array schema an items schema",
+	RuleDiscriminatorMapping: "point the mapping at a schema of this description, or remove the entry",
 	RulePathParamLocation:    "declare the parameter with in: path and required: true",
 	RuleUndeclaredPathParam:  "declare the path parameter on the operation or its path item",
 	RuleUnusedPathParam:      "remove the parameter, or add {name} to the path",

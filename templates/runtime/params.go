@@ -21,6 +21,9 @@ type paramField struct {
 	name   string
 	header bool
 	style  string // "", "comma", "object", "deep" or "json"
+	// constVal is the one value the parameter may take: sent when the
+	// field is left empty.
+	constVal string
 }
 
 var paramLayoutCache sync.Map // reflect.Type → []paramField
@@ -35,13 +38,14 @@ func paramLayoutOf(t reflect.Type) []paramField {
 		if !sf.IsExported() {
 			continue
 		}
+		constVal := sf.Tag.Get("const")
 		if h, ok := sf.Tag.Lookup("header"); ok && h != "" && h != "-" {
-			fields = append(fields, paramField{index: i, goName: sf.Name, name: h, header: true})
+			fields = append(fields, paramField{index: i, goName: sf.Name, name: h, header: true, constVal: constVal})
 			continue
 		}
 		if q, ok := sf.Tag.Lookup("query"); ok && q != "" && q != "-" {
 			name, style, _ := strings.Cut(q, ",")
-			fields = append(fields, paramField{index: i, goName: sf.Name, name: name, style: style})
+			fields = append(fields, paramField{index: i, goName: sf.Name, name: name, style: style, constVal: constVal})
 		}
 	}
 	l, _ := paramLayoutCache.LoadOrStore(t, fields)
@@ -73,6 +77,9 @@ func encodeParams(params any) (url.Values, http.Header, error) {
 		fv, ok := paramValue(rv.Field(f.index))
 		if !ok {
 			continue
+		}
+		if f.constVal != "" && fv.Kind() == reflect.String && fv.Len() == 0 {
+			fv = reflect.ValueOf(f.constVal)
 		}
 		fail := func(why string) error {
 			return fmt.Errorf("intercom: parameter %s (%q): %s", f.goName, f.name, why)
@@ -127,8 +134,10 @@ func encodeParams(params any) (url.Values, http.Header, error) {
 	return query, header, nil
 }
 
-// paramValue unwraps pointers and Nullables; ok is false for nil, absent
-// and null values, which are not sent.
+// paramValue unwraps pointers, Nullables and unions (to the variant that
+// is set); ok is false for nil, absent and null values and for a union
+// with nothing in it, which are not sent. A union decoded from JSON no
+// variant could hold stays a union: it is sent as that JSON.
 func paramValue(v reflect.Value) (reflect.Value, bool) {
 	for {
 		switch ct := codecOf(v.Type()); {
@@ -137,6 +146,18 @@ func paramValue(v reflect.Value) (reflect.Value, bool) {
 				return v, false
 			}
 			v, _ = nullableParts(addressableValue(v), ct)
+		case ct.kind == codecUnion:
+			variant, n := unionVariantSet(v, ct)
+			switch n {
+			case 0:
+				m := unionMetaOf(addressableValue(v), ct)
+				return v, len(m.raw) > 0 && m.raw[0] != 'n'
+			case 1:
+				v = variant
+			default:
+				// Encoding it fails, naming the variants.
+				return v, true
+			}
 		case v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface:
 			if v.IsNil() {
 				return v, false
@@ -146,6 +167,20 @@ func paramValue(v reflect.Value) (reflect.Value, bool) {
 			return v, true
 		}
 	}
+}
+
+// unionVariantSet returns the pointer of the union's variant that is set
+// and how many are.
+func unionVariantSet(v reflect.Value, ct *codecType) (reflect.Value, int) {
+	var set reflect.Value
+	n := 0
+	for _, variant := range ct.variants {
+		if fv := v.Field(variant.index); !fv.IsNil() {
+			set = fv
+			n++
+		}
+	}
+	return set, n
 }
 
 // paramItems renders a scalar as one item or a list as one item per

@@ -122,7 +122,7 @@ func (b *builder) claimServices() {
 // by underscores, letters and digits only.
 func fileStem(tag string) string {
 	var words []string
-	for _, w := range naming.Words(tag) {
+	for _, w := range pluralInitialisms(naming.Words(tag)) {
 		var b strings.Builder
 		for _, r := range strings.ToLower(w) {
 			if r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
@@ -139,6 +139,34 @@ func fileStem(tag string) string {
 	// Bounded keeps a long tag's file name within what file systems take
 	// (the hash suffix is lower-case hex, so the stem stays plain).
 	return naming.SafeFileStem(naming.Bounded("service_" + strings.Join(words, "_")))
+}
+
+// pluralInitialisms joins the words that splitting at case changes makes
+// of a plural initialism: "VPCs" splits as "VP" "Cs" and "Floating IPs"
+// as "Floating" "I" "Ps", but a file is service_vpcs.go and
+// service_floating_ips.go. (Go names need no such care: the words are
+// joined back without a separator.)
+func pluralInitialisms(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if n := len(out); n > 0 && len(w) == 2 && isUpperASCII(w[0]) && w[1] == 's' && allUpperASCII(out[n-1]) {
+			out[n-1] += w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func allUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isUpperASCII(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // buildOperations makes every operation, its parameter struct, body and
@@ -291,6 +319,16 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 		ty := b.typeOf(schema, site{ptr: schemaPtr, name: paramsName + naming.Exported(p.Name, "Param"), file: svc.File, owner: in + " parameter " + p.Name})
 		f := &model.Field{Name: name, Wire: p.Name, In: in, Required: p.Required, Doc: p.Description, Nullable: ty.nullable, Deprecated: p.Deprecated}
 		f.Type = fieldType(ty, p.Required)
+		if ty.isConst && !ty.nullable {
+			// A parameter with one legal value: required, it is filled in
+			// when left empty; optional, it is a pointer like any other
+			// optional scalar, so that leaving it out sends nothing.
+			if p.Required {
+				f.Const = ty.constVal
+			} else {
+				f.Type = pointerTo(ty.ref)
+			}
+		}
 		switch {
 		case in == "query" && p.Schema == nil && schema != nil:
 			f.Style = "json"
@@ -372,6 +410,10 @@ func queryStyle(p *openapi3.Parameter) string {
 		return "comma"
 	case (sh == shapeStruct || sh == shapeUnion || sh == shapeMap) && p.Style == "deepObject":
 		return "deep"
+	case sh == shapeUnion && !explode:
+		// The variant set decides: a list is comma-separated, a scalar
+		// sent as it is.
+		return "comma"
 	case sh == shapeStruct || sh == shapeUnion || sh == shapeMap:
 		return "object"
 	}
@@ -564,13 +606,25 @@ func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service
 	switch {
 	case len(success) == 0 && len(redirect) > 0:
 		op.Result = model.Result{Kind: model.Redirect, Status: redirect[0]}
-	case len(success) > 0 && (po.method == "get" || acceptsDownload(po)):
+	case len(success) > 0 && !bodiless(success) && (po.method == "get" || acceptsDownload(po)):
 		// A GET that declares no content still returns a body: the
 		// description's downloads are written this way.
 		op.Result = model.Result{Kind: model.Stream, Status: success[0]}
 	case len(success) > 0:
 		op.Result = model.Result{Kind: model.NoContent, Status: success[0]}
 	}
+}
+
+// bodiless reports success statuses that never carry a body (204 No
+// Content, 205 Reset Content), whatever the method: such an operation
+// returns nothing, not an empty download.
+func bodiless(success []string) bool {
+	for _, c := range success {
+		if c != "204" && c != "205" {
+			return false
+		}
+	}
+	return true
 }
 
 // checkOtherSuccesses notes success responses whose schema differs from

@@ -160,14 +160,20 @@ func jsonTag(f *model.Field) map[string]string {
 }
 
 func paramTag(f *model.Field) map[string]string {
+	tag := map[string]string{}
 	if f.In == "header" {
-		return map[string]string{"header": f.Wire}
+		tag["header"] = f.Wire
+	} else {
+		v := f.Wire
+		if f.Style != "" {
+			v += "," + f.Style
+		}
+		tag["query"] = v
 	}
-	v := f.Wire
-	if f.Style != "" {
-		v += "," + f.Style
+	if f.Const != "" {
+		tag["const"] = f.Const
 	}
-	return map[string]string{"query": v}
+	return tag
 }
 
 func formTag(f *model.Field) map[string]string {
@@ -183,7 +189,7 @@ func (e *emitter) fields(g *jen.Group, t *model.Type, tag tagFunc) {
 			notes = append(notes, "Always "+quote(f.Const)+"; left empty, it is filled in when sent.")
 		}
 		if f.ReadOnly {
-			notes = append(notes, "Read-only: set by Intercom.")
+			notes = append(notes, "Read-only: set by the server.")
 		}
 		if f.Deprecated {
 			notes = append(notes, "Deprecated: the description marks this field deprecated.")
