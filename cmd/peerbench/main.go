@@ -3,6 +3,7 @@
 // figures as Markdown with their ratios:
 //
 //	go run ./cmd/peerbench -openapi-dir ../shared/intercom-openapi
+//	go run ./cmd/peerbench -public ../shared/public-descriptions
 //
 // It installs the peers with go install (oapi-codegen v2.8.2, ogen v1.24.0
 // unless told otherwise), gives them the minimally patched descriptions
@@ -21,6 +22,11 @@
 //
 // Every figure comes from the same run, so the ratios hold on a noisy
 // machine even when the absolute numbers do not.
+//
+// With -public DIR it measures generality instead: every tool generates a
+// package from each description in DIR (other APIs', unmodified), which is
+// built and vetted, and intercom-gen's is verified on the wire; the table
+// says how far each tool got (public.go).
 package main
 
 import (
@@ -48,6 +54,7 @@ type config struct {
 	compile     bool
 	oapiVersion string
 	ogenVersion string
+	public      string // a folder of other APIs' descriptions (public.go)
 	repo        string // this module's root
 	bin         string // work/bin
 	out         io.Writer
@@ -87,6 +94,7 @@ func main() {
 	flag.BoolVar(&cfg.compile, "compile", true, "measure compiling the generated packages")
 	flag.StringVar(&cfg.oapiVersion, "oapi-codegen", "v2.8.2", "oapi-codegen version to install")
 	flag.StringVar(&cfg.ogenVersion, "ogen", "v1.24.0", "ogen version to install")
+	flag.StringVar(&cfg.public, "public", "", "instead of timing Intercom's versions, run every tool on each description in this folder (unmodified) and report which generate, build and vet, and intercom-gen's verify figures")
 	flag.Parse()
 	cfg.versions = splitList(versions)
 	cfg.all = splitList(all)
@@ -107,7 +115,7 @@ func splitList(s string) []string {
 }
 
 func run(ctx context.Context, cfg *config) error {
-	if cfg.openapiDir == "" {
+	if cfg.openapiDir == "" && cfg.public == "" {
 		return errors.New("no descriptions: pass -openapi-dir (a checkout of github.com/intercom/Intercom-OpenAPI) or set INTERCOM_OPENAPI_DIR")
 	}
 	if cfg.runs < 1 {
@@ -139,6 +147,9 @@ func run(ctx context.Context, cfg *config) error {
 	tools, err := setupTools(ctx, cfg)
 	if err != nil {
 		return err
+	}
+	if cfg.public != "" {
+		return runPublic(ctx, cfg, tools, cfg.public, cfg.out)
 	}
 	rep := &report{cfg: cfg}
 	rep.machine = describeMachine(ctx)

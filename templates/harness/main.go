@@ -242,7 +242,18 @@ func pathArg(t reflect.Type, text string) (reflect.Value, error) {
 		}
 		v.SetBool(b)
 	default:
-		return v, fmt.Errorf("unsupported path argument type %s", t)
+		// A union or another type of the package's: the text as the
+		// JSON it would be (a number, else a string), decoded by the
+		// type itself.
+		p := reflect.New(t)
+		if err := json.Unmarshal([]byte(text), p.Interface()); err == nil {
+			return p.Elem(), nil
+		}
+		quoted, _ := json.Marshal(text)
+		if err := json.Unmarshal(quoted, p.Interface()); err != nil {
+			return v, fmt.Errorf("path argument of type %s: %v", t, err)
+		}
+		return p.Elem(), nil
 	}
 	return v, nil
 }
@@ -462,8 +473,17 @@ func walkUnion(v reflect.Value, path string, out map[string]string, t *typed, de
 		}
 		return
 	}
+	// Only a variant whose required keys all came is one the value could
+	// have been: an anyOf member that merely shares a field name is not.
+	received := objectKeys(set)
+	var fitting []reflect.Type
+	for _, o := range others {
+		if requiredReceived(o, received) {
+			fitting = append(fitting, o)
+		}
+	}
 	for _, rel := range extrasBelow(set, "", 0) {
-		for _, o := range others {
+		for _, o := range fitting {
 			if declares(o, strings.Split(rel, "."), 0) {
 				t.Misplaced = append(t.Misplaced, join(path, rel))
 				break
@@ -471,6 +491,48 @@ func walkUnion(v reflect.Value, path string, out map[string]string, t *typed, de
 		}
 	}
 	walk(set, path, out, t, depth+1)
+}
+
+// objectKeys lists the keys of v's JSON object as received (a model
+// re-encodes to what it decoded); nil when v is not an object.
+func objectKeys(v reflect.Value) map[string]bool {
+	b, err := json.Marshal(v.Interface())
+	if err != nil {
+		return nil
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return nil
+	}
+	keys := make(map[string]bool, len(m))
+	for k := range m {
+		keys[k] = true
+	}
+	return keys
+}
+
+// requiredReceived reports whether every required key of the model t (a
+// field without omitzero) is among keys; a type that is not a model
+// qualifies only when keys is nil (a scalar or list was received).
+func requiredReceived(t reflect.Type, keys map[string]bool) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || !embeds(t, "objectMeta") {
+		return keys == nil
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, ok := f.Tag.Lookup("json")
+		if !f.IsExported() || !ok {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name != "-" && !strings.Contains(opts, "omitzero") && !strings.Contains(opts, "omitempty") && !keys[name] {
+			return false
+		}
+	}
+	return true
 }
 
 // addressable returns v, or an addressable copy of it: the runtime's

@@ -663,6 +663,16 @@ func TestDocumentedJSONStatus(t *testing.T) {
 	if err := callJSON(context.Background(), core, &request{op: op, path: "/othertext"}, &tag, []Option{WithResponse(&raw)}); err != nil || string(raw.Body) != "queued" {
 		t.Errorf("an undocumented 201 with text: %v, body %q", err, raw.Body)
 	}
+	// A description that documents JSON on 204 (which never has a body):
+	// the answer is the zero value, not an error.
+	answers["/nocontent"] = struct {
+		status int
+		body   string
+	}{204, ""}
+	op.jsonStatus = 204
+	if tag, err := call("/nocontent"); err != nil || tag.ID != "" {
+		t.Errorf("a 204 documented with JSON: %+v %v", tag, err)
+	}
 }
 
 // TestMaxResponseBytes: a success body above the limit fails the call

@@ -73,6 +73,19 @@ func TestSample(t *testing.T) {
 		{`{"type":"array","minItems":1,"items":{"type":"boolean"}}`, `[true]`},
 		{`{"type":"string","minLength":24}`, `"aaaaaaaaaaaaaaaaaaaaaaaa"`},
 		{`{"type":"string","example":"given"}`, `"given"`},
+		// An example the schema refuses gives way to a made value.
+		{`{"type":"string","format":"date","example":"2025-10-15T13:51:00Z"}`, `"2024-01-01"`},
+		{`{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+$"}`, `"0.0.0"`},
+		{`{"type":"integer","minimum":10,"maximum":20,"multipleOf":4}`, `12`},
+		{`{"type":"integer","minimum":5,"exclusiveMinimum":true}`, `6`},
+		{`{"type":"number","maximum":1}`, `1`},
+		{`{"type":"string","maxLength":3}`, `"sam"`},
+		// allOf: one part names what is required, another defines it.
+		{`{"allOf":[{"type":"object","properties":{"name":{"type":"string"},"size":{"type":"integer"}}},{"required":["name","size"]}]}`, `{"name":"sample","size":1}`},
+		// The first branch the schema as a whole accepts.
+		{`{"anyOf":[{"type":"object","required":["a"],"properties":{"a":{"type":"string","enum":["x"]}}},{"type":"object","required":["b"],"properties":{"b":{"type":"integer"}}}],"properties":{"a":{"type":"string","enum":["y"]}}}`, `{"b":1}`},
+		// Read-only properties are not sent.
+		{`{"type":"object","required":["id","name"],"properties":{"id":{"type":"integer","readOnly":true},"name":{"type":"string"}}}`, `{"name":"sample"}`},
 	}
 	for _, tt := range tests {
 		if got := string(mustJSON(sample(schema(tt.src), 0))); got != tt.want {

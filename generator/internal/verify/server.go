@@ -87,7 +87,7 @@ func (s *server) handle(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 
 	switch {
-	case c.Status >= 300 && c.Status < 400:
+	case c.Location != "":
 		w.Header().Set("Location", s.elsewhereURL())
 	case c.ContentType != "":
 		w.Header().Set("Content-Type", c.ContentType)

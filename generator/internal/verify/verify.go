@@ -228,10 +228,19 @@ func evaluate(pkg *model.Package, calls []*Call, results map[int]*harnessResult,
 	}
 	srv.mu.Lock()
 	defer srv.mu.Unlock()
+	invalid := func(f Failure) {
+		if key := f.String(); !reported[key] {
+			reported[key] = true
+			rep.InvalidExamples = append(rep.InvalidExamples, f)
+		}
+	}
 	for _, c := range calls {
 		res := results[c.N]
 		seen := srv.served[c.N]
 		id := c.Op.ID
+		for _, f := range c.Refused {
+			invalid(f)
+		}
 		if seen != nil {
 			called[c.Op] = true
 			rep.Requests++
@@ -240,10 +249,13 @@ func evaluate(pkg *model.Package, calls []*Call, results map[int]*harnessResult,
 				rep.RequestsValid++
 			case c.RequestExample != "" && exampleInvalid(c) != "":
 				f.Detail = "the example itself: " + exampleInvalid(c)
-				if !reported[f.String()] {
-					reported[f.String()] = true
-					rep.InvalidExamples = append(rep.InvalidExamples, f)
-				}
+				invalid(f)
+			case c.RequestExample == "" && c.Unsatisfied != "" && c.Body != nil:
+				// No value verify could make satisfies the schema
+				// (it has no example): the description's schema is
+				// at fault, or at least cannot be checked.
+				f.Detail = "the body schema accepts no value verify could make: " + c.Unsatisfied
+				invalid(f)
 			default:
 				fail(f)
 			}
@@ -255,7 +267,15 @@ func evaluate(pkg *model.Package, calls []*Call, results map[int]*harnessResult,
 		rep.Calls = append(rep.Calls, CallResult{Operation: id, RequestExample: c.RequestExample, ResponseExample: c.Example,
 			Status: c.Status, BodyVariants: res.BodyVariants, ResultVariants: res.ResultVariants})
 		if res.Error != nil && res.Error.Kind == "harness" {
-			fail(Failure{Check: "call", Operation: id, Example: c.RequestExample, Detail: res.Error.Message})
+			f := Failure{Check: "call", Operation: id, Example: c.RequestExample, Detail: res.Error.Message}
+			if why := exampleInvalid(c); c.RequestExample != "" && why != "" {
+				// The client's type cannot hold an example its own
+				// schema refuses: the description's fault.
+				f.Check, f.Detail = "request", "the example itself: "+why
+				invalid(f)
+				continue
+			}
+			fail(f)
 			continue
 		}
 		if seen == nil {
@@ -278,9 +298,21 @@ func evaluate(pkg *model.Package, calls []*Call, results map[int]*harnessResult,
 				rep.RequestLossless++
 			}
 		}
+		// A success or error answer whose example its own schema refuses
+		// is the description's fault when the client cannot decode it
+		// at all (an object where the schema says array). Losing or
+		// misplacing what it decoded stays the client's.
+		answerFail := func(f Failure) {
+			if why := answerInvalid(c); why != "" && f.Check == "decode" {
+				f.Detail = "the example itself: " + why
+				invalid(f)
+				return
+			}
+			fail(f)
+		}
 		switch {
-		case c.Status >= 400:
-			checkError(c, res, rep, fail)
+		case c.Status >= 400 || c.Status >= 300 && c.Op.Result.Kind != model.Redirect:
+			checkError(c, res, rep, answerFail)
 		case c.Status >= 300:
 			switch {
 			case res.Error != nil:
@@ -289,7 +321,7 @@ func evaluate(pkg *model.Package, calls []*Call, results map[int]*harnessResult,
 				fail(Failure{Check: "call", Operation: id, Status: c.Status, Detail: fmt.Sprintf("Location %q, want %q", res.Location, srv.elsewhereURL())})
 			}
 		default:
-			checkSuccess(c, res, rep, fail)
+			checkSuccess(c, res, rep, answerFail)
 		}
 	}
 	if srv.leaked > 0 {
@@ -436,22 +468,6 @@ func summarise(diffs []string) string {
 		return strings.Join(diffs, "; ")
 	}
 	return strings.Join(diffs[:4], "; ") + fmt.Sprintf("; … and %d more", len(diffs)-4)
-}
-
-// exampleInvalid validates a call's request example against the body
-// schema, as the description states them; "" when the example is valid.
-func exampleInvalid(c *Call) string {
-	if c.BodySchema == nil || c.BodySchema.Value == nil || c.Body == nil {
-		return ""
-	}
-	var v any
-	if err := json.Unmarshal(c.Body, &v); err != nil {
-		return err.Error()
-	}
-	if err := c.BodySchema.Value.VisitJSON(v); err != nil {
-		return firstLine(err.Error())
-	}
-	return ""
 }
 
 // countValues counts the values of a JSON document: every object member,

@@ -306,6 +306,24 @@ paths:
               schema: {type: object, properties: {id: {type: string}}}
               examples:
                 extra: {value: {id: a, other: {x: 1}}}
+  /owner:
+    get:
+      operationId: getOwner
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                anyOf:
+                  - type: object
+                    required: [login, followers]
+                    properties: {login: {type: string}, followers: {type: integer}, email: {type: string}}
+                  - type: object
+                    required: [login, repos]
+                    properties: {login: {type: string}, repos: {type: integer}}
+              examples:
+                org: {value: {login: a, repos: 2, email: x@example.com}}
 `
 	path := filepath.Join(t.TempDir(), "typed.yaml")
 	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
@@ -320,8 +338,11 @@ paths:
 		t.Errorf("failures %q, want the misplaced nested of getThing", checks)
 	}
 	// getThing: 5 values (the object, k1, k2, nested, y), 2 of them in
-	// extras (nested and y); getPlain: 4 (object, id, other, x), 2 extra.
-	if rep.TypedValues != 5 || rep.ExtraValues != 4 {
-		t.Errorf("typed %d, extra %d; want 5 and 4", rep.TypedValues, rep.ExtraValues)
+	// extras (nested and y); getPlain: 4 (object, id, other, x), 2 extra;
+	// getOwner: 4 (object, login, repos, email), email in extras but not
+	// misplaced: the variant declaring it requires followers, which did
+	// not come.
+	if rep.TypedValues != 8 || rep.ExtraValues != 5 {
+		t.Errorf("typed %d, extra %d; want 8 and 5", rep.TypedValues, rep.ExtraValues)
 	}
 }
