@@ -133,11 +133,15 @@ func responsesOf(op *openapi3.Operation) []response {
 			continue
 		}
 		status, err := strconv.Atoi(code)
-		if err != nil {
-			if code != "default" {
-				continue
-			}
+		switch {
+		case err == nil:
+		case code == "default":
 			status = 500
+		case len(code) == 3 && code[0] >= '1' && code[0] <= '5' && strings.EqualFold(code[1:], "XX"):
+			// A range ("2XX"): its first status.
+			status = int(code[0]-'0') * 100
+		default:
+			continue
 		}
 		r := response{code: code, status: status}
 		for ct, mt := range rr.Value.Content {

@@ -121,6 +121,10 @@ func (s *server) check(r *http.Request, c *Call) []string {
 		Request: r, PathParams: pathParams, Route: route,
 		Options: &openapi3filter.Options{
 			MultiError: true,
+			// Judge what the client sent, not the request with the
+			// description's defaults filled in (a default the schema
+			// refuses would fail a request that left it out).
+			SkipSettingDefaults: true,
 			AuthenticationFunc: func(_ context.Context, in *openapi3filter.AuthenticationInput) error {
 				if !strings.HasPrefix(in.RequestValidationInput.Request.Header.Get("Authorization"), "Bearer ") {
 					return errors.New("no bearer token")
