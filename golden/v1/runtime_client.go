@@ -412,7 +412,10 @@ func callJSONRaw(ctx context.Context, c *clientCore, r *request, out any, opts [
 		}
 		return data, nil
 	}
-	if r.op.jsonStatus != 0 && len(trimJSONSpace(data)) == 0 {
+	// 204 and 205 never carry a body, whatever a description says: their
+	// answer is the zero value.
+	bodiless := resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusResetContent
+	if r.op.jsonStatus != 0 && len(trimJSONSpace(data)) == 0 && !bodiless {
 		return nil, callError(r, "%s response with an empty body, where the description documents a JSON %s", resp.Status, target.Elem().Type())
 	}
 	if err := decodeResponse(data, target.Elem()); err != nil {
