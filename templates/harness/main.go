@@ -154,7 +154,7 @@ func run(client *sdk.Client, c call) result {
 				return harnessError(c.N, "body: %v", err)
 			}
 			args = append(args, v)
-			if c.Body != nil {
+			if c.Body != nil && v.Kind() != reflect.Interface {
 				sent, err := json.Marshal(v.Interface())
 				if err != nil {
 					return harnessError(c.N, "encoding the body: %v", err)
@@ -341,6 +341,14 @@ func setJSON(fv reflect.Value, raw json.RawMessage) error {
 func bodyArg(t reflect.Type, raw json.RawMessage) (reflect.Value, error) {
 	if raw == nil {
 		return reflect.Zero(t), nil
+	}
+	if t.Kind() == reflect.Interface && t.Implements(reflect.TypeFor[io.Reader]()) {
+		// A file: its bytes come as a JSON string.
+		var text string
+		if err := json.Unmarshal(raw, &text); err != nil {
+			return reflect.Zero(t), err
+		}
+		return reflect.ValueOf(strings.NewReader(text)).Convert(t), nil
 	}
 	if t.Kind() == reflect.Pointer {
 		p := reflect.New(t.Elem())

@@ -58,6 +58,10 @@ type request struct {
 	// payload is a JSON body already encoded by the caller (a raw call);
 	// when set, body is ignored.
 	payload []byte
+	// raw is a body sent as it is (text, a file), with rawType as its
+	// Content-Type; nil means none.
+	raw     io.Reader
+	rawType string
 }
 
 // callConfig resolves the configuration of one call. Per-call options
@@ -189,6 +193,10 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 	// The JSON body is encoded once, so every attempt sends the same bytes.
 	payload := r.payload
 	form := !isNilArg(r.form)
+	raw, err := newRawBody(r.raw)
+	if err != nil {
+		return nil, nil, callError(r, "reading the request body: %w", err)
+	}
 	if !form && payload == nil && !isNilArg(r.body) {
 		payload, err = appendValue(nil, reflect.ValueOf(r.body), 0)
 		if err == nil && r.bodyEdit != nil {
@@ -227,9 +235,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 		clk = realClock{}
 	}
 	retries, maxWait := cfg.retry.retries(), cfg.retry.wait()
-	if maxWait == 0 || form {
-		// A multipart body is streamed from the caller's readers: it
-		// cannot be sent twice.
+	if maxWait == 0 || form || raw != nil && !raw.rewindable() {
+		// A multipart body is streamed from the caller's readers, and so
+		// is a raw body that cannot seek: neither can be sent twice.
 		retries = 0
 	}
 	idempotent := isIdempotent(method, cfg.retry)
@@ -246,6 +254,11 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 				return nil, nil, callError(r, "%w", err)
 			}
 			body, contentType, pipe = pr, ct, pr
+		case raw != nil:
+			if err := raw.rewind(); err != nil {
+				return nil, nil, callError(r, "rewinding the request body: %w", err)
+			}
+			body, contentType = raw.reader(), r.rawType
 		case payload != nil:
 			body, contentType = bytes.NewReader(payload), "application/json"
 		}
@@ -255,6 +268,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 				pipe.CloseWithError(err)
 			}
 			return nil, nil, callError(r, "%w", err)
+		}
+		if raw != nil && raw.size >= 0 && req.ContentLength <= 0 {
+			req.ContentLength = raw.size
 		}
 		setHeaders(req.Header, cfg, token, accept, contentType, paramHeader)
 

@@ -57,11 +57,12 @@ var (
 		paging:  &paging{style: pageScroll, param: "scroll_param", next: "scroll_param", items: "data"}}}
 	opUpload  = Op[*contact]{&operation{id: "uploadFile", method: "POST", path: "/files", status: 200, result: resultJSON, example: `{}`, form: true}}
 	opPreview = Op[*contact]{&operation{id: "previewThing", method: "GET", path: "/preview/{id}.json", status: 200, result: resultJSON, example: `{}`, version: "Preview"}}
+	opRender  = Op[struct{}]{&operation{id: "renderMarkdown", method: "POST", path: "/markdown", status: 204, result: resultNone, raw: "text/x-markdown"}}
 )
 
 var testAPI = &api{
 	version:    "2.11",
-	operations: []*operation{opShow.op, opSearch.op, opList.op, opCreate.op, opDelete.op, opCompanies.op, opScroll.op, opPreview.op, opUpload.op},
+	operations: []*operation{opShow.op, opSearch.op, opList.op, opCreate.op, opDelete.op, opCompanies.op, opScroll.op, opPreview.op, opUpload.op, opRender.op},
 	schemas: map[string]*schema{
 		"CreateContactRequest": {kind: kindObject, required: []string{"email"}, props: map[string]string{"email": "string", "role": "Role", "tags": "[]Tag", "attrs": "map[string]integer"}},
 		"Role":                 {kind: kindEnum, enum: []string{"user", "lead"}},
@@ -187,6 +188,15 @@ func TestBodyChecks(t *testing.T) {
 	}
 	if a := do(t, s, "POST", "/files", "--b\r\n\r\nx\r\n--b--\r\n", "Content-Type", "multipart/form-data; boundary=b"); a.status != 200 {
 		t.Errorf("a form: %d %s", a.status, a.raw)
+	}
+	if a := do(t, s, "POST", "/markdown", `{"text":"# hi"}`, "Content-Type", "application/json"); a.status != 400 || !strings.Contains(a.raw, "text/x-markdown") {
+		t.Errorf("JSON for a text body: %d %s", a.status, a.raw)
+	}
+	if a := do(t, s, "POST", "/markdown", "# hi", "Content-Type", "text/x-markdown; charset=utf-8"); a.status != 204 {
+		t.Errorf("a text body: %d %s", a.status, a.raw)
+	}
+	if calls := s.CallsTo(opRender); len(calls) == 0 || string(calls[len(calls)-1].RawBody) != "# hi" {
+		t.Errorf("the text body was not kept: %+v", calls)
 	}
 	// Numbers and strings stand in for each other, as Intercom takes them.
 	if a := do(t, s, "POST", "/contacts", `{"email": 5, "attrs": {"n": "2"}}`); a.status != 200 {

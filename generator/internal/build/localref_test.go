@@ -93,3 +93,51 @@ func TestLocalRefsBeyondComponentsAreTyped(t *testing.T) {
 		t.Errorf("request spec is %s, want the item's spec type %s", got, want)
 	}
 }
+
+// Bodies that are neither JSON nor a form are sent as they are: text as a
+// string, anything else as an io.Reader, each with its media type (a
+// range becomes application/octet-stream).
+func TestRawRequestBodies(t *testing.T) {
+	pkg, diags := buildSpec(t, `  /render:
+    post:
+      operationId: render
+      requestBody:
+        content:
+          text/x-markdown; charset=utf-8:
+            schema: {type: string}
+      responses:
+        '200': {description: ok}
+  /upload:
+    post:
+      operationId: upload
+      requestBody:
+        content:
+          image/*:
+            schema: {type: string, format: binary}
+      responses:
+        '204': {description: ok}
+`, `    unused: {type: object}
+`)
+	for _, d := range diags {
+		if d.Code == "unsupported-body" {
+			t.Errorf("unexpected diagnostic: %v", d)
+		}
+	}
+	want := map[string][2]string{
+		"render": {"string", "text/x-markdown; charset=utf-8"},
+		"upload": {"io.Reader", "application/octet-stream"},
+	}
+	for _, op := range pkg.Operations {
+		w, ok := want[op.ID]
+		if !ok {
+			continue
+		}
+		if op.Body == nil || op.Body.Type.String() != w[0] || op.Body.Raw != w[1] || op.Body.Pointer || op.Body.Form {
+			t.Errorf("%s: body %+v, want %s sent as %s", op.ID, op.Body, w[0], w[1])
+		}
+		delete(want, op.ID)
+	}
+	if len(want) > 0 {
+		t.Errorf("operations missing: %v", want)
+	}
+}

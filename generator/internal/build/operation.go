@@ -499,13 +499,30 @@ func (b *builder) buildBody(op *model.Operation, po pathOp, svc *model.Service) 
 	case "form":
 		b.buildForm(op, media, ptr, svc)
 		return
-	case "json":
-	default:
-		b.add(diag.Warning, "unsupported-body", ptr,
-			fmt.Sprintf("%s request bodies are sent as JSON", ct), "")
+	case "text":
+		op.Body = &model.Body{Type: builtin("string"), Raw: rawMediaType(ct)}
+		return
+	case "binary":
+		op.Body = &model.Body{Type: &model.TypeRef{Kind: model.Qual, Package: "io", Name: "Reader"}, Raw: rawMediaType(ct)}
+		return
 	}
 	ty := b.typeOf(media.Schema, site{ptr: ptr, name: op.Method + "Request", file: svc.File, owner: owner, suffix: "Body"})
 	op.Body = &model.Body{Type: ty.ref, Pointer: b.isStructLike(ty.ref)}
+}
+
+// rawMediaType is the Content-Type a body of media type ct is sent with:
+// ct itself, or application/octet-stream for a range ("*/*", "image/*"),
+// which names no type a server could read (the caller can name the real
+// one with WithHeader).
+func rawMediaType(ct string) string {
+	mt, params, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return "application/octet-stream"
+	}
+	if strings.Contains(mt, "*") {
+		return "application/octet-stream"
+	}
+	return mime.FormatMediaType(mt, params)
 }
 
 // buildForm makes the multipart body struct of an operation.

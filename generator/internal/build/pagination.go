@@ -92,7 +92,7 @@ func (b *builder) pagingOf(op *model.Operation, table map[string]string) *model.
 	}
 	answer := wires(result)
 	var body map[string]bool
-	if op.Body != nil && !op.Body.Form {
+	if op.Body != nil && !op.Body.Form && op.Body.Raw == "" {
 		if t := b.structOf(op.Body.Type); t != nil {
 			body = wires(t)
 		}

@@ -300,6 +300,10 @@ type Body struct {
 	Type *TypeRef
 	// Form reports a multipart/form-data body (Type is then a Form type).
 	Form bool
+	// Raw is the media type of a body sent as it is, neither JSON nor a
+	// form: text ("text/plain"; Type is string) or a file (Type is
+	// io.Reader). "" otherwise.
+	Raw string
 	// Pointer reports whether the method takes *Type.
 	Pointer bool
 }

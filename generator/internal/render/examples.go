@@ -328,7 +328,7 @@ const onErr = "\tif err != nil {\n\t\tfmt.Println(err)\n\t\treturn\n\t}\n"
 func (x *exampler) create() *example {
 	var body string
 	op := x.pick(func(op *model.Operation) bool {
-		if op.HTTPMethod != "POST" || op.Body == nil || op.Body.Form || !x.callable(op) || x.stubbed(op) == "" {
+		if op.HTTPMethod != "POST" || op.Body == nil || op.Body.Form || op.Body.Raw != "" || !x.callable(op) || x.stubbed(op) == "" {
 			return false
 		}
 		return x.createBody(op) != ""
@@ -428,7 +428,7 @@ func (x *exampler) list() *example {
 // helpers.
 func (x *exampler) search() *example {
 	op := x.pick(func(op *model.Operation) bool {
-		if op.Paging == nil || op.Paging.Style != model.PagingSearch || op.Body == nil || op.Body.Form || x.pagedItem(op) == nil {
+		if op.Paging == nil || op.Paging.Style != model.PagingSearch || op.Body == nil || op.Body.Form || op.Body.Raw != "" || x.pagedItem(op) == nil {
 			return false
 		}
 		ty := x.structOf(op.Body.Type)

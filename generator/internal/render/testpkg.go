@@ -243,9 +243,12 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 		field("query", jen.Index().Id("queryParam").Values(q...))
 	}
 	if op.Body != nil {
-		if op.Body.Form {
+		switch {
+		case op.Body.Form:
 			field("form", jen.True())
-		} else {
+		case op.Body.Raw != "":
+			field("raw", jen.Lit(op.Body.Raw))
+		default:
 			field("body", jen.Lit(t.expr(op.Body.Type)))
 			field("decode", jen.Id("decodeAs").Types(t.qual(op.Body.Type)))
 		}

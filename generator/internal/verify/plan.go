@@ -54,6 +54,10 @@ type Call struct {
 	// the plan could make (a oneOf whose branches overlap, say); "" when
 	// it accepts the body sent.
 	Unsatisfied string
+	// Raw is the body of an operation that sends it as it is (text, a
+	// file): the bytes the server must receive; Body then holds them as
+	// a JSON string for the harness.
+	Raw []byte
 }
 
 // wire is the harness's view of a call.
@@ -215,6 +219,11 @@ func planCalls(op *model.Operation, kop *openapi3.Operation, item *openapi3.Path
 			}
 		}
 	}
+	raw := op.Body != nil && op.Body.Raw != ""
+	if raw {
+		// Sent as it is: no JSON example or schema applies.
+		reqExamples, bodySchema, form = nil, nil, false
+	}
 	answerSuccess := func(c *Call) {
 		if success == nil {
 			c.Status = 200
@@ -227,6 +236,9 @@ func planCalls(op *model.Operation, kop *openapi3.Operation, item *openapi3.Path
 	answered := map[string]bool{} // code/example
 	primary := base
 	switch {
+	case raw:
+		primary.Raw = rawSample(kop)
+		primary.Body = mustJSON(string(primary.Raw))
 	case form:
 		primary.Form = formArgs(bodySchema)
 	case op.Body != nil && len(reqExamples) == 0:
@@ -274,6 +286,31 @@ func planCalls(op *model.Operation, kop *openapi3.Operation, item *openapi3.Path
 		c.N = start + i
 	}
 	return calls
+}
+
+// rawSample is the body verify sends for an operation that takes text or
+// a file: the description's string example when it gives one, else a
+// string its schema makes and accepts (base64 for format: byte, a match
+// of its pattern), else a line of text with a few bytes beyond ASCII,
+// which must arrive unchanged.
+func rawSample(kop *openapi3.Operation) []byte {
+	content := kop.RequestBody.Value.Content
+	for _, ct := range slices.Sorted(maps.Keys(content)) {
+		mt := content[ct]
+		if mt == nil {
+			continue
+		}
+		if s, ok := mt.Example.(string); ok && s != "" {
+			return []byte(s)
+		}
+		if mt.Schema == nil || mt.Schema.Value == nil || mt.Schema.Value.Type == nil || !mt.Schema.Value.Type.Is("string") {
+			continue
+		}
+		if s, ok := sample(mt.Schema, 0).(string); ok && s != "" && acceptsRequest(mt.Schema.Value, s) && mt.Schema.Value.Format != "binary" {
+			return []byte(s)
+		}
+	}
+	return []byte("intercom-gen verify upload: \u00e9\u00e8 \u2713\n")
 }
 
 // sampleBody makes a request body for schema and says why the schema

@@ -1,9 +1,12 @@
 package verify
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -47,6 +50,9 @@ func newServer(spec *openapi3.T, token string, calls []*Call) *server {
 	s := &server{spec: spec, token: token, calls: map[int]*Call{}, served: map[int]*served{}}
 	for _, c := range calls {
 		s.calls[c.N] = c
+		if c.Raw != nil {
+			registerRawDecoders(c.KinOp)
+		}
 	}
 	s.elsewhere = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
@@ -78,7 +84,16 @@ func (s *server) handle(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "request without a planned call", http.StatusTeapot)
 		return
 	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, "reading the body: "+err.Error(), http.StatusBadRequest)
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
 	problems := s.check(r, c)
+	if c.Raw != nil && !bytes.Equal(body, c.Raw) {
+		problems = append(problems, fmt.Sprintf("the body arrived as %q, want %q", body, c.Raw))
+	}
 	if len(problems) > 0 {
 		problems = append(problems, "request was "+r.Method+" "+r.URL.RequestURI())
 	}
@@ -194,4 +209,28 @@ func matchPath(template, path string) (map[string]string, bool) {
 		params[name] = v
 	}
 	return params, true
+}
+
+// rawDecoders guards the validator's registry of body decoders, which is
+// global.
+var rawDecoders sync.Mutex
+
+// registerRawDecoders lets the validator read the bodies an operation
+// sends as they are (images, archives, markdown): the types it has no
+// decoder for are read as files, which any such schema accepts.
+func registerRawDecoders(op *openapi3.Operation) {
+	if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil {
+		return
+	}
+	rawDecoders.Lock()
+	defer rawDecoders.Unlock()
+	for ct := range op.RequestBody.Value.Content {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || strings.Contains(mt, "*") {
+			mt = "application/octet-stream"
+		}
+		if openapi3filter.RegisteredBodyDecoder(mt) == nil {
+			openapi3filter.RegisterBodyDecoder(mt, openapi3filter.FileBodyDecoder)
+		}
+	}
 }

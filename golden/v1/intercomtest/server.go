@@ -208,6 +208,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if ct := r.Header.Get("Content-Type"); op.raw != "" && len(body) > 0 && !sameMediaType(ct, op.raw) {
+		answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: fmt.Sprintf("%s takes a %s body, not %q", op.id, op.raw, ct)}), op)
+		return
+	}
 	if op.body != "" && len(bytes.TrimSpace(body)) > 0 {
 		decoded, errs := s.api.checkBody(op, body)
 		if len(errs) > 0 {
@@ -319,4 +323,16 @@ type Error struct {
 	Message string `json:"message"`
 	// Field names the offending parameter, when there is one.
 	Field string `json:"field,omitempty"`
+}
+
+// sameMediaType compares two Content-Type values by their media types; a
+// body documented as application/octet-stream (what a range such as
+// image/* is sent as) may be sent as any type.
+func sameMediaType(got, want string) bool {
+	g, _, err := mime.ParseMediaType(got)
+	if err != nil {
+		return false
+	}
+	w, _, err := mime.ParseMediaType(want)
+	return err == nil && (g == w || w == "application/octet-stream")
 }

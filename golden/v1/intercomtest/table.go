@@ -37,6 +37,9 @@ type operation struct {
 	// operation takes none or a multipart form (form).
 	body string
 	form bool
+	// raw is the Content-Type of a body sent as it is (text, a file):
+	// the server checks the header and keeps the bytes (Call.RawBody).
+	raw string
 	// query lists the query parameters the server checks (those sent as
 	// plain values or comma-separated lists).
 	query []queryParam
