@@ -129,6 +129,9 @@ type builder struct {
 	// externalBusy holds the schemas of other files being typed
 	// (external.go).
 	externalBusy map[*openapi3.Schema]bool
+	// linkHeaders holds the operations whose success answer declares a
+	// Link header (pagination.go).
+	linkHeaders map[*model.Operation]bool
 }
 
 // component is one components/schemas entry.

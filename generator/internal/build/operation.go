@@ -51,28 +51,40 @@ func (b *builder) operations() []pathOp {
 		if item == nil {
 			continue
 		}
-		ops := item.Operations()
-		lower := make(map[string]*openapi3.Operation, len(ops))
-		for m, op := range ops {
-			lower[strings.ToLower(m)] = op
-		}
+		lower := lowerOps(item)
 		ptr := diag.Pointer("paths", path)
-		var methods []string
-		for _, k := range b.srcKeys(ptr) {
-			if _, ok := lower[k]; ok && !slices.Contains(methods, k) {
-				methods = append(methods, k)
-			}
-		}
-		for _, m := range httpMethods {
-			if _, ok := lower[m]; ok && !slices.Contains(methods, m) {
-				methods = append(methods, m)
-			}
-		}
-		for _, m := range methods {
+		for _, m := range b.methodsInOrder(ptr, lower) {
 			out = append(out, pathOp{path: path, method: m, item: item, op: lower[m], ptr: diag.Append(ptr, m)})
 		}
 	}
 	return out
+}
+
+// methodsInOrder lists the methods of a path item's operations (by lower
+// case name) in source order, else in httpMethods order.
+func (b *builder) methodsInOrder(ptr string, ops map[string]*openapi3.Operation) []string {
+	var methods []string
+	for _, k := range b.srcKeys(ptr) {
+		if _, ok := ops[k]; ok && !slices.Contains(methods, k) {
+			methods = append(methods, k)
+		}
+	}
+	for _, m := range httpMethods {
+		if _, ok := ops[m]; ok && !slices.Contains(methods, m) {
+			methods = append(methods, m)
+		}
+	}
+	return methods
+}
+
+// lowerOps are a path item's operations by lower case method.
+func lowerOps(item *openapi3.PathItem) map[string]*openapi3.Operation {
+	ops := item.Operations()
+	lower := make(map[string]*openapi3.Operation, len(ops))
+	for m, op := range ops {
+		lower[strings.ToLower(m)] = op
+	}
+	return lower
 }
 
 func (b *builder) srcKeys(ptr string) []string {
@@ -609,6 +621,7 @@ func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service
 			continue
 		}
 		op.Result.Status = c
+		b.noteLinkHeader(op, r.Value)
 		switch contentKind(ct) {
 		case "json", "form":
 			ptr := diag.Append(po.ptr, "responses", c, "content", ct, "schema")
@@ -632,6 +645,19 @@ func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service
 		op.Result = model.Result{Kind: model.Stream, Status: success[0]}
 	case len(success) > 0:
 		op.Result = model.Result{Kind: model.NoContent, Status: success[0]}
+	}
+}
+
+// noteLinkHeader records an operation whose success answer declares a
+// Link header: its pages may be linked (RFC 8288), as GitHub's are.
+func (b *builder) noteLinkHeader(op *model.Operation, resp *openapi3.Response) {
+	for name := range resp.Headers {
+		if strings.EqualFold(name, "Link") {
+			if b.linkHeaders == nil {
+				b.linkHeaders = map[*model.Operation]bool{}
+			}
+			b.linkHeaders[op] = true
+		}
 	}
 }
 

@@ -318,7 +318,7 @@ type Result struct {
 // PagingStyle is how an operation's pages are requested.
 type PagingStyle string
 
-// The pagination styles of Intercom's API.
+// The pagination styles: Intercom's four, and Link headers.
 const (
 	// PagingCursor: a cursor from the answer goes out as a query parameter.
 	PagingCursor PagingStyle = "cursor"
@@ -329,19 +329,25 @@ const (
 	// PagingScroll: the answer's scroll_param goes out as a query
 	// parameter until a batch is empty.
 	PagingScroll PagingStyle = "scroll"
+	// PagingLink: the answer's Link header (RFC 8288) gives the next
+	// page's URL (rel="next"), which is requested as it is.
+	PagingLink PagingStyle = "link"
 )
 
 // Paging describes how a paginated operation pages.
 type Paging struct {
 	Style PagingStyle
 	// Param is where the cursor goes: a query parameter, or a dotted path
-	// in the JSON body for PagingSearch.
+	// in the JSON body for PagingSearch. For PagingLink, whose client
+	// follows URLs, it is the query parameter the test server numbers
+	// the pages of its links with.
 	Param string
 	// Next is the dotted path of the next cursor in the answer.
 	Next string
 	// Items is the answer's member holding the items; ItemsField is its
 	// Go field in the result type, ItemType the element type, and
-	// ItemsNullable reports a Nullable field.
+	// ItemsNullable reports a Nullable field. Items and ItemsField are ""
+	// when the answer is the list itself (PagingLink).
 	Items         string
 	ItemsField    string
 	ItemType      *TypeRef

@@ -251,16 +251,7 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 		}
 	}
 	if p := op.Paging; p != nil {
-		style := map[model.PagingStyle]string{
-			model.PagingCursor: "pageCursor", model.PagingSearch: "pageSearch",
-			model.PagingPage: "pageNumber", model.PagingScroll: "pageScroll",
-		}[p.Style]
-		field("paging", jen.Op("&").Id("paging").Values(
-			jen.Id("style").Op(":").Id(style),
-			jen.Id("param").Op(":").Lit(p.Param),
-			jen.Id("next").Op(":").Lit(p.Next),
-			jen.Id("items").Op(":").Lit(p.Items),
-		))
+		field("paging", jen.Op("&").Add(pagingLiteral(p)))
 	}
 	return append(fields, jen.Line())
 }
