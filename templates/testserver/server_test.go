@@ -578,3 +578,17 @@ func TestOutsideATest(t *testing.T) {
 		t.Fatal("an item that does not encode")
 	}
 }
+
+func TestWebhookRequest(t *testing.T) {
+	hook := Webhook[*contact]{name: "contact created/now", method: "POST", contentType: "application/json"}
+	r := NewWebhookRequest(t, hook, &contact{ID: "c9"})
+	body, _ := io.ReadAll(r.Body)
+	if r.Method != "POST" || r.Header.Get("Content-Type") != "application/json" || !strings.Contains(string(body), `"id":"c9"`) ||
+		r.URL.Path != "/webhooks/contact created/now" || hook.Name() != "contact created/now" || hook.Method() != "POST" {
+		t.Fatalf("%s %s %q %s", r.Method, r.URL, r.Header.Get("Content-Type"), body)
+	}
+	bad := Webhook[any]{name: "x", method: "POST", contentType: "application/json"}
+	if _, err := WebhookRequest(bad, any(func() {})); err == nil || !strings.Contains(err.Error(), "webhook x") {
+		t.Errorf("a payload that does not encode: %v", err)
+	}
+}

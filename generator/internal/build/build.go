@@ -95,6 +95,7 @@ func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.Lis
 		return nil, nil, err
 	}
 	b.webhookModels()
+	b.buildWebhooks()
 	b.nameEnumValues()
 	b.nameUnionMembers()
 	b.indirectNullables()

@@ -36,6 +36,34 @@ type Package struct {
 	Operations []*Operation
 	// WebhookModels maps webhook item types to models, sorted by ItemType.
 	WebhookModels []WebhookModel
+	// Webhooks are the requests the API sends to the app that the
+	// description declares (OpenAPI 3.1 `webhooks`), in description order.
+	Webhooks []*Webhook
+}
+
+// Webhook is one webhook of the description: a request the API sends,
+// whose JSON body a generated function reads into its payload type.
+type Webhook struct {
+	// Name is the webhook's key in the description, e.g. "newPet".
+	Name string
+	// HTTPMethod is how the API sends it, upper case, e.g. "POST".
+	HTTPMethod string
+	// Func is the package's function that reads a request of this
+	// webhook, e.g. ReadNewPetWebhook.
+	Func string
+	// Var is the test package's variable naming the webhook, e.g.
+	// NewPetWebhook.
+	Var string
+	// Payload is the body's type; Pointer reports that Func returns a
+	// pointer to it (structs and unions).
+	Payload *TypeRef
+	Pointer bool
+	// ContentType is the body's media type, e.g. "application/json".
+	ContentType string
+	// Summary and Doc come from the webhook's operation.
+	Summary, Doc string
+	Deprecated   bool
+	Origin       Origin
 }
 
 // WebhookModel says which model a webhook notification's data.item of a
