@@ -24,6 +24,7 @@ var runtimeFS embed.FS
 // runtimeFile is a copied runtime file with its package clause located.
 type runtimeFile struct {
 	name       string // the name in the generated package
+	base       string // the name here
 	src        []byte
 	nameOffset int // offset of the package name in the package clause
 	nameEnd    int
@@ -67,6 +68,7 @@ func loadDir(dir, prefix string) ([]runtimeFile, error) {
 		tf := fset.File(f.Pos())
 		files = append(files, runtimeFile{
 			name:       prefix + base,
+			base:       base,
 			src:        src,
 			nameOffset: tf.Offset(f.Name.Pos()),
 			nameEnd:    tf.Offset(f.Name.End()),
@@ -83,33 +85,55 @@ func copied(name string) bool {
 	return strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") && name != "doc.go"
 }
 
+// A Feature is something a package's description may declare that needs
+// runtime or test-server code of its own.
+type Feature string
+
+// Webhooks: the description declares webhooks (OpenAPI 3.1), which the
+// package reads and its test package builds requests of.
+const Webhooks Feature = "webhooks"
+
+// optional maps the files copied only into packages with a feature to it
+// (runtime/ and testserver/ file names), so that a package has no code it
+// never calls: staticcheck's unused check runs on generated packages.
+var optional = map[string]Feature{
+	"webhookpayload.go": Webhooks,
+	"webhookrequest.go": Webhooks,
+}
+
 // Runtime yields the runtime files for a package named pkg, in name
 // order: each runtime file except tests and doc.go, named
 // runtime_<name>.go, with its package clause changed to pkg (a valid
-// package name: the generator checks it once, for every stage). Each
+// package name: the generator checks it once, for every stage), leaving
+// out the optional files of features the package does not have. Each
 // source is a new buffer the caller may keep; the generator adds the
 // header.
-func Runtime(pkg string) iter.Seq2[string, []byte] {
-	return renamed(mustLoadRuntime(), pkg)
+func Runtime(pkg string, features ...Feature) iter.Seq2[string, []byte] {
+	return renamed(mustLoadRuntime(), pkg, features)
 }
 
 // TestServer yields the fixed files of the test package written beside a
 // generated package (see the testserver subdirectory) for a test package
-// named pkg, in name order: each file except tests and doc.go, under its
-// own name, with its package clause changed to pkg. The generator adds
-// the per-version table and the header.
-func TestServer(pkg string) iter.Seq2[string, []byte] {
+// named pkg, in name order: each file except tests, doc.go and the
+// optional files of features the package does not have, under its own
+// name, with its package clause changed to pkg. The generator adds the
+// per-version table and the header.
+func TestServer(pkg string, features ...Feature) iter.Seq2[string, []byte] {
 	files, err := loadTestServer()
 	if err != nil {
 		panic(err)
 	}
-	return renamed(files, pkg)
+	return renamed(files, pkg, features)
 }
 
-// renamed yields files with their package clause changed to pkg.
-func renamed(files []runtimeFile, pkg string) iter.Seq2[string, []byte] {
+// renamed yields files with their package clause changed to pkg, without
+// the optional files of other features.
+func renamed(files []runtimeFile, pkg string, features []Feature) iter.Seq2[string, []byte] {
 	return func(yield func(string, []byte) bool) {
 		for _, f := range files {
+			if need, ok := optional[f.base]; ok && !slices.Contains(features, need) {
+				continue
+			}
 			var src bytes.Buffer
 			src.Grow(len(f.src) + len(pkg))
 			src.Write(f.src[:f.nameOffset])

@@ -64,19 +64,30 @@ func TestRuntimeRewritesPackageClause(t *testing.T) {
 		}
 	}
 
-	// Every runtime source file is accounted for.
+	// Every runtime source file is accounted for: with every feature, all
+	// of them; without, all but the optional ones.
 	entries, err := os.ReadDir("runtime")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []string
+	var all, plain []string
 	for _, e := range entries {
 		if n := e.Name(); strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") && n != "doc.go" {
-			want = append(want, "runtime_"+n)
+			all = append(all, "runtime_"+n)
+			if _, ok := optional[n]; !ok {
+				plain = append(plain, "runtime_"+n)
+			}
 		}
 	}
-	if !slices.Equal(names, want) {
-		t.Errorf("files %v\nwant %v", names, want)
+	if !slices.Equal(names, plain) {
+		t.Errorf("files %v\nwant %v", names, plain)
+	}
+	var withAll []string
+	for name := range Runtime("intercom", Webhooks) {
+		withAll = append(withAll, name)
+	}
+	if !slices.Equal(withAll, all) || len(all) == len(plain) {
+		t.Errorf("with every feature, files %v\nwant %v", withAll, all)
 	}
 
 	// Callers get their own copies.

@@ -62,6 +62,10 @@ type request struct {
 	// Content-Type; nil means none.
 	raw     io.Reader
 	rawType string
+	// next is the URL of a page a Link header named (pageLink): it
+	// replaces the base URL, the path and the params' query, which it
+	// already holds.
+	next string
 }
 
 // callConfig resolves the configuration of one call. Per-call options
@@ -181,6 +185,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 			return nil, nil, callError(r, "token source: %w", err)
 		}
 	}
+	if r.next != "" {
+		query = nil
+	}
 	for _, extra := range []url.Values{r.query, cfg.query} {
 		for k, vs := range extra {
 			if query == nil {
@@ -211,6 +218,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 		return nil, nil, callError(r, "no base URL: the description lists no server to send requests to; give the client WithBaseURL")
 	}
 	target := cfg.baseURL + r.path
+	if r.next != "" {
+		target, query = withQuery(r.next, query), nil
+	}
 	if len(query) > 0 {
 		sep := "?"
 		if strings.Contains(target, "?") {

@@ -237,7 +237,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 func defaultAnswer(op *operation, c Call) Response {
 	if op.paging != nil && op.result == resultJSON {
 		var items []json.RawMessage
-		if tmpl, ok := parseObject(op.example); ok {
+		if op.paging.items == "" {
+			json.Unmarshal([]byte(op.example), &items)
+		} else if tmpl, ok := parseObject(op.example); ok {
 			if raw, err := json.Marshal(lookupPath(tmpl, op.paging.items)); err == nil {
 				json.Unmarshal(raw, &items)
 			}

@@ -95,6 +95,7 @@ func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.Lis
 		return nil, nil, err
 	}
 	b.webhookModels()
+	b.buildWebhooks()
 	b.nameEnumValues()
 	b.nameUnionMembers()
 	b.indirectNullables()
@@ -129,6 +130,9 @@ type builder struct {
 	// externalBusy holds the schemas of other files being typed
 	// (external.go).
 	externalBusy map[*openapi3.Schema]bool
+	// linkHeaders holds the operations whose success answer declares a
+	// Link header (pagination.go).
+	linkHeaders map[*model.Operation]bool
 }
 
 // component is one components/schemas entry.

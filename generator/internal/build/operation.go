@@ -51,28 +51,40 @@ func (b *builder) operations() []pathOp {
 		if item == nil {
 			continue
 		}
-		ops := item.Operations()
-		lower := make(map[string]*openapi3.Operation, len(ops))
-		for m, op := range ops {
-			lower[strings.ToLower(m)] = op
-		}
+		lower := lowerOps(item)
 		ptr := diag.Pointer("paths", path)
-		var methods []string
-		for _, k := range b.srcKeys(ptr) {
-			if _, ok := lower[k]; ok && !slices.Contains(methods, k) {
-				methods = append(methods, k)
-			}
-		}
-		for _, m := range httpMethods {
-			if _, ok := lower[m]; ok && !slices.Contains(methods, m) {
-				methods = append(methods, m)
-			}
-		}
-		for _, m := range methods {
+		for _, m := range b.methodsInOrder(ptr, lower) {
 			out = append(out, pathOp{path: path, method: m, item: item, op: lower[m], ptr: diag.Append(ptr, m)})
 		}
 	}
 	return out
+}
+
+// methodsInOrder lists the methods of a path item's operations (by lower
+// case name) in source order, else in httpMethods order.
+func (b *builder) methodsInOrder(ptr string, ops map[string]*openapi3.Operation) []string {
+	var methods []string
+	for _, k := range b.srcKeys(ptr) {
+		if _, ok := ops[k]; ok && !slices.Contains(methods, k) {
+			methods = append(methods, k)
+		}
+	}
+	for _, m := range httpMethods {
+		if _, ok := ops[m]; ok && !slices.Contains(methods, m) {
+			methods = append(methods, m)
+		}
+	}
+	return methods
+}
+
+// lowerOps are a path item's operations by lower case method.
+func lowerOps(item *openapi3.PathItem) map[string]*openapi3.Operation {
+	ops := item.Operations()
+	lower := make(map[string]*openapi3.Operation, len(ops))
+	for m, op := range ops {
+		lower[strings.ToLower(m)] = op
+	}
+	return lower
 }
 
 func (b *builder) srcKeys(ptr string) []string {
@@ -172,16 +184,64 @@ func allUpperASCII(s string) bool {
 // buildOperations makes every operation, its parameter struct, body and
 // result types.
 func (b *builder) buildOperations() {
-	ids := naming.NewScope()
+	ops := b.nameOperations()
 	opVars := naming.NewScope()
 	methodScopes := map[*model.Service]*naming.Scope{}
-	for _, po := range b.operations() {
-		svc := b.services[primaryTag(po.op)]
+	for _, o := range ops {
+		op, po, svc := o.op, o.po, o.svc
 		scope := methodScopes[svc]
 		if scope == nil {
 			scope = naming.NewScope()
 			methodScopes[svc] = scope
 		}
+		name := o.full
+		if o.short != "" && o.unique {
+			name = o.short
+		}
+		op.Method, _ = scope.Unique(name, po.ptr)
+		// The names of the operation's types and of its Operation
+		// variable (the test package's Op) keep the service's words:
+		// they live in the package's scope, where "Get" would be
+		// ambiguous.
+		stem := op.Method
+		if name != o.full {
+			stem = o.full
+		}
+		op.Var, _ = opVars.Unique("op"+stem, po.ptr, svc.Field)
+		b.buildParams(op, po, svc, stem)
+		b.buildBody(op, po, svc, stem)
+		b.buildResult(op, po, svc, stem)
+		svc.Operations = append(svc.Operations, op)
+		b.pkg.Operations = append(b.pkg.Operations, op)
+	}
+}
+
+// namedOp is an operation with the method names it may take: full (from
+// its operationId or x-go-name) and short, full without its service's
+// name in front (naming.Unstutter), which it takes when unique.
+type namedOp struct {
+	op          *model.Operation
+	po          pathOp
+	svc         *model.Service
+	full, short string
+	unique      bool
+}
+
+// nameOperations makes the operations with their IDs and method names.
+// A method drops its service's name (Repos.Get, not Repos.ReposGet) only
+// when no other method of the service has, or could take, the short name;
+// deciding that before any name is claimed keeps the choice independent
+// of the order of the description. An x-go-name is taken as written.
+func (b *builder) nameOperations() []*namedOp {
+	ids := naming.NewScope()
+	var out []*namedOp
+	type key struct {
+		svc  *model.Service
+		name string
+	}
+	claims := map[key]int{}
+	for _, po := range b.operations() {
+		svc := b.services[primaryTag(po.op)]
 		op := &model.Operation{
 			HTTPMethod: strings.ToUpper(po.method), Path: po.path, Tag: svc.Tag, Tags: po.op.Tags,
 			Summary: po.op.Summary, Doc: po.op.Description, Deprecated: po.op.Deprecated,
@@ -200,18 +260,32 @@ func (b *builder) buildOperations() {
 			op.ID = id
 		}
 		b.noteLong("operationId", op.ID, po.ptr)
-		base := naming.Exported(op.ID, "Call")
+		o := &namedOp{op: op, po: po, svc: svc, full: naming.Exported(op.ID, "Call")}
 		if n := goName(po.op.Extensions); n != "" {
-			base = naming.Exported(n, base)
+			o.full = naming.Exported(n, o.full)
+		} else {
+			o.short, _ = naming.Unstutter(svc.Tag, op.ID)
 		}
-		op.Method, _ = scope.Unique(base, po.ptr)
-		op.Var, _ = opVars.Unique("op"+op.Method, po.ptr, svc.Field)
-		b.buildParams(op, po, svc)
-		b.buildBody(op, po, svc)
-		b.buildResult(op, po, svc)
-		svc.Operations = append(svc.Operations, op)
-		b.pkg.Operations = append(b.pkg.Operations, op)
+		claims[key{svc, o.full}]++
+		if o.short != "" {
+			claims[key{svc, o.short}]++
+		}
+		out = append(out, o)
 	}
+	for _, o := range out {
+		o.unique = o.short != "" && claims[key{o.svc, o.short}] == 1
+	}
+	return out
+}
+
+// methodRef names an operation's method in the doc of a type of the
+// package: by its name, or with its service when the name lost the
+// service's words (Repos.Get).
+func methodRef(op *model.Operation, svc *model.Service, stem string) string {
+	if stem == op.Method {
+		return op.Method
+	}
+	return svc.Field + "." + op.Method
 }
 
 var (
@@ -243,7 +317,7 @@ type paramKey struct{ name, in string }
 
 // buildParams splits parameters into positional path arguments and the
 // query/header struct, and reads the operation's Intercom-Version.
-func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service) {
+func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service, stem string) {
 	type located struct {
 		p   *openapi3.Parameter
 		ptr string
@@ -289,7 +363,7 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 			// download makes the result a stream (buildResult).
 			continue
 		case k.in == "path":
-			ty := b.typeOf(schema, site{ptr: schemaPtr, name: op.Method + naming.Exported(p.Name, "Param"), file: svc.File, owner: "path parameter " + p.Name})
+			ty := b.typeOf(schema, site{ptr: schemaPtr, name: stem + naming.Exported(p.Name, "Param"), file: svc.File, owner: "path parameter " + p.Name})
 			arg := naming.Local(p.Name, "Param", taken.Taken)
 			taken.Claim(arg, p.Name)
 			op.PathParams = append(op.PathParams, &model.PathParam{Wire: p.Name, Arg: arg, Type: ty.ref, Doc: p.Description})
@@ -308,7 +382,7 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 				fmt.Sprintf("%s parameter %q is not supported; it is sent as a header", k.in, p.Name), "")
 		}
 		if paramsName == "" {
-			paramsName = b.uniqueTypeName(op.Method+"Params", "parameters of "+op.ID, "", po.ptr)
+			paramsName = b.uniqueTypeName(stem+"Params", "parameters of "+op.ID, "", po.ptr)
 		}
 		in := k.in
 		if in != "query" {
@@ -341,7 +415,7 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 	if paramsName != "" {
 		op.Params = b.addType(&model.Type{
 			Name: paramsName, Kind: model.Params, Fields: fields, File: svc.File,
-			Doc:    typeDoc(paramsName, "holds the query and header parameters of "+op.Method, ""),
+			Doc:    typeDoc(paramsName, "holds the query and header parameters of "+methodRef(op, svc, stem), ""),
 			Origin: model.Origin{Pointer: po.ptr},
 		})
 	}
@@ -485,7 +559,7 @@ func contentKind(ct string) string {
 }
 
 // buildBody types the request body.
-func (b *builder) buildBody(op *model.Operation, po pathOp, svc *model.Service) {
+func (b *builder) buildBody(op *model.Operation, po pathOp, svc *model.Service, stem string) {
 	if po.op.RequestBody == nil || po.op.RequestBody.Value == nil {
 		return
 	}
@@ -497,7 +571,7 @@ func (b *builder) buildBody(op *model.Operation, po pathOp, svc *model.Service) 
 	owner := "request body of " + op.ID
 	switch contentKind(ct) {
 	case "form":
-		b.buildForm(op, media, ptr, svc)
+		b.buildForm(op, media, ptr, svc, stem)
 		return
 	case "text":
 		op.Body = &model.Body{Type: builtin("string"), Raw: rawMediaType(ct)}
@@ -506,7 +580,7 @@ func (b *builder) buildBody(op *model.Operation, po pathOp, svc *model.Service) 
 		op.Body = &model.Body{Type: &model.TypeRef{Kind: model.Qual, Package: "io", Name: "Reader"}, Raw: rawMediaType(ct)}
 		return
 	}
-	ty := b.typeOf(media.Schema, site{ptr: ptr, name: op.Method + "Request", file: svc.File, owner: owner, suffix: "Body"})
+	ty := b.typeOf(media.Schema, site{ptr: ptr, name: stem + "Request", file: svc.File, owner: owner, suffix: "Body"})
 	op.Body = &model.Body{Type: ty.ref, Pointer: b.isStructLike(ty.ref)}
 }
 
@@ -526,8 +600,8 @@ func rawMediaType(ct string) string {
 }
 
 // buildForm makes the multipart body struct of an operation.
-func (b *builder) buildForm(op *model.Operation, media *openapi3.MediaType, ptr string, svc *model.Service) {
-	name := b.uniqueTypeName(op.Method+"Request", "multipart body of "+op.ID, "Form", ptr)
+func (b *builder) buildForm(op *model.Operation, media *openapi3.MediaType, ptr string, svc *model.Service, stem string) {
+	name := b.uniqueTypeName(stem+"Request", "multipart body of "+op.ID, "Form", ptr)
 	t := b.addType(&model.Type{Name: name, Kind: model.Form, File: svc.File, Origin: model.Origin{Pointer: ptr}})
 	if media.Schema != nil {
 		s := media.Schema.Value
@@ -537,7 +611,7 @@ func (b *builder) buildForm(op *model.Operation, media *openapi3.MediaType, ptr 
 			}
 		}
 		if s != nil {
-			t.Doc = typeDoc(name, "is the multipart/form-data body of "+op.Method, s.Description)
+			t.Doc = typeDoc(name, "is the multipart/form-data body of "+methodRef(op, svc, stem), s.Description)
 			b.buildStruct(t, s, site{ptr: ptr, name: name, file: svc.File, owner: "multipart body of " + op.ID, form: true})
 		}
 	}
@@ -567,7 +641,7 @@ func (b *builder) isStructLike(ref *model.TypeRef) bool {
 func (b *builder) typeByName(name string) *model.Type { return b.types[name] }
 
 // buildResult decides what a success returns.
-func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service) {
+func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service, stem string) {
 	if po.op.Responses == nil {
 		return
 	}
@@ -606,10 +680,11 @@ func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service
 			continue
 		}
 		op.Result.Status = c
+		b.noteLinkHeader(op, r.Value)
 		switch contentKind(ct) {
 		case "json", "form":
 			ptr := diag.Append(po.ptr, "responses", c, "content", ct, "schema")
-			ty := b.typeOf(media.Schema, site{ptr: ptr, name: op.Method + "Response", file: svc.File, owner: "response of " + op.ID, suffix: "Body"})
+			ty := b.typeOf(media.Schema, site{ptr: ptr, name: stem + "Response", file: svc.File, owner: "response of " + op.ID, suffix: "Body"})
 			op.Result.Kind, op.Result.Type = model.JSON, ty.ref
 			op.Result.Pointer = b.isStructLike(ty.ref)
 			b.checkOtherSuccesses(op, po, success, c, media)
@@ -642,6 +717,19 @@ func bodiless(success []string) bool {
 		}
 	}
 	return true
+}
+
+// noteLinkHeader records an operation whose success answer declares a
+// Link header: its pages may be linked (RFC 8288), as GitHub's are.
+func (b *builder) noteLinkHeader(op *model.Operation, resp *openapi3.Response) {
+	for name := range resp.Headers {
+		if strings.EqualFold(name, "Link") {
+			if b.linkHeaders == nil {
+				b.linkHeaders = map[*model.Operation]bool{}
+			}
+			b.linkHeaders[op] = true
+		}
+	}
 }
 
 // checkOtherSuccesses notes success responses whose schema differs from

@@ -36,6 +36,34 @@ type Package struct {
 	Operations []*Operation
 	// WebhookModels maps webhook item types to models, sorted by ItemType.
 	WebhookModels []WebhookModel
+	// Webhooks are the requests the API sends to the app that the
+	// description declares (OpenAPI 3.1 `webhooks`), in description order.
+	Webhooks []*Webhook
+}
+
+// Webhook is one webhook of the description: a request the API sends,
+// whose JSON body a generated function reads into its payload type.
+type Webhook struct {
+	// Name is the webhook's key in the description, e.g. "newPet".
+	Name string
+	// HTTPMethod is how the API sends it, upper case, e.g. "POST".
+	HTTPMethod string
+	// Func is the package's function that reads a request of this
+	// webhook, e.g. ReadNewPetWebhook.
+	Func string
+	// Var is the test package's variable naming the webhook, e.g.
+	// NewPetWebhook.
+	Var string
+	// Payload is the body's type; Pointer reports that Func returns a
+	// pointer to it (structs and unions).
+	Payload *TypeRef
+	Pointer bool
+	// ContentType is the body's media type, e.g. "application/json".
+	ContentType string
+	// Summary and Doc come from the webhook's operation.
+	Summary, Doc string
+	Deprecated   bool
+	Origin       Origin
 }
 
 // WebhookModel says which model a webhook notification's data.item of a
@@ -322,7 +350,7 @@ type Result struct {
 // PagingStyle is how an operation's pages are requested.
 type PagingStyle string
 
-// The pagination styles of Intercom's API.
+// The pagination styles: Intercom's four, and Link headers.
 const (
 	// PagingCursor: a cursor from the answer goes out as a query parameter.
 	PagingCursor PagingStyle = "cursor"
@@ -333,19 +361,25 @@ const (
 	// PagingScroll: the answer's scroll_param goes out as a query
 	// parameter until a batch is empty.
 	PagingScroll PagingStyle = "scroll"
+	// PagingLink: the answer's Link header (RFC 8288) gives the next
+	// page's URL (rel="next"), which is requested as it is.
+	PagingLink PagingStyle = "link"
 )
 
 // Paging describes how a paginated operation pages.
 type Paging struct {
 	Style PagingStyle
 	// Param is where the cursor goes: a query parameter, or a dotted path
-	// in the JSON body for PagingSearch.
+	// in the JSON body for PagingSearch. For PagingLink, whose client
+	// follows URLs, it is the query parameter the test server numbers
+	// the pages of its links with.
 	Param string
 	// Next is the dotted path of the next cursor in the answer.
 	Next string
 	// Items is the answer's member holding the items; ItemsField is its
 	// Go field in the result type, ItemType the element type, and
-	// ItemsNullable reports a Nullable field.
+	// ItemsNullable reports a Nullable field. Items and ItemsField are ""
+	// when the answer is the list itself (PagingLink).
 	Items         string
 	ItemsField    string
 	ItemType      *TypeRef

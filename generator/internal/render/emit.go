@@ -176,6 +176,9 @@ func emit(pkg *model.Package) ([]part, error) {
 	if len(pkg.WebhookModels) > 0 {
 		add(file("webhooks"), e.webhooksFile)
 	}
+	if len(pkg.Webhooks) > 0 {
+		add(file("webhooks"), e.webhookReaders)
+	}
 	stems := slices.Sorted(maps.Keys(files))
 	var parts []part
 	for _, stem := range stems {

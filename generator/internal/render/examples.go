@@ -34,7 +34,7 @@ func Examples(pkg *model.Package, importPath string) (f File, ok bool, err error
 	for _, ty := range pkg.Types {
 		x.types[ty.Name] = ty
 	}
-	for _, ex := range []func() *example{x.create, x.list, x.search, x.apiError, x.rawCall, x.authorizeURL, x.exchange, x.webhook, x.testServer} {
+	for _, ex := range []func() *example{x.create, x.list, x.search, x.apiError, x.rawCall, x.authorizeURL, x.exchange, x.webhook, x.webhookPayload, x.testServer} {
 		if e := ex(); e != nil {
 			x.examples = append(x.examples, e)
 		}
@@ -582,6 +582,40 @@ func (x *exampler) webhook() *example {
 			"\trec := httptest.NewRecorder()\n\thandler.ServeHTTP(rec, req)\n\tfmt.Println(rec.Code)\n",
 		output: []string{"contact.user.created", "200"},
 	}
+}
+
+// webhookPayload reads a request of the description's first webhook whose
+// payload is an object with a string id (as the test package builds it)
+// in a handler.
+func (x *exampler) webhookPayload() *example {
+	for _, w := range x.pkg.Webhooks {
+		r := w.Payload
+		if w.Pointer {
+			r = &model.TypeRef{Kind: model.Pointer, Elem: r}
+		}
+		ty := x.structOf(r)
+		if ty == nil || !x.hasString(ty, "id") {
+			continue
+		}
+		lit := x.literal(r, true, "id")
+		if lit == "" {
+			continue
+		}
+		x.imports["net/http"], x.imports["net/http/httptest"] = true, true
+		return &example{
+			name: "Example" + w.Func,
+			doc: fmt.Sprintf("A handler of the webhook %q reads each request with %s, into the webhook's payload type. "+
+				"The test package builds the requests the API sends.", w.Name, w.Func),
+			body: "	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n" +
+				fmt.Sprintf("\t\tpayload, err := %s.%s(r)\n", x.p, w.Func) +
+				"\t\tif err != nil {\n\t\t\thttp.Error(w, err.Error(), http.StatusBadRequest)\n\t\t\treturn\n\t\t}\n" +
+				fmt.Sprintf("\t\tfmt.Println(%s)\n\t})\n\n", x.idOf(ty, "payload")) +
+				fmt.Sprintf("\treq, err := %s.WebhookRequest(%s.%s, %s)\n", x.tp, x.tp, w.Var, lit) + onErr +
+				"\trec := httptest.NewRecorder()\n\thandler.ServeHTTP(rec, req)\n\tfmt.Println(rec.Code)\n",
+			output: []string{sampleID, "200"},
+		}
+	}
+	return nil
 }
 
 // testServer stubs an operation, calls it and prints the recorded calls.

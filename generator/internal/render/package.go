@@ -18,7 +18,7 @@ func Package(pkg *model.Package) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	for name, src := range templates.Runtime(pkg.Name) {
+	for name, src := range templates.Runtime(pkg.Name, features(pkg)...) {
 		files = append(files, File{Name: name, Source: append([]byte(gofile.Header+"\n\n"), src...)})
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })

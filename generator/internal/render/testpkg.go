@@ -50,7 +50,7 @@ func TestPackage(pkg *model.Package, importPath string, examples map[string]stri
 		}
 		files = append(files, File{Name: name + "/" + build.stem + ".go", Source: buf.Bytes()})
 	}
-	for base, src := range templates.TestServer(name) {
+	for base, src := range templates.TestServer(name, features(pkg)...) {
 		files = append(files, File{Name: name + "/" + base, Source: append([]byte(gofile.Header+"\n\n"), src...)})
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
@@ -111,6 +111,11 @@ func (t *testEmitter) docFile(f *jen.File) {
 		"Server.Calls lists the requests received: operation, path parameters, query and decoded body."
 	hooks := "NewNotificationRequest and SignNotification sign webhook notifications with a client secret, so " +
 		"that a handler's " + t.pkg.Name + ".ReadNotification accepts them."
+	if len(t.pkg.Webhooks) > 0 {
+		w := t.pkg.Webhooks[0]
+		hooks += " NewWebhookRequest builds the request the API sends for one of the webhooks its description declares, " +
+			"from the Webhook variable of each (" + w.Var + " for " + t.pkg.Name + "." + w.Func + ") and a payload."
+	}
 	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(first, how, stubs, hooks))), "\n"))
 }
 
@@ -193,6 +198,7 @@ func (t *testEmitter) operationsFile(f *jen.File) {
 		}),
 		jen.Id("schemas"): jen.Id("schemas"),
 	})
+	t.webhookVars(f)
 }
 
 func opName(op *model.Operation) string { return "Op" + strings.TrimPrefix(op.Var, "op") }
@@ -254,16 +260,7 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 		}
 	}
 	if p := op.Paging; p != nil {
-		style := map[model.PagingStyle]string{
-			model.PagingCursor: "pageCursor", model.PagingSearch: "pageSearch",
-			model.PagingPage: "pageNumber", model.PagingScroll: "pageScroll",
-		}[p.Style]
-		field("paging", jen.Op("&").Id("paging").Values(
-			jen.Id("style").Op(":").Id(style),
-			jen.Id("param").Op(":").Lit(p.Param),
-			jen.Id("next").Op(":").Lit(p.Next),
-			jen.Id("items").Op(":").Lit(p.Items),
-		))
+		field("paging", jen.Op("&").Add(pagingLiteral(p)))
 	}
 	return append(fields, jen.Line())
 }

@@ -71,8 +71,10 @@ const (
 // paging says how a paginated operation pages (the runtime's paging,
 // seen from the server's side): param is where the cursor or page number
 // arrives (a query parameter, or a dotted path in the JSON body for
-// pageSearch), next is the dotted path of the next cursor in the answer,
-// items the dotted path of the page's items.
+// pageSearch; for pageLink the query parameter that numbers the pages of
+// the server's Link headers), next is the dotted path of the next cursor
+// in the answer, items the dotted path of the page's items ("" when the
+// answer is the list).
 type paging struct {
 	style              pageStyle
 	param, next, items string
@@ -85,6 +87,7 @@ const (
 	pageSearch
 	pageNumber
 	pageScroll
+	pageLink
 )
 
 // schema is the shape of a named request type. Properties and elements
