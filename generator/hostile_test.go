@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
@@ -313,7 +314,8 @@ var allowedImports = map[string]bool{
 
 // checkInert fails when a generated file declares a package other than
 // pkg, imports anything unexpected, carries a directive, a build
-// constraint, cgo or a block comment, or declares init or main.
+// constraint, cgo or a block comment, declares init or main, or is not
+// gofmt'd (most of it is written in gofmt's layout without go/format).
 func checkInert(t testing.TB, pkg string, f generator.File) []string {
 	t.Helper()
 	file := parseGenerated(t, f)
@@ -333,6 +335,9 @@ func checkInert(t testing.TB, pkg string, f generator.File) []string {
 	}
 	if !generator.IsGenerated(f.Source) {
 		t.Errorf("%s: no generated header", f.Name)
+	}
+	if formatted, err := format.Source(f.Source); err == nil && !bytes.Equal(formatted, f.Source) {
+		t.Errorf("%s is not gofmt'd", f.Name)
 	}
 	for i, line := range strings.Split(string(f.Source), "\n") {
 		trimmed := strings.TrimLeft(line, " \t")
