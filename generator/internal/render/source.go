@@ -85,31 +85,26 @@ func (s *goSource) innerDoc(text string) {
 	}
 }
 
-// typeRef spells a type reference, noting the imports it needs.
+// typeRef spells a type reference (model.TypeRef's own spelling), noting
+// the imports it needs.
 func (s *goSource) typeRef(r *model.TypeRef) string {
-	switch r.Kind {
-	case model.Slice:
-		return "[]" + s.typeRef(r.Elem)
-	case model.Map:
-		return "map[string]" + s.typeRef(r.Elem)
-	case model.Nullable:
-		return "Nullable[" + s.typeRef(r.Elem) + "]"
-	case model.Pointer:
-		return "*" + s.typeRef(r.Elem)
-	case model.Qual:
+	for q := r; q != nil; q = q.Elem {
+		if q.Kind != model.Qual {
+			continue
+		}
 		// The builder refers to the standard library only, by packages
-		// whose name is the last element of their path ("time").
-		name := r.Package[strings.LastIndexByte(r.Package, '/')+1:]
+		// whose name is the last element of their path ("time"), which is
+		// how TypeRef spells them.
+		name := q.Package[strings.LastIndexByte(q.Package, '/')+1:]
 		if !isPackageName(name) && s.err == nil {
-			s.err = fmt.Errorf("render: type %s.%s: cannot name the package of import path %q", r.Package, r.Name, r.Package)
+			s.err = fmt.Errorf("render: type %s.%s: cannot name the package of import path %q", q.Package, q.Name, q.Package)
 		}
 		if s.imports == nil {
 			s.imports = map[string]bool{}
 		}
-		s.imports[r.Package] = true
-		return name + "." + r.Name
+		s.imports[q.Package] = true
 	}
-	return r.Name
+	return r.String()
 }
 
 // isPackageName reports a plain lower-case package name, the one an
