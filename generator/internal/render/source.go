@@ -13,8 +13,8 @@ import (
 
 // goSource writes Go declarations directly in the layout gofmt gives
 // them, for the declarations that make up most of a package (its types):
-// going through jennifer and go/format costs more time than loading the
-// description does, and these declarations come in a handful of shapes
+// going through jennifer and go/format cost about as much CPU time as
+// loading the description does, and these declarations come in a handful of shapes
 // whose layout is simple to state. gofmt's rules that apply to them:
 //
 //   - a top-level doc comment is reformatted as go/doc/comment prints it
@@ -24,8 +24,9 @@ import (
 //     columns, as text/tabwriter does for go/printer (see aligned);
 //   - a struct of one field keeps single spaces, one of none is struct{}.
 //
-// A test holds every file written this way to gofmt (TestDirectGofmt and
-// the fuzzer of models), and the goldens hold it to the bytes that
+// A test holds every file written this way to gofmt (TestDirectGofmt,
+// FuzzDirectGofmt, and checkGofmt on the hostile descriptions), and the
+// goldens hold it to the bytes that
 // jennifer and go/format produced before.
 type goSource struct {
 	b strings.Builder
@@ -74,15 +75,6 @@ func plainParagraph(lines []string) bool {
 		}
 	}
 	return true
-}
-
-// innerDoc writes text as a comment inside a declaration (a field's, a
-// constant's in a group), indented one tab; gofmt leaves those as they
-// are.
-func (s *goSource) innerDoc(text string) {
-	for _, l := range docLines(text) {
-		s.line("\t", commentLine(l))
-	}
 }
 
 // typeRef spells a type reference (model.TypeRef's own spelling), noting
