@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
@@ -311,6 +312,18 @@ var allowedImports = map[string]bool{
 	"iter": true, "maps": true, "path": true, "unicode": true, "unicode/utf16": true, "math/bits": true,
 }
 
+// checkGofmt fails when a generated file is not what gofmt makes of it:
+// the types are written in gofmt's layout without go/format.
+func checkGofmt(t testing.TB, f generator.File) {
+	t.Helper()
+	if strings.HasPrefix(f.Name, "runtime_") {
+		return // the runtime is copied verbatim (checkRuntime)
+	}
+	if formatted, err := format.Source(f.Source); err == nil && !bytes.Equal(formatted, f.Source) {
+		t.Errorf("%s is not gofmt'd", f.Name)
+	}
+}
+
 // checkInert fails when a generated file declares a package other than
 // pkg, imports anything unexpected, carries a directive, a build
 // constraint, cgo or a block comment, or declares init or main.
@@ -389,6 +402,7 @@ func TestHostileCorpus(t *testing.T) {
 				pkg := o.res.Package.Name
 				seen := map[string]bool{}
 				for _, f := range o.res.Files {
+					checkGofmt(t, f)
 					for _, d := range checkInert(t, pkg, f) {
 						if !base[d] && !seen[d] {
 							decls = append(decls, d)

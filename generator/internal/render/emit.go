@@ -32,7 +32,9 @@ var headerComment = strings.TrimPrefix(gofile.Header, "// ")
 // Emit renders every generated file of pkg (not the copied runtime),
 // gofmt'd, sorted by name. Files are rendered and formatted in parallel,
 // a large file in parts that are joined afterwards; the result does not
-// depend on the order they finish in.
+// depend on the order they finish in. The types are written directly in
+// gofmt's layout (goSource); the rest is rendered with jennifer and
+// formatted.
 func Emit(pkg *model.Package) ([]File, error) {
 	parts, err := emit(pkg)
 	if err != nil {
@@ -41,7 +43,7 @@ func Emit(pkg *model.Package) ([]File, error) {
 	err = parallel.Each(len(parts), runtime.GOMAXPROCS(0), func(i int) error {
 		p := &parts[i]
 		var err error
-		if p.src, err = p.render(); err == nil {
+		if p.src, err = p.render(); err == nil && p.direct == nil {
 			p.src, err = formatSource(p.stem+".go", p.src)
 		}
 		return err
@@ -53,12 +55,13 @@ func Emit(pkg *model.Package) ([]File, error) {
 }
 
 // Render is Emit without the formatting, for measuring the two apart:
-// jennifer's raw output, one File per part (a large file comes in parts
-// named stem.go, stem.2.go, …), each valid Go that Format gofmts.
-func Render(pkg *model.Package) ([]File, error) {
+// one File per part (a large file comes in parts named stem.go,
+// stem.2.go, …). raw are jennifer's output, valid Go that Format gofmts;
+// direct are the parts written in gofmt's layout already.
+func Render(pkg *model.Package) (raw, direct []File, err error) {
 	parts, err := emit(pkg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]File, len(parts))
 	err = parallel.Each(len(parts), runtime.GOMAXPROCS(0), func(i int) error {
@@ -70,7 +73,14 @@ func Render(pkg *model.Package) ([]File, error) {
 		out[i] = File{Name: name, Source: src}
 		return err
 	})
-	return out, err
+	for i, p := range parts {
+		if p.direct != nil {
+			direct = append(direct, out[i])
+		} else {
+			raw = append(raw, out[i])
+		}
+	}
+	return raw, direct, err
 }
 
 // Format gofmts rendered files in place, in parallel.
@@ -104,20 +114,34 @@ const partTypes = 48
 // blank line, so formatting them apart gives the same text as formatting
 // the file.
 //
-// A part holds what to put in its jennifer file rather than the file
-// itself: the tree is built by the goroutine that renders it, so that
-// building, like rendering and formatting, runs on every core, and each
-// tree lives only as long as its part takes.
+// A part holds what to put in it rather than its text: jennifer's
+// builders, or the writers of declarations in gofmt's layout (a part has
+// one kind or the other). The text is made by the goroutine that renders
+// the part, so that building, like rendering and formatting, runs on
+// every core, and each jennifer tree lives only as long as its part takes.
 type part struct {
 	stem   string
 	n      int // the part's index within its file
 	pkg    string
 	builds []func(f *jen.File)
+	direct []func(s *goSource)
 	src    []byte
 }
 
-// render builds the part's jennifer file and renders it, unformatted.
+// render builds the part's text: jennifer's, unformatted, or the direct
+// writers', final.
 func (p *part) render() ([]byte, error) {
+	if p.direct != nil {
+		var s goSource
+		for _, write := range p.direct {
+			write(&s)
+		}
+		src, err := s.file(p.pkg)
+		if err != nil {
+			return nil, fmt.Errorf("emit %s.go: %w", p.stem, err)
+		}
+		return src, nil
+	}
 	f := jen.NewFile(p.pkg)
 	f.HeaderComment(headerComment)
 	f.NoFormat = true
@@ -162,14 +186,15 @@ func emit(pkg *model.Package) ([]part, error) {
 	count := map[string]int{} // type declarations in the file's last part
 	for _, t := range types {
 		p := file(t.File)
-		if count[t.File] == partTypes {
+		if p.builds != nil || count[t.File] == partTypes {
+			// A new part after jennifer's (a service's) or a full one.
 			p, count[t.File] = newPart(t.File), 0
 		}
 		count[t.File]++
-		add(p, func(f *jen.File) {
-			e.typeDecl(f, t)
+		p.direct = append(p.direct, func(s *goSource) {
+			e.typeDecl(s, t)
 			if t.QueryField != "" {
-				e.setQuery(f, t)
+				e.setQuery(s, t)
 			}
 		})
 	}

@@ -101,13 +101,14 @@ func pagingLiteral(p *model.Paging) jen.Code {
 	return jen.Id("paging").Values(fields...)
 }
 
-// setQuery renders the SetQuery method of a search request body.
-func (e *emitter) setQuery(f *jen.File, t *model.Type) {
-	writeDoc(f.Group, fmt.Sprintf("SetQuery checks q against Intercom's search rules (see SearchQuery) and sets it as "+
+// setQuery writes the SetQuery method of a search request body.
+func (e *emitter) setQuery(s *goSource, t *model.Type) {
+	s.topDoc(fmt.Sprintf("SetQuery checks q against Intercom's search rules (see SearchQuery) and sets it as "+
 		"the request's %s; on error the request is left without a query.", t.QueryField))
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("SetQuery").Params(jen.Id("q").Id("SearchQuery")).Error().
-		Block(jen.Return(jen.Id("setSearchQuery").Call(jen.Op("&").Id("v").Dot(t.QueryField), jen.Id("q"))))
-	f.Line()
+	s.line("func (v *", t.Name, ") SetQuery(q SearchQuery) error {")
+	s.line("\treturn setSearchQuery(&v.", t.QueryField, ", q)")
+	s.line("}")
+	s.line()
 }
 
 // webhooksFile registers the models webhook items decode into.

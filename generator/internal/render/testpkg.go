@@ -35,20 +35,27 @@ func TestPackage(pkg *model.Package, importPath string, examples map[string]stri
 	for _, ty := range pkg.Types {
 		t.types[ty.Name] = ty
 	}
-	var files []File
-	for _, build := range []struct {
+	builds := []struct {
 		stem string
 		fn   func(*jen.File)
-	}{{"doc", t.docFile}, {"operations", t.operationsFile}, {"schemas", t.schemasFile}} {
+	}{{"doc", t.docFile}, {"operations", t.operationsFile}, {"schemas", t.schemasFile}}
+	// The files are built one after another (schemasFile declares the
+	// types operationsFile collects), then formatted at once.
+	files := make([]File, len(builds))
+	for i, build := range builds {
 		f := jen.NewFile(name)
 		f.HeaderComment(headerComment)
 		f.ImportAlias(importPath, pkg.Name)
+		f.NoFormat = true
 		build.fn(f)
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {
 			return nil, fmt.Errorf("emit %s/%s.go: %w", name, build.stem, firstLine(err))
 		}
-		files = append(files, File{Name: name + "/" + build.stem + ".go", Source: buf.Bytes()})
+		files[i] = File{Name: name + "/" + build.stem + ".go", Source: buf.Bytes()}
+	}
+	if err := Format(files); err != nil {
+		return nil, err
 	}
 	for base, src := range templates.TestServer(name, features(pkg)...) {
 		files = append(files, File{Name: name + "/" + base, Source: append([]byte(gofile.Header+"\n\n"), src...)})
