@@ -26,7 +26,7 @@ type clientCore struct {
 
 // newClientCore applies the client-level options over the defaults.
 func newClientCore(token, version string, opts []Option) *clientCore {
-	c := &clientCore{token: token, version: version, config: requestConfig{baseURL: string(RegionUS)}}
+	c := &clientCore{token: token, version: version}
 	for _, o := range opts {
 		if o != nil {
 			o(&c.config)

@@ -197,7 +197,8 @@ func scalarParamText(v reflect.Value) (string, bool) {
 
 // addObjectParam sends an object-valued parameter in OpenAPI's form style
 // with explode: each member becomes its own query parameter. Nested values
-// are sent as JSON text, which is what Intercom's endpoints parse. With
+// are sent as JSON text, which is what Intercom's endpoints parse (OpenAPI
+// leaves them undefined). With
 // deep (style deepObject) the members are name[member], nested objects
 // name[member][inner], and list elements repeat their key.
 func addObjectParam(query url.Values, name string, v reflect.Value, deep bool) error {

@@ -85,6 +85,7 @@ func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.Lis
 		b.pkg.Title = spec.Info.Title
 	}
 	b.pkg.BaseURL = baseURL(spec.Servers)
+	b.pkg.Profile = selectProfile(spec, opts.Package)
 	b.claimServices()
 	b.claimComponents()
 	for _, name := range b.componentOrder {
@@ -94,7 +95,7 @@ func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.Lis
 	if err := b.detectPaging(); err != nil {
 		return nil, nil, err
 	}
-	b.webhookModels()
+	b.vendorParts()
 	b.nameEnumValues()
 	b.nameUnionMembers()
 	b.indirectNullables()
@@ -281,6 +282,20 @@ func (b *builder) uniqueTypeName(base, owner, suffix, ptr string, preferred ...s
 			"set x-go-name on the schema to choose another name")
 	}
 	return name
+}
+
+// vendorParts adds or removes what the profile decides: the models of
+// the vendor's webhook notifications, and the SetQuery methods of search
+// bodies, which need the vendor's search helpers.
+func (b *builder) vendorParts() {
+	if b.pkg.Profile.Webhooks {
+		b.webhookModels()
+	}
+	if !b.pkg.Profile.Search {
+		for _, t := range b.pkg.Types {
+			t.QueryField = ""
+		}
+	}
 }
 
 // baseURL is the first server URL that is absolute once its variables

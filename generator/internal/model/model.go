@@ -27,6 +27,8 @@ type Package struct {
 	// Source names the description the package was generated from (a file
 	// name, never an absolute path).
 	Source string
+	// Profile says which vendor-specific parts the package gets.
+	Profile Profile
 	// Types holds every named type, sorted by Name.
 	Types []*Type
 	// Services holds one service per tag, sorted by Field.
@@ -36,6 +38,36 @@ type Package struct {
 	Operations []*Operation
 	// WebhookModels maps webhook item types to models, sorted by ItemType.
 	WebhookModels []WebhookModel
+}
+
+// Profile is what intercom-gen knows about a vendor's API beyond its
+// description, and which parts of it a package gets. The builder selects
+// it from the description itself (its servers, its parameters), never
+// from an option the user must remember: a description of Intercom's API
+// gets Intercom's profile, any other description the general one.
+type Profile struct {
+	// Vendor names the profile: "intercom", or "" for the general one.
+	Vendor string
+	// ErrorPrefix starts the package's error messages ("intercom: not
+	// found"): the vendor's name, else the package name.
+	ErrorPrefix string
+	// Regions gives the package the vendor's regional base URLs as named
+	// options (Intercom's Region, RegionUS, RegionEU, RegionAU and
+	// WithRegion).
+	Regions bool
+	// OAuthApp gives the package the vendor's own OAuth flow for apps
+	// (Intercom's OAuthConfig, with its hosts), which the description does
+	// not describe.
+	OAuthApp bool
+	// Search gives the package the vendor's search query helpers and the
+	// SetQuery methods of search request bodies.
+	Search bool
+	// Webhooks gives the package the vendor's webhook notifications
+	// (Intercom's ReadNotification and its X-Hub-Signature).
+	Webhooks bool
+	// ErrorCodes gives the package the vendor's documented error codes as
+	// constants.
+	ErrorCodes bool
 }
 
 // WebhookModel says which model a webhook notification's data.item of a

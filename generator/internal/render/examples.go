@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,6 +40,9 @@ func Examples(pkg *model.Package, importPath string) (f File, ok bool, err error
 			x.examples = append(x.examples, e)
 		}
 	}
+	if len(x.examples) == 0 {
+		return File{}, false, nil
+	}
 	var b bytes.Buffer
 	b.WriteString(gofile.Header + "\n\n")
 	fmt.Fprintf(&b, "package %s_test\n\nimport (\n", pkg.Name)
@@ -50,7 +54,14 @@ func Examples(pkg *model.Package, importPath string) (f File, ok bool, err error
 	for _, imp := range slices.Compact(std) {
 		fmt.Fprintf(&b, "\t%q\n", imp)
 	}
-	fmt.Fprintf(&b, "\n\t%s %q\n\t%s %q\n)\n", x.p, importPath, x.tp, importPath+"/"+x.tp)
+	// Every example uses the test package; the package itself only when
+	// an example names one of its declarations.
+	qualified := regexp.MustCompile(`\b` + regexp.QuoteMeta(x.p) + `\.`)
+	uses := slices.ContainsFunc(x.examples, func(e *example) bool { return qualified.MatchString(e.body) })
+	if uses {
+		fmt.Fprintf(&b, "\n\t%s %q", x.p, importPath)
+	}
+	fmt.Fprintf(&b, "\n\t%s %q\n)\n", x.tp, importPath+"/"+x.tp)
 	for _, e := range x.examples {
 		b.WriteString("\n")
 		for _, line := range prefixLines(docLines(e.doc)) {
@@ -532,6 +543,9 @@ func (x *exampler) rawCall() *example {
 }
 
 func (x *exampler) authorizeURL() *example {
+	if !x.pkg.Profile.OAuthApp {
+		return nil
+	}
 	return &example{
 		name: "ExampleOAuthConfig_AuthorizeURL",
 		doc: "A public app sends the admin installing it to AuthorizeURL, with a state kept for the callback (a fresh " +
@@ -545,6 +559,9 @@ func (x *exampler) authorizeURL() *example {
 }
 
 func (x *exampler) exchange() *example {
+	if !x.pkg.Profile.OAuthApp {
+		return nil
+	}
 	x.imports["net/http"], x.imports["net/http/httptest"] = true, true
 	return &example{
 		name: "ExampleOAuthConfig_Exchange",
@@ -567,6 +584,9 @@ func (x *exampler) exchange() *example {
 }
 
 func (x *exampler) webhook() *example {
+	if !x.pkg.Profile.Webhooks {
+		return nil
+	}
 	x.imports["net/http"], x.imports["net/http/httptest"] = true, true
 	return &example{
 		name: "ExampleReadNotification",

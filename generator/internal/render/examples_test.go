@@ -55,9 +55,17 @@ func TestExamplesChooseByModel(t *testing.T) {
 	pkg := &model.Package{Name: "widgets", Version: "1", Types: []*model.Type{widget, create}, Operations: ops,
 		Services: []*model.Service{{Field: "Widgets", TypeName: "WidgetsService", Tag: "widgets", Operations: ops}}}
 	names, src := exampleNames(t, pkg)
-	want := "ExampleWidgetsService_MakeWidget,ExampleAPIError,ExampleOAuthConfig_AuthorizeURL,ExampleOAuthConfig_Exchange,ExampleReadNotification,Example_testServer"
+	want := "ExampleWidgetsService_MakeWidget,ExampleAPIError,Example_testServer"
 	if got := strings.Join(names, ","); got != want {
 		t.Fatalf("examples %s, want %s\n%s", got, want, src)
+	}
+	// Intercom's profile adds the examples of its OAuth flow and webhooks.
+	pkg.Profile = model.Profile{Vendor: "intercom", OAuthApp: true, Webhooks: true}
+	intercomNames, _ := exampleNames(t, pkg)
+	pkg.Profile = model.Profile{}
+	if got, want := strings.Join(intercomNames, ","), "ExampleWidgetsService_MakeWidget,ExampleAPIError,ExampleOAuthConfig_AuthorizeURL,"+
+		"ExampleOAuthConfig_Exchange,ExampleReadNotification,Example_testServer"; got != want {
+		t.Fatalf("with Intercom's profile: %s, want %s", got, want)
 	}
 	for _, s := range []string{
 		// A required string is set, a constant is sent as it is; the
@@ -85,9 +93,13 @@ func TestExamplesChooseByModel(t *testing.T) {
 		t.Errorf("package http: %v %v", ok, err)
 	}
 
-	// No operations: only the examples that need none.
-	names, _ = exampleNames(t, &model.Package{Name: "widgets", Version: "1"})
+	// No operations: only the examples that need none, and none at all
+	// for a description without Intercom's profile.
+	names, _ = exampleNames(t, &model.Package{Name: "widgets", Version: "1", Profile: model.Profile{OAuthApp: true, Webhooks: true}})
 	if got := strings.Join(names, ","); got != "ExampleOAuthConfig_AuthorizeURL,ExampleOAuthConfig_Exchange,ExampleReadNotification" {
 		t.Fatalf("without operations: %s", got)
+	}
+	if _, ok, err := Examples(&model.Package{Name: "widgets", Version: "1"}, "example.com/app/widgets"); ok || err != nil {
+		t.Errorf("nothing to show: %v %v", ok, err)
 	}
 }

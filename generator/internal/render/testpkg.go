@@ -50,7 +50,7 @@ func TestPackage(pkg *model.Package, importPath string, examples map[string]stri
 		}
 		files = append(files, File{Name: name + "/" + build.stem + ".go", Source: buf.Bytes()})
 	}
-	for base, src := range templates.TestServer(name) {
+	for base, src := range templates.TestServer(name, RuntimeParts(pkg)) {
 		files = append(files, File{Name: name + "/" + base, Source: append([]byte(gofile.Header+"\n\n"), src...)})
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
@@ -109,8 +109,11 @@ func (t *testEmitter) docFile(f *jen.File) {
 		"and error list, StubFunc with a function of the request, StubPages with items served in pages the way the " +
 		"operation pages. RequireStubs makes a call of an operation the test did not stub fail the test. " +
 		"Server.Calls lists the requests received: operation, path parameters, query and decoded body."
-	hooks := "NewNotificationRequest and SignNotification sign webhook notifications with a client secret, so " +
-		"that a handler's " + t.pkg.Name + ".ReadNotification accepts them."
+	hooks := ""
+	if t.pkg.Profile.Webhooks {
+		hooks = "NewNotificationRequest and SignNotification sign webhook notifications with a client secret, so " +
+			"that a handler's " + t.pkg.Name + ".ReadNotification accepts them."
+	}
 	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(first, how, stubs, hooks))), "\n"))
 }
 
