@@ -6,6 +6,7 @@ package templates
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -60,10 +61,29 @@ const (
 	// FeatureVersion is WithVersion, for a description that declares a
 	// version header.
 	FeatureVersion = "version"
+	// FeatureTokens is the token options (WithToken, WithTokenSource),
+	// for a description with a scheme that sends a token.
+	FeatureTokens = "tokens"
+	// FeatureBasicAuth is WithBasicAuth, for HTTP basic authentication.
+	FeatureBasicAuth = "basic-auth"
+	// FeatureAPIKey is what the API key options of a description's
+	// schemes call.
+	FeatureAPIKey = "api-key"
+	// FeatureOAuth2 is the OAuth 2.0 client of a description's OAuth 2.0
+	// scheme (OAuth2Config).
+	FeatureOAuth2 = "oauth2"
+	// FeatureServerVars is what the options of the server's variables
+	// call.
+	FeatureServerVars = "server-vars"
 )
 
 // optionalRuntime maps the optional runtime files to their feature.
 var optionalRuntime = map[string]string{
+	"apikey.go":         FeatureAPIKey,
+	"basicauth.go":      FeatureBasicAuth,
+	"oauth2.go":         FeatureOAuth2,
+	"servervars.go":     FeatureServerVars,
+	"tokensource.go":    FeatureTokens,
 	"apierror_codes.go": FeatureErrorCodes,
 	"oauth.go":          FeatureIntercomOAuth,
 	"oauthstate.go":     FeatureOAuthState,
@@ -295,12 +315,30 @@ const harnessImport = `sdk "github.com/intercom-gen/intercom-gen/golden/v2"`
 
 // Harness returns the verify harness program (templates/harness/main.go)
 // importing the generated package at importPath, ready to build in a
-// module of its own.
-func Harness(importPath string) ([]byte, error) {
+// module of its own, with newClient (the source of a function
+// `func newClient(p plan) *sdk.Client`, which the verifier writes for the
+// package) in place of its own.
+func Harness(importPath string, newClient []byte) ([]byte, error) {
 	src := string(harnessSource)
 	if !strings.Contains(src, harnessImport) {
 		return nil, fmt.Errorf("templates: the harness no longer imports %s", harnessImport)
 	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "main.go", harnessSource, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	var fn *ast.FuncDecl
+	for _, d := range f.Decls {
+		if d, ok := d.(*ast.FuncDecl); ok && d.Recv == nil && d.Name.Name == "newClient" {
+			fn = d
+		}
+	}
+	if fn == nil {
+		return nil, errors.New("templates: the harness no longer declares newClient")
+	}
+	tf := fset.File(f.Pos())
+	src = src[:tf.Offset(fn.Pos())] + string(newClient) + src[tf.Offset(fn.End()):]
 	src = strings.Replace(src, harnessImport, `sdk "`+importPath+`"`, 1)
 	src = strings.Replace(src, "//go:build ignore\n\n", "", 1)
 	return []byte(src), nil

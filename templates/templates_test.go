@@ -15,7 +15,8 @@ import (
 
 // everything asks for every optional part of the runtime.
 var everything = Parts{Features: []string{FeatureRegions, FeatureIntercomOAuth, FeatureOAuthState, FeatureSearch,
-	FeatureWebhooks, FeatureErrorCodes, FeatureVersion}}
+	FeatureWebhooks, FeatureErrorCodes, FeatureVersion, FeatureTokens, FeatureBasicAuth, FeatureAPIKey, FeatureOAuth2,
+	FeatureServerVars}}
 
 // runtimeFiles collects what Runtime yields.
 func runtimeFiles(pkg string) (names []string, sources [][]byte) {
@@ -383,7 +384,8 @@ func runGo(t *testing.T, goTool, dir string, args ...string) []byte {
 }
 
 func TestHarnessRewritesItsImport(t *testing.T) {
-	src, err := Harness("example.com/mod/sdk")
+	const mine = "func newClient(p plan) *sdk.Client {\n\treturn sdk.NewClient(sdk.WithBasicAuth(p.User, p.Password))\n}"
+	src, err := Harness("example.com/mod/sdk", []byte(mine))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,7 +393,11 @@ func TestHarnessRewritesItsImport(t *testing.T) {
 	if !strings.Contains(s, `sdk "example.com/mod/sdk"`) || strings.Contains(s, harnessImport) || strings.Contains(s, "//go:build ignore") {
 		t.Fatalf("harness not rewritten:\n%.400s", s)
 	}
-	if _, err := parser.ParseFile(token.NewFileSet(), "main.go", src, parser.ImportsOnly); err != nil {
+	// The verifier's newClient replaces the harness's own, and only it.
+	if strings.Count(s, "func newClient(") != 1 || !strings.Contains(s, mine) || !strings.Contains(s, "client := newClient(p)") {
+		t.Fatalf("newClient not replaced:\n%s", s)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), "main.go", src, parser.AllErrors); err != nil {
 		t.Fatal(err)
 	}
 }

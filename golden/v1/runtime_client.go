@@ -166,20 +166,19 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 	if err != nil {
 		return nil, nil, callError(r, "%w", err)
 	}
-	// The token is looked up once per call: retries send the same one,
-	// and a source that fails is the caller's problem, not a transient
-	// answer worth repeating.
-	token := c.token
-	if cfg.tokens != nil {
-		token, err = cfg.tokens.Token(ctx)
-		if err == nil && token == "" {
-			err = errors.New("empty token")
-		}
-		if err != nil {
-			return nil, nil, callError(r, "token source: %w", err)
-		}
+	// The credentials (a token from its source) are looked up once per
+	// call: retries send the same ones, and a source that fails is the
+	// caller's problem, not a transient answer worth repeating.
+	creds, err := c.credentialsFor(ctx, cfg, r)
+	if err != nil {
+		return nil, nil, callError(r, "%w", err)
 	}
-	for _, extra := range []url.Values{r.query, cfg.query} {
+	cfg.sent = creds
+	var credQuery url.Values
+	if creds != nil {
+		credQuery = creds.query
+	}
+	for _, extra := range []url.Values{credQuery, r.query, cfg.query} {
 		for k, vs := range extra {
 			if query == nil {
 				query = url.Values{}
@@ -201,10 +200,16 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 		}
 	}
 
-	if cfg.baseURL == "" {
+	base := cfg.baseURL
+	if base == "" && cfg.server != nil {
+		if base, err = cfg.server.baseURL(); err != nil {
+			return nil, nil, callError(r, "%w", err)
+		}
+	}
+	if base == "" {
 		return nil, nil, callError(r, "no base URL: the description lists no server to send requests to; give the client WithBaseURL")
 	}
-	target := cfg.baseURL + r.path
+	target := base + r.path
 	if len(query) > 0 {
 		sep := "?"
 		if strings.Contains(target, "?") {
@@ -258,7 +263,7 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 			}
 			return nil, nil, callError(r, "%w", err)
 		}
-		setHeaders(req.Header, cfg, token, accept, contentType, paramHeader)
+		setHeaders(req, cfg, creds, accept, contentType, paramHeader)
 
 		canRetry := attempt <= retries
 		var wait time.Duration
@@ -266,7 +271,7 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 		resp, err := cfg.roundTrip(hc, req)
 		switch {
 		case err != nil:
-			failure = callError(r, "%w", err)
+			failure = callError(r, "%w", redactError(err, creds))
 			// A POST is only sent again when it never left.
 			if !canRetry || ctx.Err() != nil || !(idempotent || notSent(err)) {
 				return nil, nil, failure
@@ -298,6 +303,7 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 			wait = backoff(clk, attempt-1, maxWait)
 		default:
 			apiErr := newAPIError(resp, req, r.op.ID)
+			apiErr.URL = creds.redactURL(apiErr.URL)
 			_ = resp.Body.Close()
 			cfg.capture(resp, apiErr.Body, attempt)
 			failure = apiErr
@@ -332,10 +338,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 
 // setHeaders writes a request's headers: credentials and version, then
 // the content headers, the parameters' headers and the caller's own.
-func setHeaders(h http.Header, cfg *requestConfig, token, accept, contentType string, paramHeader http.Header) {
-	if token != "" {
-		h.Set("Authorization", "Bearer "+token)
-	}
+func setHeaders(req *http.Request, cfg *requestConfig, creds *credentials, accept, contentType string, paramHeader http.Header) {
+	h := req.Header
+	creds.apply(req)
 	if cfg.version != "" {
 		h.Set("Intercom-Version", cfg.version)
 	}

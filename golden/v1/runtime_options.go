@@ -42,7 +42,18 @@ type requestConfig struct {
 	maxBody int64
 	// tokens, when set, gives each call its token in place of the one
 	// NewClient was given (tokensource.go).
-	tokens TokenSource
+	tokens tokenSource
+	// basic and keys are the client's other credentials: HTTP basic
+	// authentication and API keys by scheme (auth.go).
+	basic *basicAuth
+	keys  map[*securityScheme]string
+	// security is how operations without their own authenticate.
+	security []securityRequirement
+	// server is the server's URL template and the values of its
+	// variables, used when baseURL is empty (server.go).
+	server *serverTemplate
+	// sent are the credentials of the call, which logs do not show.
+	sent *credentials
 }
 
 // DefaultMaxResponseBytes is how large a success body may be before a

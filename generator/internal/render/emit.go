@@ -154,6 +154,9 @@ func emit(pkg *model.Package) ([]part, error) {
 	add(file("doc"), e.docFile)
 	add(file("client"), e.clientFile)
 	add(file("operations"), e.operationsFile)
+	if len(pkg.Schemes) > 0 {
+		add(file("auth"), e.authFile)
+	}
 	for _, svc := range pkg.Services {
 		add(file(svc.File), func(f *jen.File) { e.service(f, svc) })
 	}
@@ -358,14 +361,40 @@ func (e *emitter) docFile(f *jen.File) {
 
 // authDoc is the package doc's paragraph on authentication.
 func (e *emitter) authDoc() string {
+	do := "Client.Do calls an endpoint the package has no method for, with the same authentication, retries and errors."
+	if e.pkg.Profile.Vendor == "" {
+		var creds []string
+		if e.pkg.TokenArg {
+			creds = append(creds, "NewClient's token (or WithToken, WithTokenSource)")
+		}
+		if hasScheme(e.pkg, model.SchemeBasic) {
+			creds = append(creds, "WithBasicAuth")
+		}
+		for _, s := range e.pkg.Schemes {
+			if s.Option != "" {
+				creds = append(creds, s.Option)
+			}
+		}
+		if len(creds) == 0 {
+			return "Authentication: the description declares no security scheme, so the client sends no credentials " +
+				"(WithHeader adds your own). " + do
+		}
+		oauth := ""
+		if hasEndpoint(e.pkg) {
+			oauth = "OAuth2Config runs the description's OAuth 2.0 flows (see Endpoint and the Scope constants); its " +
+				"TokenSource renews tokens as they expire. "
+		}
+		return "Authentication: each call sends the credentials its operation's security requires, as the description " +
+			"declares them, from those the client holds: " + strings.Join(creds, ", ") + ". An operation the description " +
+			"lets anyone call is sent none. " + oauth + do
+	}
 	auth := "Authentication: NewClient's token is sent as a bearer token, or WithTokenSource looks one up per call " +
 		"(an app installed in many workspaces). "
 	if e.pkg.Profile.OAuthApp {
 		auth += "OAuthConfig runs Intercom's OAuth flow for public apps; its tokens " +
 			"do not expire and come without refresh tokens. "
 	}
-	return auth + "Client.Do calls an endpoint the package has no method for, " +
-		"with the same authentication, retries and errors."
+	return auth + do
 }
 
 // prefixLines makes comment lines for PackageComment, which takes the text
@@ -406,6 +435,7 @@ func (e *emitter) clientFile(f *jen.File) {
 	if e.pkg.VersionHeader {
 		version = jen.Id("Version")
 	}
+	e.serverOptions(f)
 	baseURL := jen.Lit("")
 	if e.pkg.BaseURL != "" {
 		other := "WithBaseURL says"
@@ -437,12 +467,44 @@ func (e *emitter) clientFile(f *jen.File) {
 	if e.pkg.Profile.Vendor == "intercom" {
 		who = "an Intercom access token"
 	}
-	writeDoc(f.Group, "NewClient returns a client that authenticates with "+who+" "+
-		"(sent as a bearer token; with WithTokenSource it may be \"\", the token then being looked up per call). Options choose the "+where+", the HTTP client and default headers; "+
-		"the same options can be given to each call.")
-	f.Func().Id("NewClient").Params(jen.Id("token").String(), jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
-		jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("token"), version,
-			jen.Append(jen.Index().Id("Option").Values(jen.Id("WithBaseURL").Call(baseURL)), jen.Id("opts").Op("..."))),
+	var security jen.Code = jen.Id("defaultSecurity")
+	if len(e.pkg.Schemes) == 0 {
+		// No scheme: nothing is ever sent.
+		security = securityCode(nil)
+	}
+	defaults := jen.Index().Id("Option").Values(jen.Id("WithBaseURL").Call(baseURL), jen.Id("withSecurity").Call(security))
+	if e.pkg.Server != "" {
+		// withServer(template, each variable on a line of its own).
+		server := jen.Id("withServer").CallFunc(func(g *jen.Group) {
+			g.Lit(e.pkg.Server)
+			for _, v := range e.pkg.ServerVars {
+				fields := []jen.Code{jen.Id("name").Op(":").Lit(v.Name), jen.Id("value").Op(":").Lit(v.Default)}
+				if len(v.Enum) > 0 {
+					fields = append(fields, jen.Id("enum").Op(":").Index().String().ValuesFunc(func(g *jen.Group) {
+						for _, x := range v.Enum {
+							g.Lit(x)
+						}
+					}))
+				}
+				g.Line().Id("serverVariable").Values(fields...)
+			}
+		})
+		defaults = jen.Index().Id("Option").Values(jen.Line().Add(server), jen.Line().Id("withSecurity").Call(security), jen.Line())
+	}
+	params := []jen.Code{jen.Id("opts").Op("...").Id("Option")}
+	token := jen.Lit("")
+	if e.pkg.TokenArg {
+		writeDoc(f.Group, "NewClient returns a client that authenticates with "+who+" "+
+			"(sent as a bearer token; with WithTokenSource it may be \"\", the token then being looked up per call). Options choose the "+where+", the HTTP client and default headers; "+
+			"the same options can be given to each call."+e.otherCredentials())
+		params = append([]jen.Code{jen.Id("token").String()}, params...)
+		token = jen.Id("token")
+	} else {
+		writeDoc(f.Group, "NewClient returns a client of the API. Options choose the "+where+", the HTTP client and default "+
+			"headers; the same options can be given to each call."+e.otherCredentials())
+	}
+	f.Func().Id("NewClient").Params(params...).Op("*").Id("Client").Block(
+		jen.Id("core").Op(":=").Id("newClientCore").Call(token, version, jen.Append(defaults, jen.Id("opts").Op("..."))),
 		jen.Return(jen.Op("&").Id("Client").Values(jen.DictFunc(func(d jen.Dict) {
 			for _, svc := range e.pkg.Services {
 				d[jen.Id(svc.Field)] = jen.Op("&").Id(svc.TypeName).Values(jen.Dict{jen.Id("core"): jen.Id("core")})
@@ -469,6 +531,53 @@ func (e *emitter) clientFile(f *jen.File) {
 		jen.Return(jen.Id("doRaw").Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("method"), jen.Id("path"),
 			jen.Id("body"), jen.Id("out"), jen.Id("opts"))),
 	)
+}
+
+// otherCredentials is what NewClient's doc says of the credentials other
+// than its token: the options that give them.
+func (e *emitter) otherCredentials() string {
+	var opts []string
+	if hasScheme(e.pkg, model.SchemeBasic) {
+		opts = append(opts, "WithBasicAuth")
+	}
+	for _, s := range e.pkg.Schemes {
+		if s.Option != "" {
+			opts = append(opts, s.Option)
+		}
+	}
+	switch {
+	case len(opts) > 0:
+		return " The description's other credentials are options: " + strings.Join(opts, ", ") + "."
+	case len(e.pkg.Schemes) == 0 && !e.pkg.TokenArg:
+		return " The description declares no security scheme: the client sends no credentials (WithHeader adds your own)."
+	}
+	return ""
+}
+
+// serverOptions renders an option per variable of the server's URL.
+func (e *emitter) serverOptions(f *jen.File) {
+	for _, v := range e.pkg.ServerVars {
+		values := ""
+		if len(v.Enum) > 0 {
+			values = " It is one of " + strings.Join(quoteAll(v.Enum), ", ") + "."
+		}
+		writeDoc(f.Group, paragraphs(
+			fmt.Sprintf("%s sets the variable %q of the server's URL (%s), %q by default.%s WithBaseURL takes precedence.",
+				v.Option, v.Name, e.pkg.Server, v.Default, values),
+			v.Doc))
+		f.Func().Id(v.Option).Params(jen.Id("value").String()).Id("Option").Block(
+			jen.Return(jen.Id("withServerVar").Call(jen.Lit(v.Name), jen.Id("value"))),
+		)
+		f.Line()
+	}
+}
+
+func quoteAll(vals []string) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = strconv.Quote(v)
+	}
+	return out
 }
 
 // doHas is what Client.Do sends besides the request itself.
@@ -511,6 +620,9 @@ func (e *emitter) operationsFile(f *jen.File) {
 			// success.
 			if n, err := strconv.Atoi(op.Result.Status); err == nil && op.Result.Kind == model.JSON && n >= 200 && n < 300 {
 				d[jen.Id("jsonStatus")] = jen.Lit(n)
+			}
+			if op.OwnSecurity {
+				d[jen.Id("security")] = jen.Op("&").Add(securityCode(op.Security))
 			}
 			g.Id(op.Var).Op("=").Id("Operation").Values(d)
 		}

@@ -47,6 +47,12 @@ func RuntimeParts(pkg *model.Package) templates.Parts {
 		{p.Webhooks, templates.FeatureWebhooks},
 		{p.ErrorCodes, templates.FeatureErrorCodes},
 		{pkg.VersionHeader, templates.FeatureVersion},
+		{pkg.TokenArg, templates.FeatureTokens},
+		{hasScheme(pkg, model.SchemeBasic), templates.FeatureBasicAuth},
+		{hasScheme(pkg, model.SchemeAPIKey), templates.FeatureAPIKey},
+		{hasEndpoint(pkg), templates.FeatureOAuth2},
+		{hasEndpoint(pkg), templates.FeatureOAuthState},
+		{len(pkg.ServerVars) > 0, templates.FeatureServerVars},
 	} {
 		if f.on && !slices.Contains(features, f.feature) {
 			features = append(features, f.feature)

@@ -132,7 +132,7 @@ func (e *emitter) methodDoc(op *model.Operation) string {
 	if op.Deprecated {
 		dep = "Deprecated: the description marks this operation deprecated."
 	}
-	return paragraphs(first, op.Doc, ret, version, errs, dep)
+	return paragraphs(first, op.Doc, ret, version, securityDoc(op), errs, dep)
 }
 
 func status(s string) string {

@@ -97,12 +97,12 @@ func (t *testEmitter) docFile(f *jen.File) {
 		name, t.pkg.Version, t.pkg.Name)
 	how := "NewServer starts an HTTP server (net/http/httptest) that answers every operation of the version: by " +
 		"default with the description's example of its success answer, or else the smallest value of its type. " +
-		"It checks each request as Intercom does: a bearer token (Server.Token) is required, Intercom-Version must " +
-		"be the package's Version, an unknown route or method is a 404, and a JSON body that does not decode into the " +
+		"It checks each request as " + t.checker() + " does: " + t.credentialChecks() + t.versionCheck() +
+		"an unknown route or method is a 404, and a JSON body that does not decode into the " +
 		"operation's request type, lacks a required field or holds a value outside an enum is a 400 " +
 		"parameter_invalid naming the field, as is a query parameter that is missing, malformed or outside its " +
-		"enum; every error is Intercom's error list. Server.Client returns a client " +
-		"of package " + t.pkg.Name + " that calls the server. Start starts the same server outside a test, for an " +
+		"enum; every error is an error list. Server.Client returns a client " +
+		"of package " + t.pkg.Name + " that calls the server with the server's credentials. Start starts the same server outside a test, for an " +
 		"example or a program, and the caller closes it."
 	stubs := "A test stubs the operations it cares about by the Op variable of each (Op" + t.exampleOp() + " for " +
 		"client." + t.exampleMethod() + "): Stub with a value of the method's result type, StubError with a status " +
@@ -115,6 +115,41 @@ func (t *testEmitter) docFile(f *jen.File) {
 			"that a handler's " + t.pkg.Name + ".ReadNotification accepts them."
 	}
 	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(first, how, stubs, hooks))), "\n"))
+}
+
+// checker is who the server checks requests like.
+func (t *testEmitter) checker() string {
+	if t.pkg.Profile.Vendor == "intercom" {
+		return "Intercom"
+	}
+	return "the API"
+}
+
+// credentialChecks says which credentials the server requires.
+func (t *testEmitter) credentialChecks() string {
+	var creds []string
+	if hasScheme(t.pkg, model.SchemeToken) || (t.pkg.TokenArg && len(t.pkg.Schemes) == 0) {
+		creds = append(creds, "Server.Token")
+	}
+	if hasScheme(t.pkg, model.SchemeBasic) {
+		creds = append(creds, "Server.BasicAuth")
+	}
+	if hasScheme(t.pkg, model.SchemeAPIKey) {
+		creds = append(creds, "Server.APIKey")
+	}
+	if len(creds) == 0 {
+		return "no credentials may be sent, "
+	}
+	return "the operation's security must be met with the server's credentials (" + strings.Join(creds, ", ") +
+		"), else 401, and an operation that takes none must be sent none, "
+}
+
+// versionCheck says what the server checks of the version header.
+func (t *testEmitter) versionCheck() string {
+	if !t.pkg.VersionHeader {
+		return ""
+	}
+	return "Intercom-Version must be the package's Version, "
 }
 
 func (t *testEmitter) exampleOp() string {
@@ -168,9 +203,14 @@ func (t *testEmitter) operationsFile(f *jen.File) {
 	writeDoc(f.Group, fmt.Sprintf("Client returns a client of package %s that calls the server with its token. "+
 		"opts come after the server's base URL, so a test can add any option (WithMaxRetries(0) keeps a stubbed 429 "+
 		"or 5xx from being retried).", pkg))
+	qual := func(name string) *jen.Statement { return jen.Qual(t.ip, name) }
+	creds := Credentials{
+		Token: jen.Id("s").Dot("Token").Call(),
+		Basic: jen.Id("s").Dot("BasicAuth").Call(),
+		Key:   func(scheme string) jen.Code { return jen.Id("s").Dot("APIKey").Call(jen.Lit(scheme)) },
+	}
 	f.Func().Params(jen.Id("s").Op("*").Id("Server")).Id("Client").Params(jen.Id("opts").Op("...").Qual(t.ip, "Option")).Op("*").Qual(t.ip, "Client").Block(
-		jen.Return(jen.Qual(t.ip, "NewClient").Call(jen.Id("s").Dot("Token").Call(),
-			jen.Append(jen.Index().Qual(t.ip, "Option").Values(jen.Qual(t.ip, "WithBaseURL").Call(jen.Id("s").Dot("URL"))), jen.Id("opts").Op("...")).Op("..."))),
+		jen.Return(NewClientCall(t.pkg, qual, creds, []jen.Code{qual("WithBaseURL").Call(jen.Id("s").Dot("URL"))}, jen.Id("opts"))),
 	)
 	f.Line()
 	writeDoc(f.Group, "The operations of the API, to stub and to find in Server.Calls: each is named after the client method it "+
@@ -185,8 +225,23 @@ func (t *testEmitter) operationsFile(f *jen.File) {
 		}
 	})
 	f.Line()
+	if len(t.pkg.Schemes) > 0 {
+		f.Comment("The security schemes of the API, which the server checks requests against.")
+		f.Var().DefsFunc(func(g *jen.Group) {
+			for _, sc := range t.pkg.Schemes {
+				g.Id(sc.Var).Op("=").Op("&").Id("scheme").Values(schemeFields(sc)...)
+			}
+		})
+		f.Line()
+	}
 	writeDoc(f.Group, "table is the API NewServer serves.")
 	f.Var().Id("table").Op("=").Id("api").Values(jen.Dict{
+		jen.Id("security"): requirementsCode("requirement", t.pkg.Security),
+		jen.Id("schemes"): jen.Index().Op("*").Id("scheme").ValuesFunc(func(g *jen.Group) {
+			for _, sc := range t.pkg.Schemes {
+				g.Id(sc.Var)
+			}
+		}),
 		jen.Id("version"): t.versionHeader(),
 		jen.Id("operations"): jen.Index().Op("*").Id("operation").ValuesFunc(func(g *jen.Group) {
 			for _, op := range t.pkg.Operations {
@@ -241,6 +296,9 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 	}
 	if op.Version != "" {
 		field("version", jen.Lit(op.Version))
+	}
+	if op.OwnSecurity {
+		field("security", jen.Op("&").Add(requirementsCode("requirement", op.Security)))
 	}
 	if q := t.queryParams(op); len(q) > 0 {
 		field("query", jen.Index().Id("queryParam").Values(q...))
