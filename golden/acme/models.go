@@ -20,6 +20,25 @@ func (v *NewWidget) MarshalJSON() ([]byte, error) {
 	return encodeObject(v)
 }
 
+// Size is the "size" schema.
+type Size struct {
+	Width  *int `json:"width,omitzero"`
+	Height *int `json:"height,omitzero"`
+
+	objectMeta
+}
+
+// UnmarshalJSON decodes leniently: see the package documentation.
+func (v *Size) UnmarshalJSON(data []byte) error {
+	return decodeObject(data, v)
+}
+
+// MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package
+// documentation).
+func (v *Size) MarshalJSON() ([]byte, error) {
+	return encodeObject(v)
+}
+
 // Widget is the "widget" schema.
 type Widget struct {
 	ID    string  `json:"id"`

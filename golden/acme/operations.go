@@ -12,6 +12,7 @@ var Operations = []Operation{
 	opDeleteWidget,
 	opPublishWidget,
 	opCountViews,
+	opLabelWidget,
 	opGetStatus,
 	opWhoAmI,
 }
@@ -61,6 +62,13 @@ var (
 		Tag:        "Widgets",
 		jsonStatus: 200,
 		security:   &[]securityRequirement{{}, {schemeAPIKeyQuery}},
+	}
+	opLabelWidget = Operation{
+		ID:       "labelWidget",
+		Method:   "PUT",
+		Path:     "/widgets/{id}/labels",
+		Tag:      "Widgets",
+		security: &[]securityRequirement{{schemeAPIKeyHeader}},
 	}
 	opGetStatus = Operation{
 		ID:         "getStatus",

@@ -49,6 +49,8 @@ type request struct {
 	body any
 	// form points to a multipart form struct; nil means none.
 	form any
+	// urlForm points to a form struct sent URL-encoded; nil means none.
+	urlForm any
 	// version is an Intercom-Version the description requires for this
 	// operation; "" means the client's.
 	version string
@@ -187,10 +189,19 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 		}
 	}
 
-	// The JSON body is encoded once, so every attempt sends the same bytes.
-	payload := r.payload
+	// The body is encoded once, so every attempt sends the same bytes.
+	payload, payloadType := r.payload, "application/json"
 	form := !isNilArg(r.form)
-	if !form && payload == nil && !isNilArg(r.body) {
+	switch {
+	case !isNilArg(r.urlForm):
+		payloadType = "application/x-www-form-urlencoded"
+		if payload, err = encodeURLForm(r.urlForm); err == nil && payload == nil {
+			payload = []byte{}
+		}
+		if err != nil {
+			return nil, nil, callError(r, "encoding the request body: %w", err)
+		}
+	case !form && payload == nil && !isNilArg(r.body):
 		payload, err = appendValue(nil, reflect.ValueOf(r.body), 0)
 		if err == nil && r.bodyEdit != nil {
 			payload, err = r.bodyEdit(payload)
@@ -254,7 +265,7 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 			}
 			body, contentType, pipe = pr, ct, pr
 		case payload != nil:
-			body, contentType = bytes.NewReader(payload), "application/json"
+			body, contentType = bytes.NewReader(payload), payloadType
 		}
 		req, err := http.NewRequestWithContext(context.WithValue(opCtx, attemptContextKey{}, attempt), method, target, body)
 		if err != nil {

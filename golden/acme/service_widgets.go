@@ -79,6 +79,15 @@ func (s *WidgetsService) CountViews(ctx context.Context, id string, opts ...Opti
 	return &out, nil
 }
 
+// LabelWidget calls PUT /widgets/{id}/labels: label a widget, with a form.
+//
+// It answers 204 with no content.
+//
+// It authenticates with the scheme "apiKeyHeader".
+func (s *WidgetsService) LabelWidget(ctx context.Context, id string, body *LabelWidgetRequest, opts ...Option) error {
+	return callNoContent(ctx, s.core, &request{op: opLabelWidget, path: "/widgets/" + pathParam(id) + "/labels", urlForm: body}, opts)
+}
+
 // CountViewsResponse is the type of response of countViews.
 type CountViewsResponse struct {
 	Views *int `json:"views,omitzero"`
@@ -96,6 +105,37 @@ func (v *CountViewsResponse) UnmarshalJSON(data []byte) error {
 func (v *CountViewsResponse) MarshalJSON() ([]byte, error) {
 	return encodeObject(v)
 }
+
+// LabelWidgetRequest is the application/x-www-form-urlencoded body of LabelWidget.
+type LabelWidgetRequest struct {
+	// The new label.
+	Label      string                    `form:"label"`
+	Colour     *LabelWidgetRequestColour `form:"colour"`
+	Priority   *int                      `form:"priority"`
+	Pinned     *bool                     `form:"pinned"`
+	Tags       []string                  `form:"tags"`
+	IDs        []int                     `form:"ids,comma"`
+	Words      []string                  `form:"words,space"`
+	Path       []string                  `form:"path,pipe"`
+	Size       Size                      `form:"size,object"`
+	Place      Size                      `form:"place,deep"`
+	Corner     Size                      `form:"corner,pairs"`
+	Meta       map[string]string         `form:"meta,json"`
+	Note       Nullable[string]          `form:"note"`
+	Attachment *string                   `form:"attachment"`
+}
+
+// LabelWidgetRequestColour is the type of property form body of labelWidget.colour.
+//
+// Unknown values decode as they are, so a value Intercom adds later is kept.
+type LabelWidgetRequestColour string
+
+// Values of LabelWidgetRequestColour.
+const (
+	LabelWidgetRequestColourRed   LabelWidgetRequestColour = "red"
+	LabelWidgetRequestColourGreen LabelWidgetRequestColour = "green"
+	LabelWidgetRequestColourBlue  LabelWidgetRequestColour = "blue"
+)
 
 // ListWidgetsParams holds the query and header parameters of ListWidgets.
 type ListWidgetsParams struct {

@@ -33,6 +33,7 @@ type received struct {
 	query        url.Values
 	cookies      map[string]string
 	host         string
+	body         string
 }
 
 // loopback records every request and answers with a small JSON body.
@@ -46,7 +47,8 @@ func newLoopback(t *testing.T) *loopback {
 	t.Helper()
 	l := &loopback{}
 	l.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec := received{method: r.Method, path: r.URL.Path, header: r.Header.Clone(), query: r.URL.Query(), cookies: map[string]string{}, host: r.Host}
+		body, _ := io.ReadAll(r.Body)
+		rec := received{method: r.Method, path: r.URL.Path, header: r.Header.Clone(), query: r.URL.Query(), cookies: map[string]string{}, host: r.Host, body: string(body)}
 		for _, c := range r.Cookies() {
 			rec.cookies[c.Name] = c.Value
 		}
@@ -460,5 +462,72 @@ func TestTestServerChecksSecurity(t *testing.T) {
 	var body map[string]any
 	if err := json.Unmarshal(apiErr.Body, &body); err != nil {
 		t.Errorf("error body: %v", err)
+	}
+}
+
+// TestFormOnTheWire: a URL-encoded body arrives as a form, each field as
+// the description's encoding says: lists exploded or joined by commas,
+// spaces or pipes; objects as one field per member, as deepObject's
+// name[member] or as name=k1,v1,k2,v2; a map as JSON text; unset optional
+// fields left out, the required one sent.
+func TestFormOnTheWire(t *testing.T) {
+	l := newLoopback(t)
+	c := everything(l)
+	ctx := context.Background()
+	colour := acme.LabelWidgetRequestColourGreen
+	err := c.Widgets.LabelWidget(ctx, "w 1", &acme.LabelWidgetRequest{
+		Label: "Big & bold", Colour: &colour, Priority: acme.Int(2), Pinned: acme.Bool(false),
+		Tags: []string{"a", "b"}, IDs: []int{1, 2}, Words: []string{"x", "y"}, Path: []string{"p", "q"},
+		Size: acme.Size{Width: acme.Int(3), Height: acme.Int(4)}, Place: acme.Size{Width: acme.Int(5)},
+		Corner: acme.Size{Width: acme.Int(6), Height: acme.Int(7)},
+		Meta:   map[string]string{"k": "v"}, Note: acme.Null[string](),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := l.last(t)
+	if r.method != http.MethodPut || r.path != "/widgets/w 1/labels" || r.header.Get("Content-Type") != "application/x-www-form-urlencoded" {
+		t.Fatalf("%s %s, Content-Type %q", r.method, r.path, r.header.Get("Content-Type"))
+	}
+	got, err := url.ParseQuery(r.body)
+	if err != nil {
+		t.Fatalf("the body is not a form: %v\n%s", err, r.body)
+	}
+	want := url.Values{
+		"label": {"Big & bold"}, "colour": {"green"}, "priority": {"2"}, "pinned": {"false"},
+		"tags": {"a", "b"}, "ids": {"1,2"}, "words": {"x y"}, "path": {"p|q"},
+		"width": {"3"}, "height": {"4"}, "place[width]": {"5"}, "corner": {"width,6,height,7"},
+		"meta": {`{"k":"v"}`},
+	}
+	if got.Encode() != want.Encode() {
+		t.Errorf("form\n got %s\nwant %s", got.Encode(), want.Encode())
+	}
+	// The least form: its required field, even empty.
+	if err := c.Widgets.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	if r := l.last(t); r.body != "label=" {
+		t.Errorf("the least form: %q", r.body)
+	}
+
+	// The test package's server reads the form, checks it, and records it.
+	srv := acmetest.NewServer(t)
+	tc := srv.Client(acme.WithMaxRetries(0))
+	if err := tc.Widgets.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{Label: "x", IDs: []int{4, 5}}); err != nil {
+		t.Fatal(err)
+	}
+	calls := srv.CallsTo(acmetest.OpLabelWidget)
+	if len(calls) != 1 || calls[0].Form.Get("label") != "x" || calls[0].Form.Get("ids") != "4,5" {
+		t.Errorf("recorded %+v", calls)
+	}
+	bad := acme.LabelWidgetRequestColour("purple")
+	var apiErr *acme.APIError
+	err = tc.Widgets.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{Label: "x", Colour: &bad})
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 || apiErr.Errors[0].Field != "colour" {
+		t.Errorf("a colour outside the enum: %v", err)
+	}
+	err = tc.Widgets.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{Label: "x"}, acme.WithHeader("Content-Type", "application/json"))
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 || !strings.Contains(apiErr.Errors[0].Message, "application/x-www-form-urlencoded") {
+		t.Errorf("a form sent as JSON: %v", err)
 	}
 }

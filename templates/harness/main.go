@@ -281,12 +281,15 @@ func paramsArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value
 	return p, nil
 }
 
-// formArg fills a multipart struct; files come as {"$file": content}.
+// formArg fills a form struct (multipart or URL-encoded); files come as
+// {"$file": content}.
 func formArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value, error) {
 	p := reflect.New(t)
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		raw, ok := values[f.Tag.Get("form")]
+		// The tag is the field's name, and for a URL-encoded form its style.
+		name, _, _ := strings.Cut(f.Tag.Get("form"), ",")
+		raw, ok := values[name]
 		if !ok {
 			continue
 		}
@@ -295,7 +298,7 @@ func formArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value, 
 			Content *string `json:"$file"`
 		}
 		if json.Unmarshal(raw, &file) == nil && file.Content != nil {
-			sf := sdk.File{Name: f.Tag.Get("form") + ".json", ContentType: "application/json", Content: strings.NewReader(*file.Content)}
+			sf := sdk.File{Name: name + ".json", ContentType: "application/json", Content: strings.NewReader(*file.Content)}
 			switch {
 			case fv.Type() == reflect.TypeOf(sf):
 				fv.Set(reflect.ValueOf(sf))

@@ -255,8 +255,12 @@ type Field struct {
 	Const string
 	// In is "" for JSON and form fields, "query" or "header" for parameters.
 	In string
-	// Style refines how a query parameter is written: "" (form, exploded),
-	// "comma" (form, explode false) or "object" (each key its own parameter).
+	// Style refines how a query parameter or a field of a URL-encoded form
+	// is written: "" (form, exploded: a list repeats its key), "comma",
+	// "space" or "pipe" (a list joined: form, spaceDelimited or
+	// pipeDelimited, not exploded), "object" (form, exploded: each member
+	// its own key), "pairs" (form, not exploded: name=k1,v1,k2,v2),
+	// "deep" (deepObject: name[member]) or "json" (the value as JSON text).
 	Style string
 	Doc   string
 	// Deprecated and ReadOnly come from the schema flags.
@@ -442,8 +446,11 @@ type Body struct {
 	// Type is the body's Go type; the method takes a pointer to it when it
 	// is a struct, the value otherwise.
 	Type *TypeRef
-	// Form reports a multipart/form-data body (Type is then a Form type).
-	Form bool
+	// Form reports a form body (Type is then a Form type): multipart/form-data,
+	// or application/x-www-form-urlencoded when URLEncoded is set (its
+	// fields' Style then says how each is encoded).
+	Form       bool
+	URLEncoded bool
 	// Pointer reports whether the method takes *Type.
 	Pointer bool
 }

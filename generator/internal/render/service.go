@@ -178,7 +178,10 @@ func opParts(op *model.Operation) (params, req, args []jen.Code) {
 		params = append(params, jen.Id("body").Add(bt))
 		args = append(args, jen.Id("body"))
 		field := "body"
-		if op.Body.Form {
+		switch {
+		case op.Body.URLEncoded:
+			field = "urlForm"
+		case op.Body.Form:
 			field = "form"
 		}
 		req = append(req, jen.Id(field).Op(":").Id("body"))

@@ -300,13 +300,23 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 	if op.OwnSecurity {
 		field("security", jen.Op("&").Add(requirementsCode("requirement", op.Security)))
 	}
-	if q := t.queryParams(op); len(q) > 0 {
-		field("query", jen.Index().Id("queryParam").Values(q...))
+	if op.Params != nil {
+		if q := t.checkedValues(op.Params.Fields, "query"); len(q) > 0 {
+			field("query", jen.Index().Id("queryParam").Values(q...))
+		}
 	}
 	if op.Body != nil {
-		if op.Body.Form {
+		switch {
+		case op.Body.URLEncoded:
+			field("urlForm", jen.True())
+			if ty := t.types[op.Body.Type.Name]; ty != nil {
+				if f := t.checkedValues(ty.Fields, ""); len(f) > 0 {
+					field("formFields", jen.Index().Id("queryParam").Values(f...))
+				}
+			}
+		case op.Body.Form:
 			field("form", jen.True())
-		} else {
+		default:
 			field("body", jen.Lit(t.expr(op.Body.Type)))
 			field("decode", jen.Id("decodeAs").Types(t.qual(op.Body.Type)))
 		}
@@ -326,16 +336,14 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 	return append(fields, jen.Line())
 }
 
-// queryParams are the table's query parameters of op: those sent as plain
-// values or comma-separated lists of scalars and enums (JSON-encoded and
-// object-style parameters are not checked).
-func (t *testEmitter) queryParams(op *model.Operation) []jen.Code {
-	if op.Params == nil {
-		return nil
-	}
+// checkedValues are the table's rows of the query parameters (in "query")
+// or URL-encoded form fields (in "") among fields: those sent as plain
+// values or comma-separated lists of scalars and enums (JSON-encoded,
+// otherwise joined and object-style ones are not checked).
+func (t *testEmitter) checkedValues(fields []*model.Field, in string) []jen.Code {
 	var out []jen.Code
-	for _, f := range op.Params.Fields {
-		if f.In != "query" || (f.Style != "" && f.Style != "comma") {
+	for _, f := range fields {
+		if f.In != in || (f.Style != "" && f.Style != "comma") {
 			continue
 		}
 		typ := t.expr(f.Type)

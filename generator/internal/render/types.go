@@ -171,7 +171,11 @@ func paramTag(f *model.Field) map[string]string {
 }
 
 func formTag(f *model.Field) map[string]string {
-	return map[string]string{"form": f.Wire}
+	v := f.Wire
+	if f.Style != "" {
+		v += "," + f.Style
+	}
+	return map[string]string{"form": v}
 }
 
 // fields renders struct fields with their docs.

@@ -49,6 +49,7 @@ type served struct {
 }
 
 func newServer(spec *openapi3.T, pkg *model.Package, calls []*Call) *server {
+	useFormDecoder()
 	s := &server{spec: spec, schemes: map[string]*model.SecurityScheme{}, calls: map[int]*Call{}, served: map[int]*served{}}
 	for _, sc := range pkg.Schemes {
 		s.schemes[sc.Name] = sc

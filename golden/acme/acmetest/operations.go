@@ -100,6 +100,27 @@ var (
 		security: &[]requirement{{}, {schemeAPIKeyQuery}},
 	}}
 
+	// OpLabelWidget answers client.Widgets.LabelWidget: PUT /widgets/{id}/labels.
+	OpLabelWidget = Op[struct{}]{&operation{
+		id:       "labelWidget",
+		method:   "PUT",
+		path:     "/widgets/{id}/labels",
+		status:   204,
+		result:   resultNone,
+		security: &[]requirement{{schemeAPIKeyHeader}},
+		urlForm:  true,
+		formFields: []queryParam{
+			{name: "label", required: true, typ: "string"},
+			{name: "colour", typ: "LabelWidgetRequestColour"},
+			{name: "priority", typ: "integer"},
+			{name: "pinned", typ: "boolean"},
+			{name: "tags", typ: "[]string"},
+			{name: "ids", typ: "[]integer"},
+			{name: "note", typ: "string"},
+			{name: "attachment", typ: "string"},
+		},
+	}}
+
 	// OpGetStatus answers client.Status.GetStatus: GET /status.
 	OpGetStatus = Op[*acme.GetStatusResponse]{&operation{
 		id:       "getStatus",
@@ -143,6 +164,7 @@ var table = api{
 		OpDeleteWidget.op,
 		OpPublishWidget.op,
 		OpCountViews.op,
+		OpLabelWidget.op,
 		OpGetStatus.op,
 		OpWhoAmI.op,
 	},

@@ -4,8 +4,14 @@ package acmetest
 
 // schemas are the shapes of the types request bodies use, which the server checks bodies against
 // before decoding them: required fields, property types, enum values, union variants.
-var schemas = map[string]*schema{"NewWidget": {
-	kind:     kindObject,
-	props:    map[string]string{"label": "string"},
-	required: []string{"label"},
-}}
+var schemas = map[string]*schema{
+	"LabelWidgetRequestColour": {
+		enum: []string{"red", "green", "blue"},
+		kind: kindEnum,
+	},
+	"NewWidget": {
+		kind:     kindObject,
+		props:    map[string]string{"label": "string"},
+		required: []string{"label"},
+	},
+}

@@ -121,6 +121,8 @@ type Call struct {
 	// or it was refused; RawBody is the body as received.
 	Body    any
 	RawBody []byte
+	// Form holds the fields of a URL-encoded body.
+	Form url.Values
 	// Status is the status the server answered.
 	Status int
 }
@@ -195,6 +197,24 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if ct := r.Header.Get("Content-Type"); op.form && len(body) > 0 {
 		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "multipart/form-data" {
 			answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: fmt.Sprintf("%s takes a multipart/form-data body, not %q", op.id, ct)}), op)
+			return
+		}
+	}
+	if op.urlForm {
+		if ct := r.Header.Get("Content-Type"); len(body) > 0 {
+			if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/x-www-form-urlencoded" {
+				answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: fmt.Sprintf("%s takes an application/x-www-form-urlencoded body, not %q", op.id, ct)}), op)
+				return
+			}
+		}
+		form, err := url.ParseQuery(string(body))
+		if err != nil {
+			answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: "the form is not URL-encoded: " + err.Error()}), op)
+			return
+		}
+		c.Form = form
+		if errs := s.api.checkValues(op.formFields, form); len(errs) > 0 {
+			answer(Errors(http.StatusBadRequest, errs...), op)
 			return
 		}
 	}

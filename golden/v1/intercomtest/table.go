@@ -42,9 +42,12 @@ type operation struct {
 	// API's.
 	security *[]requirement
 	// body is the request body's type expression (see check), "" when the
-	// operation takes none or a multipart form (form).
-	body string
-	form bool
+	// operation takes none or a form: multipart (form) or URL-encoded
+	// (urlForm, whose fields formFields lists as query parameters are).
+	body       string
+	form       bool
+	urlForm    bool
+	formFields []queryParam
 	// query lists the query parameters the server checks (those sent as
 	// plain values or comma-separated lists).
 	query []queryParam
