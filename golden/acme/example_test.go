@@ -70,6 +70,21 @@ func ExampleClient_Do() {
 	// Output: {"type":"admin","id":"991267"}
 }
 
+// An app acting for a user sends them to AuthCodeURL, the authorization page of the description's
+// OAuth 2.0 scheme "oauth", with a state kept for the redirect back (a fresh NewOAuthState,
+// checked there with CheckOAuthState); Exchange then trades the code for a token.
+func ExampleOAuth2Config_AuthCodeURL() {
+	config := &acme.OAuth2Config{
+		ClientID:     "app-client-id",
+		ClientSecret: "app-client-secret",
+		RedirectURL:  "https://app.example.com/callback",
+		Scopes:       []string{acme.ScopeWidgetsRead},
+		Endpoint:     acme.Endpoint,
+	}
+	fmt.Println(config.AuthCodeURL("state-from-the-session"))
+	// Output: https://login.acme.example/authorize?client_id=app-client-id&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback&response_type=code&scope=widgets%3Aread&state=state-from-the-session
+}
+
 // The test package's server stands in for the API in tests (acmetest.NewServer(t)) and examples
 // (acmetest.Start()): stub what the code under test calls, then check what it sent.
 func Example_testServer() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -35,7 +36,7 @@ func Examples(pkg *model.Package, importPath string) (f File, ok bool, err error
 	for _, ty := range pkg.Types {
 		x.types[ty.Name] = ty
 	}
-	for _, ex := range []func() *example{x.create, x.list, x.search, x.apiError, x.rawCall, x.authorizeURL, x.exchange, x.webhook, x.testServer} {
+	for _, ex := range []func() *example{x.create, x.list, x.search, x.apiError, x.rawCall, x.authorizeURL, x.exchange, x.authCodeURL, x.webhook, x.testServer} {
 		if e := ex(); e != nil {
 			x.examples = append(x.examples, e)
 		}
@@ -581,6 +582,46 @@ func (x *exampler) exchange() *example {
 			fmt.Sprintf("\n\tclient := %s.NewClient(token.AccessToken)\n\t_ = client\n", x.p),
 		output: []string{"Bearer workspace-token"},
 	}
+}
+
+// authCodeURL shows the authorization code flow of the description's
+// OAuth 2.0 scheme: the page of its Endpoint, with a scope of its own.
+func (x *exampler) authCodeURL() *example {
+	for _, s := range x.pkg.Schemes {
+		if s.Endpoint == "" {
+			continue
+		}
+		for _, fl := range s.Flows {
+			u, err := url.Parse(fl.AuthorizationURL)
+			if fl.Kind != "authorizationCode" || err != nil || u.Host == "" || !isPrintable(fl.AuthorizationURL) || strings.ContainsAny(fl.AuthorizationURL, " #") {
+				continue
+			}
+			q := url.Values{"response_type": {"code"}, "client_id": {"app-client-id"}, "redirect_uri": {"https://app.example.com/callback"},
+				"state": {"state-from-the-session"}}
+			scopes := ""
+			if len(fl.Scopes) > 0 {
+				q.Set("scope", fl.Scopes[0].Name)
+				scopes = fmt.Sprintf("\t\tScopes:       []string{%s.%s},\n", x.p, fl.Scopes[0].Const)
+			}
+			sep := "?"
+			if strings.Contains(fl.AuthorizationURL, "?") {
+				sep = "&"
+			}
+			return &example{
+				name: "ExampleOAuth2Config_AuthCodeURL",
+				doc: "An app acting for a user sends them to AuthCodeURL, the authorization page of the description's OAuth 2.0 " +
+					"scheme " + strconv.Quote(s.Name) + ", with a state kept for the redirect back (a fresh NewOAuthState, checked there " +
+					"with CheckOAuthState); Exchange then trades the code for a token.",
+				body: fmt.Sprintf("\tconfig := &%s.OAuth2Config{\n", x.p) +
+					"\t\tClientID:     \"app-client-id\",\n\t\tClientSecret: \"app-client-secret\",\n" +
+					"\t\tRedirectURL:  \"https://app.example.com/callback\",\n" + scopes +
+					fmt.Sprintf("\t\tEndpoint:     %s.%s,\n\t}\n", x.p, s.Endpoint) +
+					"\tfmt.Println(config.AuthCodeURL(\"state-from-the-session\"))\n",
+				output: []string{fl.AuthorizationURL + sep + q.Encode()},
+			}
+		}
+	}
+	return nil
 }
 
 func (x *exampler) webhook() *example {

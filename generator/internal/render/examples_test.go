@@ -103,3 +103,28 @@ func TestExamplesChooseByModel(t *testing.T) {
 		t.Errorf("nothing to show: %v %v", ok, err)
 	}
 }
+
+// TestExampleOAuth2: a package with an OAuth 2.0 scheme whose
+// authorization code flow names its page shows AuthCodeURL, the output
+// being the URL the runtime makes; one without such a page shows none.
+func TestExampleOAuth2(t *testing.T) {
+	flow := &model.OAuthFlow{Kind: "authorizationCode", AuthorizationURL: "https://id.example.com/authorize?prompt=consent",
+		Scopes: []*model.OAuthScope{{Name: "read:all", Const: "ScopeReadAll"}}}
+	pkg := &model.Package{Name: "widgets", Version: "1", Schemes: []*model.SecurityScheme{{Name: "o", Endpoint: "Endpoint", Flows: []*model.OAuthFlow{flow}}}}
+	names, src := exampleNames(t, pkg)
+	if strings.Join(names, ",") != "ExampleOAuth2Config_AuthCodeURL" {
+		t.Fatalf("examples %v", names)
+	}
+	for _, want := range []string{
+		"Scopes:       []string{widgets.ScopeReadAll}", "Endpoint:     widgets.Endpoint",
+		"// Output: https://id.example.com/authorize?prompt=consent&client_id=app-client-id&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback&response_type=code&scope=read%3Aall&state=state-from-the-session",
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("no %s in\n%s", want, src)
+		}
+	}
+	flow.AuthorizationURL = "https://id.example.com/a b"
+	if _, ok, _ := Examples(pkg, "example.com/app/widgets"); ok {
+		t.Error("an authorization URL that cannot be an output line")
+	}
+}
