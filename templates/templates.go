@@ -279,8 +279,24 @@ func mustLoadRuntime() []runtimeFile {
 // (types, functions, variables and constants, exported or not; not
 // methods), sorted. The generator must not declare any of them.
 func Identifiers() []string {
+	return identifiersOf(mustLoadRuntime())
+}
+
+// TestServerIdentifiers is Identifiers for the test server's fixed files:
+// the names the generated part of a test package (its table, and its
+// import of the package) must not take.
+func TestServerIdentifiers() []string {
+	files, err := loadTestServer()
+	if err != nil {
+		panic(err)
+	}
+	return identifiersOf(files)
+}
+
+// identifiersOf lists the package-level names files declare, sorted.
+func identifiersOf(files []runtimeFile) []string {
 	var names []string
-	for _, f := range mustLoadRuntime() {
+	for _, f := range files {
 		for _, decl := range f.ast.Decls {
 			switch d := decl.(type) {
 			case *ast.FuncDecl:

@@ -32,6 +32,12 @@ func TestPackageName(pkg string) string { return pkg + "test" }
 func TestPackage(pkg *model.Package, importPath string, examples map[string]string) ([]File, error) {
 	name := TestPackageName(pkg.Name)
 	t := &testEmitter{pkg: pkg, ip: importPath, types: map[string]*model.Type{}, examples: examples, schemas: map[string]bool{}}
+	// The test package imports the package by its name, unless the fixed
+	// files declare that name (a package named api, say).
+	alias := pkg.Name
+	for slices.Contains(templates.TestServerIdentifiers(), alias) || alias == name {
+		alias += "pkg"
+	}
 	for _, ty := range pkg.Types {
 		t.types[ty.Name] = ty
 	}
@@ -42,7 +48,7 @@ func TestPackage(pkg *model.Package, importPath string, examples map[string]stri
 	}{{"doc", t.docFile}, {"operations", t.operationsFile}, {"schemas", t.schemasFile}} {
 		f := jen.NewFile(name)
 		f.HeaderComment(headerComment)
-		f.ImportAlias(importPath, pkg.Name)
+		f.ImportAlias(importPath, alias)
 		build.fn(f)
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {
