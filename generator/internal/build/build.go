@@ -56,7 +56,7 @@ type Options struct {
 }
 
 // Fixed package-level names of every generated package.
-var fixedNames = []string{"Client", "NewClient", "Version", "DefaultBaseURL", "Operations"}
+var fixedNames = []string{"Client", "NewClient", "Version", "DefaultBaseURL", "Operations", "defaultSecurity", "doSecurity"}
 
 // Methods every model or union has; no field may take these names.
 var modelMethods = []string{"MarshalJSON", "UnmarshalJSON"}
@@ -96,6 +96,7 @@ func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.Lis
 	}
 	b.buildOperations()
 	b.operationSecurity()
+	b.doSecurity()
 	if err := b.detectPaging(); err != nil {
 		return nil, nil, err
 	}

@@ -262,6 +262,30 @@ func (b *builder) operationSecurity() {
 	}
 }
 
+// doSecurity decides how Client.Do authenticates: as operations do by
+// default when the description says how; else with any requirement an
+// operation names (first the first one named), so that a raw call of such
+// an operation sends what it needs.
+func (b *builder) doSecurity() {
+	b.pkg.DoSecurity = b.pkg.Security
+	if b.spec.Security != nil {
+		return
+	}
+	var reqs []*model.SecurityRequirement
+	for _, op := range b.pkg.Operations {
+		for _, r := range op.Security {
+			if len(r.Schemes) > 0 && !slices.ContainsFunc(reqs, func(x *model.SecurityRequirement) bool {
+				return sameSchemes([]*model.SecurityRequirement{x}, []*model.SecurityRequirement{r})
+			}) {
+				reqs = append(reqs, r)
+			}
+		}
+	}
+	if len(reqs) > 0 {
+		b.pkg.DoSecurity, b.pkg.DoOwnSecurity = reqs, true
+	}
+}
+
 // sameSchemes reports whether two lists of requirements name the same
 // schemes in the same order (scopes aside: they do not change what is
 // sent).

@@ -215,3 +215,37 @@ components:
 		t.Errorf("a description without security: %+v", none)
 	}
 }
+
+// TestDoSecurity: Client.Do, which does not know the operation it calls,
+// authenticates as the operations do by default; when the description
+// declares no default, with any requirement an operation names, in order.
+func TestDoSecurity(t *testing.T) {
+	const ops = `paths:
+  /a: {get: {operationId: a, security: [{k: []}], responses: {'200': {description: ok}}}}
+  /b: {get: {operationId: b, security: [{t: [x]}, {k: []}], responses: {'200': {description: ok}}}}
+  /c: {get: {operationId: c, security: [], responses: {'200': {description: ok}}}}
+components:
+  securitySchemes:
+    k: {type: apiKey, in: header, name: X-Key}
+    t: {type: http, scheme: bearer}
+`
+	names := func(reqs []*model.SecurityRequirement) string {
+		var out []string
+		for _, r := range reqs {
+			var n []string
+			for _, u := range r.Schemes {
+				n = append(n, u.Scheme.Name)
+			}
+			out = append(out, "{"+strings.Join(n, ",")+"}")
+		}
+		return strings.Join(out, " ")
+	}
+	pkg, _ := buildWithDiags(t, "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n"+ops)
+	if got := names(pkg.DoSecurity); got != "{k} {t}" || !pkg.DoOwnSecurity {
+		t.Errorf("no default: Do authenticates with %s (own %v)", got, pkg.DoOwnSecurity)
+	}
+	pkg, _ = buildWithDiags(t, "openapi: 3.0.3\ninfo: {title: T, version: '1'}\nsecurity: [{t: []}]\n"+ops)
+	if got := names(pkg.DoSecurity); got != "{t}" || pkg.DoOwnSecurity {
+		t.Errorf("a default: Do authenticates with %s (own %v)", got, pkg.DoOwnSecurity)
+	}
+}

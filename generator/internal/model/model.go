@@ -38,6 +38,12 @@ type Package struct {
 	// the description's top-level security, alternatives of which any one
 	// will do; nil when it declares none (nothing is sent).
 	Security []*SecurityRequirement
+	// DoSecurity is how Client.Do authenticates, not knowing which
+	// operation it calls: the description's top-level security, or when
+	// it declares none, every requirement its operations name, in order.
+	// DoOwnSecurity reports that it is not Security.
+	DoSecurity    []*SecurityRequirement
+	DoOwnSecurity bool
 	// TokenArg reports that NewClient takes a token as its first
 	// argument: a scheme sends one (HTTP bearer, OAuth 2.0, OpenID
 	// Connect), or the profile wants it.

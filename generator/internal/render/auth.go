@@ -31,6 +31,12 @@ func (e *emitter) authFile(f *jen.File) {
 	writeDoc(f.Group, "defaultSecurity is how the operations authenticate unless they say otherwise: "+
 		securityText(p.Security)+".")
 	f.Var().Id("defaultSecurity").Op("=").Add(securityCode(p.Security))
+	if p.DoOwnSecurity {
+		f.Line()
+		writeDoc(f.Group, "doSecurity is how Client.Do authenticates, not knowing which operation it calls: the description "+
+			"declares no security of its own, so with any requirement its operations name, "+securityText(p.DoSecurity)+".")
+		f.Var().Id("doSecurity").Op("=").Add(securityCode(p.DoSecurity))
+	}
 	for _, s := range p.Schemes {
 		if s.Option == "" {
 			continue

@@ -529,7 +529,7 @@ func (e *emitter) clientFile(f *jen.File) {
 		jen.List(jen.Id("body"), jen.Id("out")).Any(), jen.Id("opts").Op("...").Id("Option"),
 	).Error().Block(
 		jen.Return(jen.Id("doRaw").Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("method"), jen.Id("path"),
-			jen.Id("body"), jen.Id("out"), jen.Id("opts"))),
+			jen.Id("body"), jen.Id("out"), e.doOptions())),
 	)
 }
 
@@ -578,6 +578,15 @@ func quoteAll(vals []string) []string {
 		out[i] = strconv.Quote(v)
 	}
 	return out
+}
+
+// doOptions are the options of Client.Do's raw call: the caller's, after
+// the security of raw calls when it is not the operations' default.
+func (e *emitter) doOptions() jen.Code {
+	if !e.pkg.DoOwnSecurity {
+		return jen.Id("opts")
+	}
+	return jen.Append(jen.Index().Id("Option").Values(jen.Id("withSecurity").Call(jen.Id("doSecurity"))), jen.Id("opts").Op("..."))
 }
 
 // doHas is what Client.Do sends besides the request itself.
