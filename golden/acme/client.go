@@ -30,10 +30,10 @@ const DefaultBaseURL = "https://eu.api.acme.example/v3"
 // Client calls the API. Create it with NewClient; it is safe for concurrent use. Each field groups
 // the operations of one tag.
 type Client struct {
-	// Status holds the operations tagged "Status".
-	Status *StatusService
-	// Widgets holds the operations tagged "Widgets".
-	Widgets *WidgetsService
+	// Catalog holds the operations tagged "Catalog".
+	Catalog *CatalogService
+	// Health holds the operations tagged "Health".
+	Health *HealthService
 
 	core *clientCore
 }
@@ -51,8 +51,8 @@ func NewClient(token string, opts ...Option) *Client {
 		withSecurity(defaultSecurity),
 	}, opts...))
 	return &Client{
-		Status:  &StatusService{core: core},
-		Widgets: &WidgetsService{core: core},
+		Catalog: &CatalogService{core: core},
+		Health:  &HealthService{core: core},
 		core:    core,
 	}
 }

@@ -15,7 +15,7 @@ import (
 
 // CreateWidget sends POST /widgets. The examples call the package's test server (acmetest.Start);
 // a program calls the API with a client from NewClient(token).
-func ExampleWidgetsService_CreateWidget() {
+func ExampleCatalogService_CreateWidget() {
 	ctx := context.Background()
 	srv := acmetest.Start()
 	defer srv.Close()
@@ -23,7 +23,7 @@ func ExampleWidgetsService_CreateWidget() {
 	acmetest.Stub(srv, acmetest.OpCreateWidget, &acme.Widget{ID: "6657a2b1"})
 
 	client := srv.Client()
-	created, err := client.Widgets.CreateWidget(ctx, &acme.NewWidget{Label: "example"})
+	created, err := client.Catalog.CreateWidget(ctx, &acme.NewWidget{Label: "example"})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -40,7 +40,7 @@ func ExampleAPIError() {
 	defer srv.Close()
 	srv.StubError(acmetest.OpGetWidget, http.StatusNotFound, acmetest.Error{Code: "not_found", Message: "User Not Found"})
 
-	_, err := srv.Client().Widgets.GetWidget(ctx, "6657a2b1")
+	_, err := srv.Client().Catalog.GetWidget(ctx, "6657a2b1")
 	fmt.Println(errors.Is(err, acme.ErrNotFound))
 	var apiErr *acme.APIError
 	if errors.As(err, &apiErr) {
@@ -93,7 +93,7 @@ func Example_testServer() {
 	defer srv.Close()
 	acmetest.Stub(srv, acmetest.OpGetWidget, &acme.Widget{ID: "6657a2b1"})
 
-	got, err := srv.Client().Widgets.GetWidget(ctx, "6657a2b1")
+	got, err := srv.Client().Catalog.GetWidget(ctx, "6657a2b1")
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -22,14 +22,14 @@ var (
 		ID:         "listWidgets",
 		Method:     "GET",
 		Path:       "/widgets",
-		Tag:        "Widgets",
+		Tag:        "Catalog",
 		jsonStatus: 200,
 	}
 	opCreateWidget = Operation{
 		ID:         "createWidget",
 		Method:     "POST",
 		Path:       "/widgets",
-		Tag:        "Widgets",
+		Tag:        "Catalog",
 		jsonStatus: 201,
 		security:   &[]securityRequirement{{schemeAPIKeyHeader}},
 	}
@@ -37,7 +37,7 @@ var (
 		ID:         "getWidget",
 		Method:     "GET",
 		Path:       "/widgets/{id}",
-		Tag:        "Widgets",
+		Tag:        "Catalog",
 		jsonStatus: 200,
 		security:   &[]securityRequirement{{schemeAPIKeyQuery}, {schemeAPIKeyCookie}},
 	}
@@ -45,21 +45,21 @@ var (
 		ID:       "deleteWidget",
 		Method:   "DELETE",
 		Path:     "/widgets/{id}",
-		Tag:      "Widgets",
+		Tag:      "Catalog",
 		security: &[]securityRequirement{{schemeBasicAuth}, {schemeBearerAuth, schemeAPIKeyHeader}},
 	}
 	opPublishWidget = Operation{
 		ID:       "publishWidget",
 		Method:   "POST",
 		Path:     "/widgets/{id}/publish",
-		Tag:      "Widgets",
+		Tag:      "Catalog",
 		security: &[]securityRequirement{{schemeOauth}},
 	}
 	opCountViews = Operation{
 		ID:         "countViews",
 		Method:     "GET",
 		Path:       "/widgets/{id}/views",
-		Tag:        "Widgets",
+		Tag:        "Catalog",
 		jsonStatus: 200,
 		security:   &[]securityRequirement{{}, {schemeAPIKeyQuery}},
 	}
@@ -67,14 +67,14 @@ var (
 		ID:       "labelWidget",
 		Method:   "PUT",
 		Path:     "/widgets/{id}/labels",
-		Tag:      "Widgets",
+		Tag:      "Catalog",
 		security: &[]securityRequirement{{schemeAPIKeyHeader}},
 	}
 	opGetStatus = Operation{
 		ID:         "getStatus",
 		Method:     "GET",
 		Path:       "/status",
-		Tag:        "Status",
+		Tag:        "Health",
 		jsonStatus: 200,
 		security:   &[]securityRequirement{{}},
 	}
@@ -82,7 +82,7 @@ var (
 		ID:         "whoAmI",
 		Method:     "GET",
 		Path:       "/me",
-		Tag:        "Status",
+		Tag:        "Health",
 		jsonStatus: 200,
 		security:   &[]securityRequirement{{schemeOpenID}},
 	}

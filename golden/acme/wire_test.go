@@ -104,7 +104,7 @@ func TestSecurityOnTheWire(t *testing.T) {
 	c := everything(l)
 
 	// The default (bearerAuth, or oauth): the token as a bearer token.
-	if _, err := c.Widgets.ListWidgets(ctx, nil); err != nil {
+	if _, err := c.Catalog.ListWidgets(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
 	r := l.last(t)
@@ -116,7 +116,7 @@ func TestSecurityOnTheWire(t *testing.T) {
 	}
 
 	// apiKeyHeader only.
-	if _, err := c.Widgets.CreateWidget(ctx, &acme.NewWidget{Label: "x"}); err != nil {
+	if _, err := c.Catalog.CreateWidget(ctx, &acme.NewWidget{Label: "x"}); err != nil {
 		t.Fatal(err)
 	}
 	r = l.last(t)
@@ -125,7 +125,7 @@ func TestSecurityOnTheWire(t *testing.T) {
 	}
 
 	// apiKeyQuery, or apiKeyCookie: the first one held.
-	if _, err := c.Widgets.GetWidget(ctx, "w/1"); err != nil {
+	if _, err := c.Catalog.GetWidget(ctx, "w/1"); err != nil {
 		t.Fatal(err)
 	}
 	r = l.last(t)
@@ -133,7 +133,7 @@ func TestSecurityOnTheWire(t *testing.T) {
 		t.Errorf("getWidget: query %v, cookies %v, path %s", r.query, r.cookies, r.path)
 	}
 	// Without the query key, the cookie.
-	if _, err := c.Widgets.GetWidget(ctx, "w1", acme.WithAPIKeyQuery("")); err != nil {
+	if _, err := c.Catalog.GetWidget(ctx, "w1", acme.WithAPIKeyQuery("")); err != nil {
 		t.Fatal(err)
 	}
 	r = l.last(t)
@@ -142,14 +142,14 @@ func TestSecurityOnTheWire(t *testing.T) {
 	}
 
 	// basicAuth, or bearerAuth and apiKeyHeader together.
-	if err := c.Widgets.DeleteWidget(ctx, "w1"); err != nil {
+	if err := c.Catalog.DeleteWidget(ctx, "w1"); err != nil {
 		t.Fatal(err)
 	}
 	if got := l.last(t).header.Get("Authorization"); got != basic("ada", "s3cret") {
 		t.Errorf("deleteWidget: Authorization %q, want basic", got)
 	}
 	noBasic := acme.NewClient("tok-2", acme.WithBaseURL(l.URL), acme.WithAPIKeyHeader("key-h"))
-	if err := noBasic.Widgets.DeleteWidget(ctx, "w1"); err != nil {
+	if err := noBasic.Catalog.DeleteWidget(ctx, "w1"); err != nil {
 		t.Fatal(err)
 	}
 	r = l.last(t)
@@ -159,7 +159,7 @@ func TestSecurityOnTheWire(t *testing.T) {
 	// A requirement is met in full or not at all: the token alone sends
 	// nothing, and the server says what is missing.
 	tokenOnly := acme.NewClient("tok-3", acme.WithBaseURL(l.URL))
-	if err := tokenOnly.Widgets.DeleteWidget(ctx, "w1"); err != nil {
+	if err := tokenOnly.Catalog.DeleteWidget(ctx, "w1"); err != nil {
 		t.Fatal(err)
 	}
 	if r := l.last(t); r.header.Get("Authorization") != "" || r.header.Get("X-Acme-Key") != "" {
@@ -167,7 +167,7 @@ func TestSecurityOnTheWire(t *testing.T) {
 	}
 
 	// oauth: the token.
-	if err := c.Widgets.PublishWidget(ctx, "w1"); err != nil {
+	if err := c.Catalog.PublishWidget(ctx, "w1"); err != nil {
 		t.Fatal(err)
 	}
 	if got := l.last(t).header.Get("Authorization"); got != "Bearer tok-1" {
@@ -175,7 +175,7 @@ func TestSecurityOnTheWire(t *testing.T) {
 	}
 
 	// security: [] sends nothing, whatever the client holds.
-	if _, err := c.Status.GetStatus(ctx); err != nil {
+	if _, err := c.Health.GetStatus(ctx); err != nil {
 		t.Fatal(err)
 	}
 	r = l.last(t)
@@ -185,13 +185,13 @@ func TestSecurityOnTheWire(t *testing.T) {
 
 	// Optional security ({} or apiKeyQuery): the key when the client
 	// holds it, nothing otherwise.
-	if _, err := c.Widgets.CountViews(ctx, "w1"); err != nil {
+	if _, err := c.Catalog.CountViews(ctx, "w1"); err != nil {
 		t.Fatal(err)
 	}
 	if r := l.last(t); r.query.Get("api_key") != "key-q" {
 		t.Errorf("countViews with a key: query %v", r.query)
 	}
-	if _, err := tokenOnly.Widgets.CountViews(ctx, "w1"); err != nil {
+	if _, err := tokenOnly.Catalog.CountViews(ctx, "w1"); err != nil {
 		t.Fatal(err)
 	}
 	if r := l.last(t); len(r.query) != 0 || r.header.Get("Authorization") != "" {
@@ -200,7 +200,7 @@ func TestSecurityOnTheWire(t *testing.T) {
 
 	// openId, or two requirements the client cannot meet (a digest
 	// scheme, an undefined one): the token, as a bearer token.
-	if _, err := c.Status.WhoAmI(ctx); err != nil {
+	if _, err := c.Health.WhoAmI(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if got := l.last(t).header.Get("Authorization"); got != "Bearer tok-1" {
@@ -220,7 +220,7 @@ func TestTokenPerCall(t *testing.T) {
 	l := newLoopback(t)
 	ctx := context.Background()
 	c := everything(l)
-	if _, err := c.Widgets.ListWidgets(ctx, nil, acme.WithToken("other")); err != nil {
+	if _, err := c.Catalog.ListWidgets(ctx, nil, acme.WithToken("other")); err != nil {
 		t.Fatal(err)
 	}
 	if got := l.last(t).header.Get("Authorization"); got != "Bearer other" {
@@ -228,12 +228,12 @@ func TestTokenPerCall(t *testing.T) {
 	}
 	n := len(l.reqs)
 	failing := acme.TokenSourceFunc(func(context.Context) (string, error) { return "", errors.New("vault sealed") })
-	_, err := c.Widgets.ListWidgets(ctx, nil, acme.WithTokenSource(failing))
+	_, err := c.Catalog.ListWidgets(ctx, nil, acme.WithTokenSource(failing))
 	if err == nil || !strings.Contains(err.Error(), "token source: vault sealed") || len(l.reqs) != n {
 		t.Errorf("failing source: %v, %d requests", err, len(l.reqs)-n)
 	}
 	// An operation that needs no token never asks the source.
-	if _, err := c.Status.GetStatus(ctx, acme.WithTokenSource(failing)); err != nil {
+	if _, err := c.Health.GetStatus(ctx, acme.WithTokenSource(failing)); err != nil {
 		t.Errorf("getStatus asked the token source: %v", err)
 	}
 }
@@ -247,10 +247,10 @@ func TestSecretsStayOutOfLogsAndErrors(t *testing.T) {
 	c := everything(l, acme.WithLogger(logger))
 	ctx := context.Background()
 	for _, call := range []func() error{
-		func() error { _, err := c.Widgets.GetWidget(ctx, "w1"); return err },
-		func() error { _, err := c.Widgets.CreateWidget(ctx, &acme.NewWidget{Label: "x"}); return err },
-		func() error { return c.Widgets.DeleteWidget(ctx, "w1") },
-		func() error { _, err := c.Widgets.ListWidgets(ctx, nil); return err },
+		func() error { _, err := c.Catalog.GetWidget(ctx, "w1"); return err },
+		func() error { _, err := c.Catalog.CreateWidget(ctx, &acme.NewWidget{Label: "x"}); return err },
+		func() error { return c.Catalog.DeleteWidget(ctx, "w1") },
+		func() error { _, err := c.Catalog.ListWidgets(ctx, nil); return err },
 	} {
 		if err := call(); err != nil {
 			t.Fatal(err)
@@ -264,7 +264,7 @@ func TestSecretsStayOutOfLogsAndErrors(t *testing.T) {
 
 	// A transport error quotes the URL: without the key.
 	dead := acme.NewClient("", acme.WithBaseURL("http://127.0.0.1:1"), acme.WithAPIKeyQuery("key-q"), acme.WithMaxRetries(0))
-	_, err := dead.Widgets.GetWidget(ctx, "w1")
+	_, err := dead.Catalog.GetWidget(ctx, "w1")
 	if err == nil || strings.Contains(err.Error(), "key-q") || !strings.Contains(err.Error(), "REDACTED") {
 		t.Errorf("transport error: %v", err)
 	}
@@ -273,7 +273,7 @@ func TestSecretsStayOutOfLogsAndErrors(t *testing.T) {
 		http.Error(w, `{"message":"no"}`, http.StatusForbidden)
 	}))
 	defer refusing.Close()
-	_, err = acme.NewClient("", acme.WithBaseURL(refusing.URL), acme.WithAPIKeyQuery("key-q")).Widgets.GetWidget(ctx, "w1")
+	_, err = acme.NewClient("", acme.WithBaseURL(refusing.URL), acme.WithAPIKeyQuery("key-q")).Catalog.GetWidget(ctx, "w1")
 	var apiErr *acme.APIError
 	if !errors.As(err, &apiErr) || strings.Contains(apiErr.URL, "key-q") || !errors.Is(err, acme.ErrForbidden) {
 		t.Errorf("API error: %v (URL %q)", err, apiErr.URL)
@@ -305,7 +305,7 @@ func TestServerVariables(t *testing.T) {
 		{[]acme.Option{acme.WithServerRegion("us"), acme.WithBaseURL("http://proxy.local/acme")}, "http://proxy.local/acme/status"},
 	}
 	for _, call := range calls {
-		if _, err := c.Status.GetStatus(ctx, call.opts...); err != nil {
+		if _, err := c.Health.GetStatus(ctx, call.opts...); err != nil {
 			t.Fatal(err)
 		}
 		if got := urls[len(urls)-1]; got != call.want {
@@ -316,14 +316,14 @@ func TestServerVariables(t *testing.T) {
 		t.Errorf("DefaultBaseURL %s", acme.DefaultBaseURL)
 	}
 	n := len(urls)
-	_, err := c.Status.GetStatus(ctx, acme.WithServerRegion("mars"))
+	_, err := c.Health.GetStatus(ctx, acme.WithServerRegion("mars"))
 	if err == nil || !strings.Contains(err.Error(), `server variable region: "mars" is not one of eu, us`) || len(urls) != n {
 		t.Errorf("a region outside the enum: %v", err)
 	}
 	// A client's variable holds for every call; a call's only for it.
 	us := acme.NewClient("t", acme.WithHTTPClient(hc), acme.WithServerRegion("us"))
-	us.Status.GetStatus(ctx, acme.WithServerBasePath("v9"))
-	us.Status.GetStatus(ctx)
+	us.Health.GetStatus(ctx, acme.WithServerBasePath("v9"))
+	us.Health.GetStatus(ctx)
 	if got := urls[len(urls)-2:]; got[0] != "https://us.api.acme.example/v9/status" || got[1] != "https://us.api.acme.example/v3/status" {
 		t.Errorf("client and call variables: %v", got)
 	}
@@ -395,7 +395,7 @@ func TestOAuth2Flows(t *testing.T) {
 	l := newLoopback(t)
 	c := acme.NewClient("", acme.WithBaseURL(l.URL), acme.WithTokenSource(cfg.TokenSource(tok)))
 	for range 2 {
-		if _, err := c.Widgets.ListWidgets(ctx, nil); err != nil {
+		if _, err := c.Catalog.ListWidgets(ctx, nil); err != nil {
 			t.Fatal(err)
 		}
 		if got := l.last(t).header.Get("Authorization"); got != "Bearer at-3" {
@@ -428,34 +428,34 @@ func TestTestServerChecksSecurity(t *testing.T) {
 	srv := acmetest.NewServer(t, acmetest.WithAPIKey("apiKeyHeader", "header-key"), acmetest.WithBasicAuth("u", "p"))
 	ctx := context.Background()
 	c := srv.Client(acme.WithMaxRetries(0))
-	if _, err := c.Widgets.CreateWidget(ctx, &acme.NewWidget{Label: "x"}); err != nil {
+	if _, err := c.Catalog.CreateWidget(ctx, &acme.NewWidget{Label: "x"}); err != nil {
 		t.Fatalf("createWidget with the server's key: %v", err)
 	}
 	if got := srv.CallsTo(acmetest.OpCreateWidget)[0].Header.Get("X-Acme-Key"); got != "header-key" {
 		t.Errorf("X-Acme-Key %q", got)
 	}
-	if err := c.Widgets.DeleteWidget(ctx, "w1"); err != nil {
+	if err := c.Catalog.DeleteWidget(ctx, "w1"); err != nil {
 		t.Fatalf("deleteWidget: %v", err)
 	}
-	if _, err := c.Status.GetStatus(ctx); err != nil {
+	if _, err := c.Health.GetStatus(ctx); err != nil {
 		t.Fatalf("getStatus: %v", err)
 	}
 	// Optional credentials: the right key, or none at all.
-	if _, err := c.Widgets.CountViews(ctx, "w1"); err != nil {
+	if _, err := c.Catalog.CountViews(ctx, "w1"); err != nil {
 		t.Fatalf("countViews with the key: %v", err)
 	}
-	if _, err := c.Widgets.CountViews(ctx, "w1", acme.WithAPIKeyQuery("")); err != nil {
+	if _, err := c.Catalog.CountViews(ctx, "w1", acme.WithAPIKeyQuery("")); err != nil {
 		t.Fatalf("countViews without a key: %v", err)
 	}
 	var apiErr *acme.APIError
-	if _, err := c.Widgets.CountViews(ctx, "w1", acme.WithAPIKeyQuery("wrong")); !errors.As(err, &apiErr) || apiErr.StatusCode != 401 {
+	if _, err := c.Catalog.CountViews(ctx, "w1", acme.WithAPIKeyQuery("wrong")); !errors.As(err, &apiErr) || apiErr.StatusCode != 401 {
 		t.Errorf("countViews with a wrong key: %v", err)
 	}
-	_, err := c.Widgets.CreateWidget(ctx, &acme.NewWidget{Label: "x"}, acme.WithAPIKeyHeader("wrong"))
+	_, err := c.Catalog.CreateWidget(ctx, &acme.NewWidget{Label: "x"}, acme.WithAPIKeyHeader("wrong"))
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 401 || !strings.Contains(apiErr.Errors[0].Message, "apiKeyHeader") {
 		t.Errorf("a wrong key: %v", err)
 	}
-	_, err = c.Status.GetStatus(ctx, acme.WithHeader("Authorization", "Bearer leaked"))
+	_, err = c.Health.GetStatus(ctx, acme.WithHeader("Authorization", "Bearer leaked"))
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 || apiErr.Errors[0].Code != "credentials_not_expected" {
 		t.Errorf("credentials sent to getStatus: %v", err)
 	}
@@ -475,7 +475,7 @@ func TestFormOnTheWire(t *testing.T) {
 	c := everything(l)
 	ctx := context.Background()
 	colour := acme.LabelWidgetRequestColourGreen
-	err := c.Widgets.LabelWidget(ctx, "w 1", &acme.LabelWidgetRequest{
+	err := c.Catalog.LabelWidget(ctx, "w 1", &acme.LabelWidgetRequest{
 		Label: "Big & bold", Colour: &colour, Priority: acme.Int(2), Pinned: acme.Bool(false),
 		Tags: []string{"a", "b"}, IDs: []int{1, 2}, Words: []string{"x", "y"}, Path: []string{"p", "q"},
 		Size: acme.Size{Width: acme.Int(3), Height: acme.Int(4)}, Place: acme.Size{Width: acme.Int(5)},
@@ -503,7 +503,7 @@ func TestFormOnTheWire(t *testing.T) {
 		t.Errorf("form\n got %s\nwant %s", got.Encode(), want.Encode())
 	}
 	// The least form: its required field, even empty.
-	if err := c.Widgets.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{}); err != nil {
+	if err := c.Catalog.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{}); err != nil {
 		t.Fatal(err)
 	}
 	if r := l.last(t); r.body != "label=" {
@@ -513,7 +513,7 @@ func TestFormOnTheWire(t *testing.T) {
 	// The test package's server reads the form, checks it, and records it.
 	srv := acmetest.NewServer(t)
 	tc := srv.Client(acme.WithMaxRetries(0))
-	if err := tc.Widgets.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{Label: "x", IDs: []int{4, 5}}); err != nil {
+	if err := tc.Catalog.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{Label: "x", IDs: []int{4, 5}}); err != nil {
 		t.Fatal(err)
 	}
 	calls := srv.CallsTo(acmetest.OpLabelWidget)
@@ -522,11 +522,11 @@ func TestFormOnTheWire(t *testing.T) {
 	}
 	bad := acme.LabelWidgetRequestColour("purple")
 	var apiErr *acme.APIError
-	err = tc.Widgets.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{Label: "x", Colour: &bad})
+	err = tc.Catalog.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{Label: "x", Colour: &bad})
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 || apiErr.Errors[0].Field != "colour" {
 		t.Errorf("a colour outside the enum: %v", err)
 	}
-	err = tc.Widgets.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{Label: "x"}, acme.WithHeader("Content-Type", "application/json"))
+	err = tc.Catalog.LabelWidget(ctx, "w1", &acme.LabelWidgetRequest{Label: "x"}, acme.WithHeader("Content-Type", "application/json"))
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 || !strings.Contains(apiErr.Errors[0].Message, "application/x-www-form-urlencoded") {
 		t.Errorf("a form sent as JSON: %v", err)
 	}

@@ -15,7 +15,7 @@
 // same server outside a test, for an example or a program, and the caller closes it.
 //
 // A test stubs the operations it cares about by the Op variable of each (OpListWidgets for
-// client.Widgets.ListWidgets): Stub with a value of the method's result type, StubError with a
+// client.Catalog.ListWidgets): Stub with a value of the method's result type, StubError with a
 // status and error list, StubFunc with a function of the request, StubPages with items served in
 // pages the way the operation pages. RequireStubs makes a call of an operation the test did not
 // stub fail the test. Server.Calls lists the requests received: operation, path parameters, query

@@ -32,7 +32,7 @@ func (s *Server) Client(opts ...acme.Option) *acme.Client {
 // The operations of the API, to stub and to find in Server.Calls: each is named after the client
 // method it answers, and its type parameter is the type a stub answers with.
 var (
-	// OpListWidgets answers client.Widgets.ListWidgets: GET /widgets.
+	// OpListWidgets answers client.Catalog.ListWidgets: GET /widgets.
 	OpListWidgets = Op[[]acme.Widget]{&operation{
 		id:      "listWidgets",
 		method:  "GET",
@@ -45,7 +45,7 @@ var (
 		},
 	}}
 
-	// OpCreateWidget answers client.Widgets.CreateWidget: POST /widgets.
+	// OpCreateWidget answers client.Catalog.CreateWidget: POST /widgets.
 	OpCreateWidget = Op[*acme.Widget]{&operation{
 		id:       "createWidget",
 		method:   "POST",
@@ -58,7 +58,7 @@ var (
 		decode:   decodeAs[acme.NewWidget],
 	}}
 
-	// OpGetWidget answers client.Widgets.GetWidget: GET /widgets/{id}.
+	// OpGetWidget answers client.Catalog.GetWidget: GET /widgets/{id}.
 	OpGetWidget = Op[*acme.Widget]{&operation{
 		id:       "getWidget",
 		method:   "GET",
@@ -69,7 +69,7 @@ var (
 		security: &[]requirement{{schemeAPIKeyQuery}, {schemeAPIKeyCookie}},
 	}}
 
-	// OpDeleteWidget answers client.Widgets.DeleteWidget: DELETE /widgets/{id}.
+	// OpDeleteWidget answers client.Catalog.DeleteWidget: DELETE /widgets/{id}.
 	OpDeleteWidget = Op[struct{}]{&operation{
 		id:       "deleteWidget",
 		method:   "DELETE",
@@ -79,7 +79,7 @@ var (
 		security: &[]requirement{{schemeBasicAuth}, {schemeBearerAuth, schemeAPIKeyHeader}},
 	}}
 
-	// OpPublishWidget answers client.Widgets.PublishWidget: POST /widgets/{id}/publish.
+	// OpPublishWidget answers client.Catalog.PublishWidget: POST /widgets/{id}/publish.
 	OpPublishWidget = Op[struct{}]{&operation{
 		id:       "publishWidget",
 		method:   "POST",
@@ -89,7 +89,7 @@ var (
 		security: &[]requirement{{schemeOauth}},
 	}}
 
-	// OpCountViews answers client.Widgets.CountViews: GET /widgets/{id}/views.
+	// OpCountViews answers client.Catalog.CountViews: GET /widgets/{id}/views.
 	OpCountViews = Op[*acme.CountViewsResponse]{&operation{
 		id:       "countViews",
 		method:   "GET",
@@ -100,7 +100,7 @@ var (
 		security: &[]requirement{{}, {schemeAPIKeyQuery}},
 	}}
 
-	// OpLabelWidget answers client.Widgets.LabelWidget: PUT /widgets/{id}/labels.
+	// OpLabelWidget answers client.Catalog.LabelWidget: PUT /widgets/{id}/labels.
 	OpLabelWidget = Op[struct{}]{&operation{
 		id:       "labelWidget",
 		method:   "PUT",
@@ -121,7 +121,7 @@ var (
 		},
 	}}
 
-	// OpGetStatus answers client.Status.GetStatus: GET /status.
+	// OpGetStatus answers client.Health.GetStatus: GET /status.
 	OpGetStatus = Op[*acme.GetStatusResponse]{&operation{
 		id:       "getStatus",
 		method:   "GET",
@@ -132,7 +132,7 @@ var (
 		security: &[]requirement{{}},
 	}}
 
-	// OpWhoAmI answers client.Status.WhoAmI: GET /me.
+	// OpWhoAmI answers client.Health.WhoAmI: GET /me.
 	OpWhoAmI = Op[*acme.WhoAmIResponse]{&operation{
 		id:       "whoAmI",
 		method:   "GET",

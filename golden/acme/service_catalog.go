@@ -4,10 +4,10 @@ package acme
 
 import "context"
 
-// WidgetsService holds the operations tagged "Widgets". Use it through Client.Widgets.
+// CatalogService holds the operations tagged "Catalog". Use it through Client.Catalog.
 //
-// Things the account makes
-type WidgetsService struct {
+// The widgets the account makes
+type CatalogService struct {
 	core *clientCore
 }
 
@@ -16,7 +16,7 @@ type WidgetsService struct {
 // It answers 200 with a []Widget.
 //
 // It authenticates with the scheme "bearerAuth", or the scheme "oauth" (scopes widgets:read).
-func (s *WidgetsService) ListWidgets(ctx context.Context, params *ListWidgetsParams, opts ...Option) ([]Widget, error) {
+func (s *CatalogService) ListWidgets(ctx context.Context, params *ListWidgetsParams, opts ...Option) ([]Widget, error) {
 	var out []Widget
 	err := callJSON(ctx, s.core, &request{op: opListWidgets, path: "/widgets", params: params}, &out, opts)
 	return out, err
@@ -27,7 +27,7 @@ func (s *WidgetsService) ListWidgets(ctx context.Context, params *ListWidgetsPar
 // It answers 201 with a Widget.
 //
 // It authenticates with the scheme "apiKeyHeader".
-func (s *WidgetsService) CreateWidget(ctx context.Context, body *NewWidget, opts ...Option) (*Widget, error) {
+func (s *CatalogService) CreateWidget(ctx context.Context, body *NewWidget, opts ...Option) (*Widget, error) {
 	var out Widget
 	if err := callJSON(ctx, s.core, &request{op: opCreateWidget, path: "/widgets", body: body}, &out, opts); err != nil {
 		return nil, err
@@ -40,7 +40,7 @@ func (s *WidgetsService) CreateWidget(ctx context.Context, body *NewWidget, opts
 // It answers 200 with a Widget.
 //
 // It authenticates with the scheme "apiKeyQuery", or the scheme "apiKeyCookie".
-func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Option) (*Widget, error) {
+func (s *CatalogService) GetWidget(ctx context.Context, id string, opts ...Option) (*Widget, error) {
 	var out Widget
 	if err := callJSON(ctx, s.core, &request{op: opGetWidget, path: "/widgets/" + pathParam(id)}, &out, opts); err != nil {
 		return nil, err
@@ -53,7 +53,7 @@ func (s *WidgetsService) GetWidget(ctx context.Context, id string, opts ...Optio
 // It answers 204 with no content.
 //
 // It authenticates with the scheme "basicAuth", or the schemes "bearerAuth" and "apiKeyHeader".
-func (s *WidgetsService) DeleteWidget(ctx context.Context, id string, opts ...Option) error {
+func (s *CatalogService) DeleteWidget(ctx context.Context, id string, opts ...Option) error {
 	return callNoContent(ctx, s.core, &request{op: opDeleteWidget, path: "/widgets/" + pathParam(id)}, opts)
 }
 
@@ -62,7 +62,7 @@ func (s *WidgetsService) DeleteWidget(ctx context.Context, id string, opts ...Op
 // It answers 202 with no content.
 //
 // It authenticates with the scheme "oauth" (scopes widgets:write).
-func (s *WidgetsService) PublishWidget(ctx context.Context, id string, opts ...Option) error {
+func (s *CatalogService) PublishWidget(ctx context.Context, id string, opts ...Option) error {
 	return callNoContent(ctx, s.core, &request{op: opPublishWidget, path: "/widgets/" + pathParam(id) + "/publish"}, opts)
 }
 
@@ -71,7 +71,7 @@ func (s *WidgetsService) PublishWidget(ctx context.Context, id string, opts ...O
 // It answers 200 with a CountViewsResponse.
 //
 // It authenticates with no credentials, or the scheme "apiKeyQuery".
-func (s *WidgetsService) CountViews(ctx context.Context, id string, opts ...Option) (*CountViewsResponse, error) {
+func (s *CatalogService) CountViews(ctx context.Context, id string, opts ...Option) (*CountViewsResponse, error) {
 	var out CountViewsResponse
 	if err := callJSON(ctx, s.core, &request{op: opCountViews, path: "/widgets/" + pathParam(id) + "/views"}, &out, opts); err != nil {
 		return nil, err
@@ -84,7 +84,7 @@ func (s *WidgetsService) CountViews(ctx context.Context, id string, opts ...Opti
 // It answers 204 with no content.
 //
 // It authenticates with the scheme "apiKeyHeader".
-func (s *WidgetsService) LabelWidget(ctx context.Context, id string, body *LabelWidgetRequest, opts ...Option) error {
+func (s *CatalogService) LabelWidget(ctx context.Context, id string, body *LabelWidgetRequest, opts ...Option) error {
 	return callNoContent(ctx, s.core, &request{op: opLabelWidget, path: "/widgets/" + pathParam(id) + "/labels", urlForm: body}, opts)
 }
 

@@ -4,10 +4,10 @@ package acme
 
 import "context"
 
-// StatusService holds the operations tagged "Status". Use it through Client.Status.
+// HealthService holds the operations tagged "Health". Use it through Client.Health.
 //
 // The service's health
-type StatusService struct {
+type HealthService struct {
 	core *clientCore
 }
 
@@ -16,7 +16,7 @@ type StatusService struct {
 // It answers 200 with a GetStatusResponse.
 //
 // It sends no credentials: the description lets anyone call it.
-func (s *StatusService) GetStatus(ctx context.Context, opts ...Option) (*GetStatusResponse, error) {
+func (s *HealthService) GetStatus(ctx context.Context, opts ...Option) (*GetStatusResponse, error) {
 	var out GetStatusResponse
 	if err := callJSON(ctx, s.core, &request{op: opGetStatus, path: "/status"}, &out, opts); err != nil {
 		return nil, err
@@ -29,7 +29,7 @@ func (s *StatusService) GetStatus(ctx context.Context, opts ...Option) (*GetStat
 // It answers 200 with a WhoAmIResponse.
 //
 // It authenticates with the scheme "openId" (scopes profile).
-func (s *StatusService) WhoAmI(ctx context.Context, opts ...Option) (*WhoAmIResponse, error) {
+func (s *HealthService) WhoAmI(ctx context.Context, opts ...Option) (*WhoAmIResponse, error) {
 	var out WhoAmIResponse
 	if err := callJSON(ctx, s.core, &request{op: opWhoAmI, path: "/me"}, &out, opts); err != nil {
 		return nil, err
