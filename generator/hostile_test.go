@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/intercom-gen/intercom-gen/generator"
+	"github.com/intercom-gen/intercom-gen/generator/internal/render"
 	"github.com/intercom-gen/intercom-gen/golden"
 	"github.com/intercom-gen/intercom-gen/loader"
 	"github.com/intercom-gen/intercom-gen/loader/diag"
@@ -480,7 +481,7 @@ func checkRuntime(t testing.TB, pkg string, res *generator.Result) {
 		got[f.Name] = f.Source
 	}
 	n := 0
-	for name, src := range templates.Runtime(pkg) {
+	for name, src := range templates.Runtime(pkg, render.RuntimeParts(res.Package)) {
 		n++
 		want := append([]byte(generator.Header+"\n\n"), src...)
 		if !bytes.Equal(got[name], want) {

@@ -28,11 +28,16 @@ import (
 	sdk "github.com/intercom-gen/intercom-gen/golden/v2"
 )
 
-// plan is what the verifier sends.
+// plan is what the verifier sends: the server, the credentials of every
+// security scheme (a token, basic authentication's user and password, the
+// key of every API key scheme) and the calls.
 type plan struct {
-	BaseURL string `json:"baseURL"`
-	Token   string `json:"token"`
-	Calls   []call `json:"calls"`
+	BaseURL  string `json:"baseURL"`
+	Token    string `json:"token"`
+	User     string `json:"user"`
+	Password string `json:"password"`
+	Key      string `json:"key"`
+	Calls    []call `json:"calls"`
 }
 
 // call is one method call. Path arguments are text; Params maps wire
@@ -82,9 +87,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "harness: reading the plan:", err)
 		os.Exit(2)
 	}
-	// Each call is answered once, with the example it asks for: error
-	// examples (429, 5xx) must come back as they are, not be retried.
-	client := sdk.NewClient(p.Token, sdk.WithBaseURL(p.BaseURL), sdk.WithMaxRetries(0))
+	client := newClient(p)
 	out := bufio.NewWriter(os.Stdout)
 	enc := json.NewEncoder(out)
 	for _, c := range p.Calls {
@@ -96,6 +99,16 @@ func main() {
 	if err := out.Flush(); err != nil {
 		os.Exit(2)
 	}
+}
+
+// newClient makes the client of the calls, on the plan's server, with the
+// plan's credential for every security scheme of the package. Each call
+// is answered once, with the example it asks for: error examples (429,
+// 5xx) must come back as they are, not be retried. The verifier writes
+// this function for each package (its credentials are options named after
+// its description's schemes); this one is golden/v2's.
+func newClient(p plan) *sdk.Client {
+	return sdk.NewClient(p.Token, []sdk.Option{sdk.WithBaseURL(p.BaseURL), sdk.WithMaxRetries(0)}...)
 }
 
 func harnessError(n int, format string, args ...any) result {
@@ -279,12 +292,15 @@ func paramsArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value
 	return p, nil
 }
 
-// formArg fills a multipart struct; files come as {"$file": content}.
+// formArg fills a form struct (multipart or URL-encoded); files come as
+// {"$file": content}.
 func formArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value, error) {
 	p := reflect.New(t)
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		raw, ok := values[f.Tag.Get("form")]
+		// The tag is the field's name, and for a URL-encoded form its style.
+		name, _, _ := strings.Cut(f.Tag.Get("form"), ",")
+		raw, ok := values[name]
 		if !ok {
 			continue
 		}
@@ -293,7 +309,7 @@ func formArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value, 
 			Content *string `json:"$file"`
 		}
 		if json.Unmarshal(raw, &file) == nil && file.Content != nil {
-			sf := sdk.File{Name: f.Tag.Get("form") + ".json", ContentType: "application/json", Content: strings.NewReader(*file.Content)}
+			sf := sdk.File{Name: name + ".json", ContentType: "application/json", Content: strings.NewReader(*file.Content)}
 			switch {
 			case fv.Type() == reflect.TypeOf(sf):
 				fv.Set(reflect.ValueOf(sf))

@@ -406,8 +406,8 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 		switch {
 		case in == "query" && p.Schema == nil && schema != nil:
 			f.Style = "json"
-		case in == "query":
-			f.Style = queryStyle(p)
+		case in == "query" && p.Schema != nil && p.Schema.Value != nil:
+			f.Style = valueStyle(p.Schema.Value, p.Style, p.Explode)
 		}
 		fields = append(fields, f)
 	}
@@ -472,22 +472,33 @@ func contentSchema(p *openapi3.Parameter, ptr string) (*openapi3.SchemaRef, stri
 	return p.Content[key].Schema, diag.Append(ptr, "content", key, "schema")
 }
 
-// queryStyle maps style/explode to the runtime's query tag option.
-func queryStyle(p *openapi3.Parameter) string {
-	s := p.Schema
-	if s == nil || s.Value == nil {
-		return ""
+// valueStyle maps OpenAPI's style and explode of a query parameter or a
+// field of a URL-encoded form, whose schema is s, to the runtime's tag
+// option (model.Field.Style). The style is form when unset; explode is
+// true for form and false for the others when unset, as OpenAPI says.
+func valueStyle(s *openapi3.Schema, style string, explodeSet *bool) string {
+	if style == "" {
+		style = "form"
 	}
-	explode := p.Explode == nil || *p.Explode
-	switch sh := classify(s.Value); {
-	case sh == shapeArray && !explode:
+	explode := style == "form"
+	if explodeSet != nil {
+		explode = *explodeSet
+	}
+	switch sh := classify(s); {
+	case sh == shapeArray && explode:
+		return ""
+	case sh == shapeArray:
+		switch style {
+		case "spaceDelimited":
+			return "space"
+		case "pipeDelimited":
+			return "pipe"
+		}
 		return "comma"
-	case (sh == shapeStruct || sh == shapeUnion || sh == shapeMap) && p.Style == "deepObject":
+	case (sh == shapeStruct || sh == shapeUnion || sh == shapeMap) && style == "deepObject":
 		return "deep"
-	case sh == shapeUnion && !explode:
-		// The variant set decides: a list is comma-separated, a scalar
-		// sent as it is.
-		return "comma"
+	case (sh == shapeStruct || sh == shapeUnion || sh == shapeMap) && !explode:
+		return "pairs"
 	case sh == shapeStruct || sh == shapeUnion || sh == shapeMap:
 		return "object"
 	}
@@ -533,10 +544,12 @@ func mediaType(content openapi3.Content) (string, *openapi3.MediaType) {
 			return 0
 		case mt == "multipart/form-data":
 			return 1
-		case strings.HasPrefix(mt, "text/"):
+		case mt == "application/x-www-form-urlencoded":
 			return 2
+		case strings.HasPrefix(mt, "text/"):
+			return 3
 		}
-		return 3
+		return 4
 	}
 	slices.SortStableFunc(keys, func(a, c string) int { return rank(a) - rank(c) })
 	return keys[0], content[keys[0]]
@@ -552,6 +565,8 @@ func contentKind(ct string) string {
 		return "json"
 	case mt == "multipart/form-data":
 		return "form"
+	case mt == "application/x-www-form-urlencoded":
+		return "urlencoded"
 	case strings.HasPrefix(mt, "text/"):
 		return "text"
 	}
@@ -571,7 +586,10 @@ func (b *builder) buildBody(op *model.Operation, po pathOp, svc *model.Service, 
 	owner := "request body of " + op.ID
 	switch contentKind(ct) {
 	case "form":
-		b.buildForm(op, media, ptr, svc, stem)
+		b.buildForm(op, media, ptr, svc, stem, false)
+		return
+	case "urlencoded":
+		b.buildForm(op, media, ptr, svc, stem, true)
 		return
 	case "text":
 		op.Body = &model.Body{Type: builtin("string"), Raw: rawMediaType(ct)}
@@ -599,9 +617,14 @@ func rawMediaType(ct string) string {
 	return mime.FormatMediaType(mt, params)
 }
 
-// buildForm makes the multipart body struct of an operation.
-func (b *builder) buildForm(op *model.Operation, media *openapi3.MediaType, ptr string, svc *model.Service, stem string) {
-	name := b.uniqueTypeName(stem+"Request", "multipart body of "+op.ID, "Form", ptr)
+// buildForm makes the form body struct of an operation: multipart, or
+// URL-encoded, whose fields are written as the media type's encoding says.
+func (b *builder) buildForm(op *model.Operation, media *openapi3.MediaType, ptr string, svc *model.Service, stem string, urlencoded bool) {
+	what, mt := "multipart body of ", "multipart/form-data"
+	if urlencoded {
+		what, mt = "form body of ", "application/x-www-form-urlencoded"
+	}
+	name := b.uniqueTypeName(stem+"Request", what+op.ID, "Form", ptr)
 	t := b.addType(&model.Type{Name: name, Kind: model.Form, File: svc.File, Origin: model.Origin{Pointer: ptr}})
 	if media.Schema != nil {
 		s := media.Schema.Value
@@ -611,11 +634,45 @@ func (b *builder) buildForm(op *model.Operation, media *openapi3.MediaType, ptr 
 			}
 		}
 		if s != nil {
-			t.Doc = typeDoc(name, "is the multipart/form-data body of "+methodRef(op, svc, stem), s.Description)
-			b.buildStruct(t, s, site{ptr: ptr, name: name, file: svc.File, owner: "multipart body of " + op.ID, form: true})
+			t.Doc = typeDoc(name, "is the "+mt+" body of "+methodRef(op, svc, stem), s.Description)
+			// A URL-encoded form has no files: binary strings stay strings.
+			b.buildStruct(t, s, site{ptr: ptr, name: name, file: svc.File, owner: what + op.ID, form: !urlencoded})
+			if urlencoded {
+				b.formStyles(t, s, media.Encoding, ptr)
+			}
 		}
 	}
-	op.Body = &model.Body{Type: named(name), Form: true, Pointer: true}
+	op.Body = &model.Body{Type: named(name), Form: true, URLEncoded: urlencoded, Pointer: true}
+}
+
+// formStyles sets how each field of a URL-encoded form is written: as its
+// property's encoding says (a JSON content type: JSON text; else its style
+// and explode), OpenAPI's form style with explode by default.
+func (b *builder) formStyles(t *model.Type, s *openapi3.Schema, encoding map[string]*openapi3.Encoding, ptr string) {
+	for _, f := range t.Fields {
+		prop := s.Properties[f.Wire]
+		if prop == nil || prop.Value == nil {
+			continue
+		}
+		enc := encoding[f.Wire]
+		if enc == nil {
+			f.Style = valueStyle(prop.Value, "", nil)
+			continue
+		}
+		ct := strings.TrimSpace(strings.Split(enc.ContentType, ",")[0])
+		if ct != "" && contentKind(ct) == "json" {
+			f.Style = "json"
+			continue
+		}
+		if enc.Style != "" && !slices.Contains([]string{"form", "spaceDelimited", "pipeDelimited", "deepObject"}, enc.Style) {
+			b.add(diag.Warning, "unsupported-encoding", diag.Append(strings.TrimSuffix(ptr, "/schema"), "encoding", f.Wire, "style"),
+				fmt.Sprintf("form field %q has style %q, which a form cannot have; it is written in form style", f.Wire, enc.Style),
+				"use form, spaceDelimited, pipeDelimited or deepObject")
+			f.Style = valueStyle(prop.Value, "", enc.Explode)
+			continue
+		}
+		f.Style = valueStyle(prop.Value, enc.Style, enc.Explode)
+	}
 }
 
 // isStructLike reports whether a type is passed and returned by pointer:

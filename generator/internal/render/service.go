@@ -132,7 +132,7 @@ func (e *emitter) methodDoc(op *model.Operation) string {
 	if op.Deprecated {
 		dep = "Deprecated: the description marks this operation deprecated."
 	}
-	return paragraphs(first, op.Doc, ret, version, errs, dep)
+	return paragraphs(first, op.Doc, ret, version, securityDoc(op), errs, dep)
 }
 
 func status(s string) string {
@@ -184,6 +184,8 @@ func opParts(op *model.Operation) (params, req, args []jen.Code) {
 				jen.Id("rawType").Op(":").Lit(op.Body.Raw))
 		case op.Body.Raw != "":
 			req = append(req, jen.Id("raw").Op(":").Id("body"), jen.Id("rawType").Op(":").Lit(op.Body.Raw))
+		case op.Body.URLEncoded:
+			req = append(req, jen.Id("urlForm").Op(":").Id("body"))
 		case op.Body.Form:
 			req = append(req, jen.Id("form").Op(":").Id("body"))
 		default:

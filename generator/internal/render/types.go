@@ -183,7 +183,11 @@ func paramTag(f *model.Field) map[string]string {
 }
 
 func formTag(f *model.Field) map[string]string {
-	return map[string]string{"form": f.Wire}
+	v := f.Wire
+	if f.Style != "" {
+		v += "," + f.Style
+	}
+	return map[string]string{"form": v}
 }
 
 // fields lays out struct fields with their docs, a blank line before each

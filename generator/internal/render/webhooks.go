@@ -7,17 +7,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/model"
-	"github.com/intercom-gen/intercom-gen/templates"
 )
-
-// features are the optional parts of the runtime and test server a
-// package needs.
-func features(pkg *model.Package) []templates.Feature {
-	if len(pkg.Webhooks) > 0 {
-		return []templates.Feature{templates.Webhooks}
-	}
-	return nil
-}
 
 // webhookReaders renders the function that reads each webhook's request:
 // a thin call of the runtime's readWebhookPayload.

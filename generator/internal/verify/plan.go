@@ -207,14 +207,24 @@ func planCalls(op *model.Operation, kop *openapi3.Operation, item *openapi3.Path
 	var reqExamples []example
 	var bodySchema *openapi3.SchemaRef
 	form := false
-	if kop.RequestBody != nil && kop.RequestBody.Value != nil {
+	var formExample map[string]json.RawMessage
+	if kop.RequestBody != nil && kop.RequestBody.Value != nil && op.Body != nil {
 		for ct, mt := range kop.RequestBody.Value.Content {
 			switch {
-			case isJSON(ct):
-				reqExamples = examplesOf(mt)
-				bodySchema = mt.Schema
-			case strings.HasPrefix(ct, "multipart/form-data"):
+			case op.Body.Form && !op.Body.URLEncoded && strings.HasPrefix(ct, "multipart/form-data"),
+				op.Body.URLEncoded && strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
 				form = true
+				bodySchema = mt.Schema
+				// A URL-encoded form's example is an object of its
+				// fields' values (a multipart one's would give files as
+				// text).
+				for _, ex := range examplesOf(mt) {
+					if op.Body.URLEncoded && json.Unmarshal(ex.value, &formExample) == nil {
+						break
+					}
+				}
+			case !op.Body.Form && isJSON(ct):
+				reqExamples = examplesOf(mt)
 				bodySchema = mt.Schema
 			}
 		}
@@ -239,8 +249,10 @@ func planCalls(op *model.Operation, kop *openapi3.Operation, item *openapi3.Path
 	case raw:
 		primary.Raw = rawSample(kop)
 		primary.Body = mustJSON(string(primary.Raw))
+	case form && formExample != nil:
+		primary.Form = formExample
 	case form:
-		primary.Form = formArgs(bodySchema)
+		primary.Form = formArgs(bodySchema, op.Body.URLEncoded)
 	case op.Body != nil && len(reqExamples) == 0:
 		primary.Body, primary.Unsatisfied = sampleBody(bodySchema)
 	}
@@ -511,9 +523,11 @@ func paramArgs(kop *openapi3.Operation, item *openapi3.PathItem) (map[string]jso
 	return out, refused
 }
 
-// formArgs fills a multipart body: files get a small JSON document, other
-// required fields their sample.
-func formArgs(s *openapi3.SchemaRef) map[string]json.RawMessage {
+// formArgs fills a form body. A multipart form's files get a small JSON
+// document, its other required fields their sample; a URL-encoded form's
+// fields all get their sample, so that every field's encoding is sent and
+// validated.
+func formArgs(s *openapi3.SchemaRef, urlencoded bool) map[string]json.RawMessage {
 	out := map[string]json.RawMessage{}
 	if s == nil || s.Value == nil {
 		return out
@@ -522,11 +536,11 @@ func formArgs(s *openapi3.SchemaRef) map[string]json.RawMessage {
 		if ps == nil || ps.Value == nil {
 			continue
 		}
-		if ps.Value.Type != nil && ps.Value.Type.Is("string") && ps.Value.Format == "binary" {
+		if !urlencoded && ps.Value.Type != nil && ps.Value.Type.Is("string") && ps.Value.Format == "binary" {
 			out[name] = mustJSON(map[string]string{"$file": `[{"id":"p1","title":"Sample","url":"https://example.com/p1"}]`})
 			continue
 		}
-		if slices.Contains(s.Value.Required, name) {
+		if urlencoded || slices.Contains(s.Value.Required, name) {
 			out[name] = mustJSON(sample(ps, 0))
 		}
 	}

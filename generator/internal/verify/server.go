@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,6 +20,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
+
+	"github.com/intercom-gen/intercom-gen/generator/internal/model"
 )
 
 // callHeader carries the call number from the harness to the server, so the
@@ -28,9 +32,10 @@ const callHeader = "X-Verify-Call"
 // description with kin-openapi's openapi3filter and answers with the
 // planned example.
 type server struct {
-	spec  *openapi3.T
-	token string
-	calls map[int]*Call
+	spec *openapi3.T
+	// schemes are the security schemes the client sends, by name.
+	schemes map[string]*model.SecurityScheme
+	calls   map[int]*Call
 
 	mu     sync.Mutex
 	served map[int]*served
@@ -46,8 +51,12 @@ type served struct {
 	Problems []string
 }
 
-func newServer(spec *openapi3.T, token string, calls []*Call) *server {
-	s := &server{spec: spec, token: token, calls: map[int]*Call{}, served: map[int]*served{}}
+func newServer(spec *openapi3.T, pkg *model.Package, calls []*Call) *server {
+	useFormDecoder()
+	s := &server{spec: spec, schemes: map[string]*model.SecurityScheme{}, calls: map[int]*Call{}, served: map[int]*served{}}
+	for _, sc := range pkg.Schemes {
+		s.schemes[sc.Name] = sc
+	}
 	for _, c := range calls {
 		s.calls[c.N] = c
 		if c.Raw != nil {
@@ -125,8 +134,10 @@ func (s *server) check(r *http.Request, c *Call) []string {
 	if got := r.Header.Get("Intercom-Version"); got != c.Version {
 		problems = append(problems, fmt.Sprintf("Intercom-Version %q, want %q", got, c.Version))
 	}
-	if got := r.Header.Get("Authorization"); got != "Bearer "+s.token {
-		problems = append(problems, fmt.Sprintf("Authorization %q, want the bearer token", got))
+	if noCredentials(c.Op.Security) {
+		// What the description lets anyone call must not be sent a
+		// credential the client holds.
+		problems = append(problems, s.credentialsSent(r)...)
 	}
 	if !ok {
 		return problems
@@ -140,12 +151,7 @@ func (s *server) check(r *http.Request, c *Call) []string {
 			// description's defaults filled in (a default the schema
 			// refuses would fail a request that left it out).
 			SkipSettingDefaults: true,
-			AuthenticationFunc: func(_ context.Context, in *openapi3filter.AuthenticationInput) error {
-				if !strings.HasPrefix(in.RequestValidationInput.Request.Header.Get("Authorization"), "Bearer ") {
-					return errors.New("no bearer token")
-				}
-				return nil
-			},
+			AuthenticationFunc:  s.authenticate,
 		},
 	}
 	if err := openapi3filter.ValidateRequest(r.Context(), input); err != nil {
@@ -154,6 +160,86 @@ func (s *server) check(r *http.Request, c *Call) []string {
 		}
 	}
 	return problems
+}
+
+// noCredentials reports an operation that sends no credentials: its
+// security has no requirement, or only empty ones.
+func noCredentials(reqs []*model.SecurityRequirement) bool {
+	for _, r := range reqs {
+		if len(r.Schemes) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// credentialsSent lists the credentials a request carries: its Authorization
+// header, and the parameter of any API key scheme.
+func (s *server) credentialsSent(r *http.Request) []string {
+	var out []string
+	if got := r.Header.Get("Authorization"); got != "" {
+		out = append(out, fmt.Sprintf("Authorization %q sent to an operation that takes no credentials", got))
+	}
+	for _, name := range slices.Sorted(maps.Keys(s.schemes)) {
+		if sc := s.schemes[name]; sc.Kind == model.SchemeAPIKey {
+			if v, ok := apiKeyOf(r, sc.In, sc.Param); ok {
+				out = append(out, fmt.Sprintf("API key %s (%s %s = %q) sent to an operation that takes no credentials", name, sc.In, sc.Param, v))
+			}
+		}
+	}
+	return out
+}
+
+// authenticate checks the credentials of one security scheme of a
+// requirement (openapi3filter asks for each scheme of each requirement
+// until one requirement passes): the exact token, user and password or key
+// the harness was given, sent the way the description says. Schemes the
+// client cannot send (reported when generating) are not checked.
+func (s *server) authenticate(_ context.Context, in *openapi3filter.AuthenticationInput) error {
+	r := in.RequestValidationInput.Request
+	sc := s.schemes[in.SecuritySchemeName]
+	if sc == nil {
+		return nil
+	}
+	switch sc.Kind {
+	case model.SchemeToken:
+		if got, want := r.Header.Get("Authorization"), sc.AuthScheme+" "+token; got != want {
+			return fmt.Errorf("header Authorization is %q, want %q", got, want)
+		}
+	case model.SchemeBasic:
+		if u, p, ok := r.BasicAuth(); !ok || u != user || p != password {
+			return fmt.Errorf("header Authorization is %q, want basic authentication as %s", r.Header.Get("Authorization"), user)
+		}
+	case model.SchemeAPIKey:
+		if got, ok := apiKeyOf(r, sc.In, sc.Param); !ok || got != apiKey {
+			return fmt.Errorf("API key %s %s = %q, want %q", sc.In, sc.Param, got, apiKey)
+		}
+	}
+	return nil
+}
+
+// apiKeyOf is the value of an API key's header, query parameter or
+// cookie in a request.
+func apiKeyOf(r *http.Request, in, name string) (string, bool) {
+	switch in {
+	case "query":
+		v, ok := r.URL.Query()[name]
+		if !ok || len(v) == 0 {
+			return "", false
+		}
+		return v[0], true
+	case "cookie":
+		c, err := r.Cookie(name)
+		if err != nil {
+			return "", false
+		}
+		return c.Value, true
+	}
+	v := r.Header.Values(name)
+	if len(v) == 0 {
+		return "", false
+	}
+	return v[0], true
 }
 
 func flattenErrors(err error) []error {

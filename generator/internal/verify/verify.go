@@ -29,9 +29,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
+	"github.com/dave/jennifer/jen"
+
 	"github.com/intercom-gen/intercom-gen/generator/internal/model"
 	"github.com/intercom-gen/intercom-gen/generator/internal/pipeline"
+	"github.com/intercom-gen/intercom-gen/generator/internal/render"
 	"github.com/intercom-gen/intercom-gen/generator/internal/write"
 	"github.com/intercom-gen/intercom-gen/loader"
 	"github.com/intercom-gen/intercom-gen/templates"
@@ -48,8 +50,15 @@ type Options struct {
 	Keep    bool
 }
 
-// token is the access token the harness sends and the server expects.
-const token = "verify-token"
+// The credentials the harness sends and the server expects: the token of
+// every token scheme, HTTP basic authentication's user and password, and
+// the key of every API key scheme.
+const (
+	token    = "verify-token"
+	user     = "verify-user"
+	password = "verify-password"
+	apiKey   = "verify-key"
+)
 
 // Run verifies res, the client generated from doc (it does not generate
 // it again: the caller's generation is the one verified).
@@ -95,12 +104,12 @@ func Run(ctx context.Context, doc *loader.Document, res *pipeline.Result, opts O
 	if !opts.Keep {
 		defer os.RemoveAll(dir)
 	}
-	bin, err := buildHarness(ctx, dir, res.Files)
+	bin, err := buildHarness(ctx, dir, res)
 	if err != nil {
 		return nil, err
 	}
 
-	srv := newServer(doc.Spec, token, calls)
+	srv := newServer(doc.Spec, pkg, calls)
 	defer srv.close()
 	results, err := runHarness(ctx, bin, srv.srv.URL, pkg, calls)
 	if err != nil {
@@ -111,11 +120,11 @@ func Run(ctx context.Context, doc *loader.Document, res *pipeline.Result, opts O
 
 // buildHarness writes the generated package and the harness into a module
 // of their own and builds it.
-func buildHarness(ctx context.Context, dir string, files []gofile.File) (string, error) {
-	if _, err := write.Write(filepath.Join(dir, "sdk"), files); err != nil {
+func buildHarness(ctx context.Context, dir string, res *pipeline.Result) (string, error) {
+	if _, err := write.Write(filepath.Join(dir, "sdk"), res.Files); err != nil {
 		return "", err
 	}
-	main, err := templates.Harness("verifyharness/sdk")
+	main, err := templates.Harness("verifyharness/sdk", harnessClient(res.Package))
 	if err != nil {
 		return "", err
 	}
@@ -167,16 +176,35 @@ type harnessResult struct {
 	} `json:"typed"`
 }
 
+// harnessClient is the harness's newClient for pkg: a client of the
+// plan's server, unretried, with the plan's credential for each of the
+// package's security schemes.
+func harnessClient(pkg *model.Package) []byte {
+	p := func(field string) *jen.Statement { return jen.Id("p").Dot(field) }
+	qual := func(name string) *jen.Statement { return jen.Id("sdk").Dot(name) }
+	creds := render.Credentials{
+		Token: p("Token"),
+		Basic: jen.List(p("User"), p("Password")),
+		Key:   func(string) jen.Code { return p("Key") },
+	}
+	call := render.NewClientCall(pkg, qual, creds, []jen.Code{qual("WithBaseURL").Call(p("BaseURL")), qual("WithMaxRetries").Call(jen.Lit(0))}, nil)
+	fn := jen.Func().Id("newClient").Params(jen.Id("p").Id("plan")).Op("*").Add(qual("Client")).Block(jen.Return(call))
+	return []byte(fmt.Sprintf("%#v", fn))
+}
+
 func runHarness(ctx context.Context, bin, baseURL string, pkg *model.Package, calls []*Call) (map[int]*harnessResult, error) {
 	fields := map[string]string{}
 	for _, s := range pkg.Services {
 		fields[s.Tag] = s.Field
 	}
 	p := struct {
-		BaseURL string `json:"baseURL"`
-		Token   string `json:"token"`
-		Calls   []wire `json:"calls"`
-	}{BaseURL: baseURL, Token: token}
+		BaseURL  string `json:"baseURL"`
+		Token    string `json:"token"`
+		User     string `json:"user"`
+		Password string `json:"password"`
+		Key      string `json:"key"`
+		Calls    []wire `json:"calls"`
+	}{BaseURL: baseURL, Token: token, User: user, Password: password, Key: apiKey}
 	for _, c := range calls {
 		p.Calls = append(p.Calls, wire{N: c.N, Service: fields[c.Op.Tag], Method: c.Op.Method,
 			Path: c.Path, Params: c.Params, Body: c.Body, Form: c.Form})

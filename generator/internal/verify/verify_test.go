@@ -89,7 +89,7 @@ func variant(t *testing.T, rep *Report, op, example, path string, body bool) str
 
 func TestVerifyFixtures(t *testing.T) {
 	needGo(t)
-	for _, name := range []string{"v1", "v2"} {
+	for _, name := range []string{"v1", "v2", "acme"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			rep := runFile(t, filepath.Join("..", "..", "..", "specs", "fixtures", name+".yaml"))

@@ -14,6 +14,10 @@ type api struct {
 	// every request must carry unless its operation names another.
 	version    string
 	operations []*operation
+	// security is how operations authenticate unless they say otherwise
+	// (nil: a bearer token), and schemes every scheme of the API.
+	security []requirement
+	schemes  []*scheme
 	// schemas holds the objects, enums and unions request bodies refer
 	// to, by name; a name it does not hold is not checked.
 	schemas map[string]*schema
@@ -33,10 +37,17 @@ type operation struct {
 	// version is the Intercom-Version this operation requires when it
 	// differs from the API's ("preview").
 	version string
+	// security is how this operation authenticates when it is not the
+	// API's way (a lone empty requirement: no credentials); nil means the
+	// API's.
+	security *[]requirement
 	// body is the request body's type expression (see check), "" when the
-	// operation takes none or a multipart form (form).
-	body string
-	form bool
+	// operation takes none or a form: multipart (form) or URL-encoded
+	// (urlForm, whose fields formFields lists as query parameters are).
+	body       string
+	form       bool
+	urlForm    bool
+	formFields []queryParam
 	// raw is the Content-Type of a body sent as it is (text, a file):
 	// the server checks the header and keeps the bytes (Call.RawBody).
 	raw string
