@@ -130,3 +130,32 @@ func TestExceptionsFile(t *testing.T) {
 		}
 	}
 }
+
+// An answer that a schema without a type accepts, but not as the kind the
+// generator reads the schema as (items: an array), is the description's
+// fault; a typed schema's own refusal is reported as it is.
+func TestAnswerInvalid(t *testing.T) {
+	schema := func(src string) *openapi3.SchemaRef {
+		var s openapi3.Schema
+		if err := s.UnmarshalJSON([]byte(src)); err != nil {
+			t.Fatal(err)
+		}
+		return &openapi3.SchemaRef{Value: &s}
+	}
+	for _, tc := range []struct {
+		schema, answer string
+		invalid        bool
+	}{
+		{`{"items":{"type":"object"}}`, `{"ok":true}`, true},
+		{`{"items":{"type":"object"}}`, `[{"ok":true}]`, false},
+		{`{"properties":{"id":{"type":"string"}}}`, `[1]`, true},
+		{`{"type":"object"}`, `[1]`, true},
+		{`{}`, `[1]`, false},
+		{`{"anyOf":[{"type":"array"},{"type":"object"}]}`, `{"a":1}`, false},
+	} {
+		c := &Call{Example: "e", Answer: []byte(tc.answer), AnswerSchema: schema(tc.schema)}
+		if got := answerInvalid(c); (got != "") != tc.invalid {
+			t.Errorf("%s with %s: %q, want invalid %v", tc.schema, tc.answer, got, tc.invalid)
+		}
+	}
+}

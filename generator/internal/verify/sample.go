@@ -341,5 +341,30 @@ func answerInvalid(c *Call) string {
 	if err := validate(c.AnswerSchema.Value, v, openapi3.VisitAsResponse()); err != nil {
 		return firstLine(err.Error())
 	}
+	if typed, why := asTyped(c.AnswerSchema.Value); typed != nil {
+		if err := validate(typed, v, openapi3.VisitAsResponse()); err != nil {
+			return "the schema names no type and is read as " + why + ": " + firstLine(err.Error())
+		}
+	}
 	return ""
+}
+
+// asTyped is s with the type the generator reads into a schema that
+// names none (an array for `items`, an object for `properties`), and what
+// that type comes from; nil when s names a type or gives no hint. Such a
+// schema accepts any JSON, but the generated type holds only that kind.
+func asTyped(s *openapi3.Schema) (*openapi3.Schema, string) {
+	if s.Type != nil && !s.Type.IsEmpty() || len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) > 0 {
+		return nil, ""
+	}
+	typed := *s
+	switch {
+	case len(s.Properties) > 0:
+		typed.Type = &openapi3.Types{"object"}
+		return &typed, "an object, from its properties"
+	case s.Items != nil:
+		typed.Type = &openapi3.Types{"array"}
+		return &typed, "an array, from its items"
+	}
+	return nil, ""
 }
