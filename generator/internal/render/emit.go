@@ -131,6 +131,9 @@ type part struct {
 // render builds the part's text: jennifer's, unformatted, or the direct
 // writers', final.
 func (p *part) render() ([]byte, error) {
+	if p.direct != nil && p.builds != nil {
+		return nil, fmt.Errorf("emit %s.go: part %d is planned for both writers", p.stem, p.n)
+	}
 	if p.direct != nil {
 		var s goSource
 		for _, write := range p.direct {
@@ -174,7 +177,15 @@ func emit(pkg *model.Package) ([]part, error) {
 		}
 		return newPart(stem)
 	}
-	add := func(p *part, build func(f *jen.File)) { p.builds = append(p.builds, build) }
+	add := func(p *part, build func(f *jen.File)) {
+		if p.direct != nil {
+			// A part is written by jennifer or directly, never both:
+			// jennifer's declarations follow the direct ones in a part of
+			// their own.
+			p = newPart(p.stem)
+		}
+		p.builds = append(p.builds, build)
+	}
 	add(file("doc"), e.docFile)
 	add(file("client"), e.clientFile)
 	add(file("operations"), e.operationsFile)
