@@ -56,9 +56,9 @@
 // Go-shaped model, except where the description itself is the subject:
 // the wire layer of diff (generator/internal/apidiff, file wire.go only)
 // compares the two descriptions, and verify's example server and plan
-// (generator/internal/verify, files server.go, plan.go and sample.go)
-// validate requests against the description and answer with its
-// examples. cmd/peerbench measures kin-openapi's own loader as a
+// (generator/internal/verify, files server.go, form.go, plan.go and
+// sample.go) validate requests against the description and answer with
+// its examples. cmd/peerbench measures kin-openapi's own loader as a
 // baseline. A test (TestLayers) fails when any other package or file
 // imports kin-openapi, when a package imports its parent, or when the
 // loader imports the generator.

@@ -16,8 +16,8 @@ import (
 // FuzzGenerate runs the loader and the generator on small descriptions:
 // whatever the input, a located error or a package whose every file
 // parses, declares the package it should, imports only what generated
-// code may and carries no directive (checkInert); never a panic, never
-// an internal error.
+// code may, carries no directive (checkInert) and is gofmt'd; never a
+// panic, never an internal error.
 //
 //	go test -run '^$' -fuzz FuzzGenerate -fuzztime 30s ./generator/
 //
@@ -70,6 +70,7 @@ func FuzzGenerate(f *testing.F) {
 		}
 		for _, f := range res.Files {
 			checkInert(t, "fuzz", f)
+			checkGofmt(t, f)
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/intercom-gen/intercom-gen/generator"
+	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
 	"github.com/intercom-gen/intercom-gen/generator/internal/textdiff"
 	"github.com/intercom-gen/intercom-gen/golden"
 	"github.com/intercom-gen/intercom-gen/loader"
@@ -28,6 +29,18 @@ func fixtures(t testing.TB) []string {
 	return paths
 }
 
+// fixturePackage is the package name of a description's package in the
+// tests: a fixture of specs/fixtures under its own name, except the
+// Intercom-shaped ones, generated as package intercom (the default), like
+// Intercom's own descriptions.
+func fixturePackage(path string) string {
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	if filepath.Base(filepath.Dir(path)) != "fixtures" || name == "v1" || name == "v2" {
+		return "intercom"
+	}
+	return name
+}
+
 // generateFile generates the package of a description, with its test
 // package importing it as importPath.
 func generateFile(t testing.TB, path, importPath string) *generator.Result {
@@ -36,7 +49,7 @@ func generateFile(t testing.TB, path, importPath string) *generator.Result {
 	if err != nil {
 		t.Fatalf("load %s: %v", path, err)
 	}
-	res, err := generator.GenerateDocument(doc, generator.Options{ImportPath: importPath})
+	res, err := generator.GenerateDocument(doc, generator.Options{ImportPath: importPath, Package: fixturePackage(path)})
 	if err != nil {
 		t.Fatalf("generate %s: %v", path, err)
 	}
@@ -54,36 +67,42 @@ func TestGolden(t *testing.T) {
 			// The test package imports the golden package from golden/.
 			res := generateFile(t, spec, "github.com/intercom-gen/intercom-gen/golden/"+name)
 			dir := filepath.Join(repoRoot(t), "golden", name)
+			testPkg := fixturePackage(spec) + "test"
 			if *golden.Update {
-				if _, err := generator.Write(dir, res.Files, "intercomtest"); err != nil {
+				if _, err := generator.Write(dir, res.Files, testPkg); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			compareDir(t, dir, res.Files)
+			compareDir(t, dir, testPkg, res.Files)
 		})
 	}
 }
 
 // compareDir reports every difference between dir's generated files and
-// files, as unified diffs.
-func compareDir(t *testing.T, dir string, files []generator.File) {
+// files, as unified diffs. Files without the generated header are a
+// fixture's own (hand-written tests of its package) and not compared.
+func compareDir(t *testing.T, dir, testPkg string, files []generator.File) {
 	t.Helper()
 	var have []string
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatalf("%v (run `go test ./generator -run TestGolden -update` to create the goldens)", err)
 	}
+	generated := func(path string) bool {
+		ok, err := gofile.FileIsGenerated(path)
+		return ok && err == nil
+	}
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".go") {
+		if strings.HasSuffix(e.Name(), ".go") && generated(filepath.Join(dir, e.Name())) {
 			have = append(have, e.Name())
 		}
 	}
 	// The test package's folder, as generator.Write lays it out.
-	sub, _ := os.ReadDir(filepath.Join(dir, "intercomtest"))
+	sub, _ := os.ReadDir(filepath.Join(dir, testPkg))
 	for _, e := range sub {
-		if strings.HasSuffix(e.Name(), ".go") {
-			have = append(have, "intercomtest/"+e.Name())
+		if strings.HasSuffix(e.Name(), ".go") && generated(filepath.Join(dir, testPkg, e.Name())) {
+			have = append(have, testPkg+"/"+e.Name())
 		}
 	}
 	var want []string

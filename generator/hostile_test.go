@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"github.com/intercom-gen/intercom-gen/generator"
+	"github.com/intercom-gen/intercom-gen/generator/internal/render"
 	"github.com/intercom-gen/intercom-gen/golden"
 	"github.com/intercom-gen/intercom-gen/loader"
 	"github.com/intercom-gen/intercom-gen/loader/diag"
@@ -319,6 +321,18 @@ const (
 	jsonv2Constraint = "//go:build goexperiment.jsonv2"
 )
 
+// checkGofmt fails when a generated file is not what gofmt makes of it:
+// the types are written in gofmt's layout without go/format.
+func checkGofmt(t testing.TB, f generator.File) {
+	t.Helper()
+	if strings.HasPrefix(f.Name, "runtime_") {
+		return // the runtime is copied verbatim (checkRuntime)
+	}
+	if formatted, err := format.Source(f.Source); err == nil && !bytes.Equal(formatted, f.Source) {
+		t.Errorf("%s is not gofmt'd", f.Name)
+	}
+}
+
 // checkInert fails when a generated file declares a package other than
 // pkg, imports anything unexpected, carries a directive, a build
 // constraint (but models_jsonv2.go's), cgo or a block comment, or
@@ -404,6 +418,7 @@ func TestHostileCorpus(t *testing.T) {
 				pkg := o.res.Package.Name
 				seen := map[string]bool{}
 				for _, f := range o.res.Files {
+					checkGofmt(t, f)
 					for _, d := range checkInert(t, pkg, f) {
 						if !base[d] && !seen[d] {
 							decls = append(decls, d)
@@ -481,7 +496,7 @@ func checkRuntime(t testing.TB, pkg string, res *generator.Result) {
 		got[f.Name] = f.Source
 	}
 	n := 0
-	for name, src := range templates.Runtime(pkg) {
+	for name, src := range templates.Runtime(pkg, render.RuntimeParts(res.Package)) {
 		n++
 		want := append([]byte(generator.Header+"\n\n"), src...)
 		if !bytes.Equal(got[name], want) {

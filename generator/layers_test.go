@@ -20,7 +20,7 @@ var kinAllowed = map[string][]string{
 	"loader":                     {"*"},
 	"generator/internal/build":   {"*"},
 	"generator/internal/apidiff": {"wire.go"},
-	"generator/internal/verify":  {"plan.go", "sample.go", "server.go"},
+	"generator/internal/verify":  {"form.go", "plan.go", "sample.go", "server.go"},
 	"cmd/peerbench":              {"*"},
 }
 

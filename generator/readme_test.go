@@ -1,8 +1,10 @@
 package generator_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -59,12 +61,73 @@ func readmeSnippets(t testing.TB) []snippet {
 			code = append(code, lines[i])
 		}
 		s.code = strings.Join(code, "\n") + "\n"
-		if s.kind != "directive" && !slices.Contains(loader.Versions, s.version) {
-			t.Errorf("README.md:%d: snippet for version %q, which is not one of %v", s.line, s.version, loader.Versions)
+		if s.kind != "directive" && !slices.Contains(loader.Versions, s.version) && !isFixture(t, s.version) {
+			t.Errorf("README.md:%d: snippet for version %q, which is not one of %v or a fixture", s.line, s.version, loader.Versions)
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// isFixture reports whether name is a fixture generated into golden/
+// under its own name (specs/fixtures/<name>.yaml, golden/<name>).
+func isFixture(t testing.TB, name string) bool {
+	path := filepath.Join(repoRoot(t), "specs", "fixtures", name+".yaml")
+	if name == "" || fixturePackage(path) != name {
+		return false
+	}
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// TestReadmeFixtureSnippets compiles the README's programs
+// written for a fixture's golden package (<!-- go: acme program -->)
+// against golden/<fixture>, as files that exist only for the go command
+// (an overlay), so that nothing is written into the repository.
+func TestReadmeFixtureSnippets(t *testing.T) {
+	root, err := filepath.Abs(repoRoot(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay := map[string]string{}
+	var pkgs []string
+	for _, s := range readmeSnippets(t) {
+		if !isFixture(t, s.version) {
+			continue
+		}
+		if s.kind != "program" {
+			t.Errorf("README.md:%d: fixture snippets are programs", s.line)
+			continue
+		}
+		src := strings.ReplaceAll(s.code, `"example.com/app/`+s.version+`"`, `"`+module+`/golden/`+s.version+`"`)
+		tmp := filepath.Join(t.TempDir(), "main.go")
+		if err := os.WriteFile(tmp, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dir := fmt.Sprintf("readme_line%d", s.line)
+		overlay[filepath.Join(root, "golden", s.version, dir, "main.go")] = tmp
+		pkgs = append(pkgs, "./golden/"+s.version+"/"+dir)
+	}
+	if len(pkgs) == 0 {
+		t.Skip("no fixture snippets")
+	}
+	data, err := json.Marshal(map[string]any{"Replace": overlay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ov := filepath.Join(t.TempDir(), "overlay.json")
+	if err := os.WriteFile(ov, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// go build, not vet: vet runs in the package's folder, which exists
+	// only in the overlay.
+	for _, pkg := range pkgs {
+		cmd := exec.Command("go", "build", "-overlay", ov, "-o", os.DevNull, pkg)
+		cmd.Dir = root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go build of the README's snippet %s: %v\n%s", pkg, err, out)
+		}
+	}
 }
 
 // TestReadmeSnippetsMarked runs without Intercom's descriptions: every Go

@@ -24,9 +24,12 @@ import (
 //	go test -run '^$' -bench 'Stage(Render|Format|Emit)' -benchmem -cpu 1,2 ./generator/
 //
 // Load is the loader (its own stages: ./loader, BenchmarkStage*); Build
-// makes the Go-shaped model; Render is jennifer's rendering of every file,
-// unformatted; Format is go/format on that output; Emit is both, per file
-// in parallel (-cpu 1 shows it sequential); Write is the journalled write
+// makes the Go-shaped model; Render is the rendering of every file:
+// jennifer's, unformatted, and the types, written in gofmt's layout;
+// Format is go/format on jennifer's output, and FormatDirect what
+// formatting the types would cost (the work writing them directly saves);
+// Emit is rendering and formatting, per file in parallel (-cpu 1 shows it
+// sequential); Write is the journalled write
 // into an empty folder, and WriteUnchanged the same files over themselves.
 // Generate is load, build, emit and write, as the command runs them.
 
@@ -97,7 +100,7 @@ func BenchmarkStageRender(b *testing.B) {
 	eachVersion(b, func(b *testing.B, path string) {
 		pkg := benchBuild(b, benchLoad(b, path))
 		for b.Loop() {
-			if _, err := render.Render(pkg); err != nil {
+			if _, _, err := render.Render(pkg); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -106,13 +109,29 @@ func BenchmarkStageRender(b *testing.B) {
 
 func BenchmarkStageFormat(b *testing.B) {
 	eachVersion(b, func(b *testing.B, path string) {
-		raw, err := render.Render(benchBuild(b, benchLoad(b, path)))
+		raw, _, err := render.Render(benchBuild(b, benchLoad(b, path)))
 		if err != nil {
 			b.Fatal(err)
 		}
 		for b.Loop() {
 			// Format replaces each file's Source, never its bytes.
 			if err := render.Format(slices.Clone(raw)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkStageFormatDirect is the go/format pass that writing the types
+// in gofmt's layout saves: formatting what it writes (the same bytes).
+func BenchmarkStageFormatDirect(b *testing.B) {
+	eachVersion(b, func(b *testing.B, path string) {
+		_, direct, err := render.Render(benchBuild(b, benchLoad(b, path)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if err := render.Format(slices.Clone(direct)); err != nil {
 				b.Fatal(err)
 			}
 		}

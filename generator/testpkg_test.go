@@ -44,20 +44,7 @@ func TestTestPackageDownstream(t *testing.T) {
 	if err := run(t, false, fixtureTarget(t, filepath.Join(mod, "intercom"))); err != nil {
 		t.Fatal(err)
 	}
-	src, err := os.ReadFile(filepath.Join("testdata", "downstream", "app_test.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(mod, "app_test.go"), src, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(goTool, "test", "-count=1", "./...")
-	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("go test: %v\n%s", err, out)
-	}
+	out := downstreamTest(t, goTool, mod, filepath.Join("testdata", "downstream", "app_test.go"), "./...")
 	if !strings.Contains(string(out), "ok  \texample.com/app\t") {
 		t.Fatalf("the downstream tests did not run:\n%s", out)
 	}
@@ -65,13 +52,7 @@ func TestTestPackageDownstream(t *testing.T) {
 	if !strings.Contains(string(out), "ok  \texample.com/app/intercom\t") {
 		t.Fatalf("the generated package's examples did not run:\n%s", out)
 	}
-	cmd = exec.Command(goTool, "test", "-count=1", "-run", "^Example", "-v", "./intercom")
-	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
-	out, err = cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("go test of the examples: %v\n%s", err, out)
-	}
+	out = offlineGoTest(t, goTool, mod, "-run", "^Example", "-v", "./intercom")
 	for _, name := range []string{"ExampleContactsService_CreateContact", "ExampleContactsService_ListContactsAll",
 		"ExampleContactsService_SearchContactsAll", "ExampleAPIError", "ExampleClient_Do", "ExampleOAuthConfig_AuthorizeURL",
 		"ExampleOAuthConfig_Exchange", "ExampleReadNotification", "Example_testServer"} {
@@ -79,6 +60,34 @@ func TestTestPackageDownstream(t *testing.T) {
 			t.Errorf("%s did not run and pass:\n%s", name, out)
 		}
 	}
+}
+
+// downstreamTest copies the test file appTest into the module mod and
+// runs go test there with args (offlineGoTest).
+func downstreamTest(t *testing.T, goTool, mod, appTest string, args ...string) []byte {
+	t.Helper()
+	src, err := os.ReadFile(appTest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(mod, "app_test.go"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return offlineGoTest(t, goTool, mod, args...)
+}
+
+// offlineGoTest runs go test with args in the module mod, offline and
+// outside any workspace, and returns its output; a failure fails the test.
+func offlineGoTest(t *testing.T, goTool, mod string, args ...string) []byte {
+	t.Helper()
+	cmd := exec.Command(goTool, append([]string{"test", "-count=1"}, args...)...)
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go test: %v\n%s", err, out)
+	}
+	return out
 }
 
 // TestTestPackageWrittenAndChecked: the test package is written with the

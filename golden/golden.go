@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -67,6 +68,48 @@ func OpenAPIDir(tb testing.TB) string {
 		tb.Skip(msg)
 	}
 	return dir
+}
+
+// PublicDescriptionsDir finds the copies of other APIs' public
+// descriptions (GitHub, Slack, Asana, Spotify, DigitalOcean, the OpenAPI
+// Initiative's examples) for the tests that check intercom-gen on
+// descriptions that are not Intercom's: $INTERCOM_GEN_PUBLIC_DIR, else
+// ../shared/public-descriptions beside this repository. Without it those
+// tests skip, unless INTERCOM_REQUIRE_SPECS=1.
+func PublicDescriptionsDir(tb testing.TB) string {
+	tb.Helper()
+	dir := os.Getenv("INTERCOM_GEN_PUBLIC_DIR")
+	if dir == "" {
+		dir = filepath.Join(moduleRoot(tb), "..", "shared", "public-descriptions")
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		msg := "public descriptions not found at " + dir + " (set INTERCOM_GEN_PUBLIC_DIR to a folder of OpenAPI descriptions)"
+		if os.Getenv("INTERCOM_REQUIRE_SPECS") == "1" {
+			tb.Fatal(msg + "; INTERCOM_REQUIRE_SPECS=1 forbids skipping")
+		}
+		tb.Skip(msg)
+	}
+	return dir
+}
+
+// PublicDescriptions lists the description files of
+// PublicDescriptionsDir (*.json, *.yaml, *.yml), sorted.
+func PublicDescriptions(tb testing.TB) []string {
+	tb.Helper()
+	dir := PublicDescriptionsDir(tb)
+	var out []string
+	for _, pattern := range []string{"*.json", "*.yaml", "*.yml"} {
+		m, err := filepath.Glob(filepath.Join(dir, pattern))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, m...)
+	}
+	slices.Sort(out)
+	if len(out) == 0 {
+		tb.Skip("no descriptions in " + dir)
+	}
+	return out
 }
 
 // moduleRoot is the folder of this module's go.mod, above the test's

@@ -30,6 +30,7 @@ const (
 	RulePropertiesWithoutKey = "properties-without-key"
 	RuleRequiredBoolean      = "required-boolean"
 	RuleProseQuoting         = "prose-quoting"
+	RuleDiscriminatorMapping = "discriminator-mapping"
 )
 
 // StandInExtension marks the schemas dangling-schema-ref adds: the
@@ -40,7 +41,7 @@ const StandInExtension = "x-intercom-gen-stand-in"
 var Rules = []string{
 	RuleDuplicateKey, RuleDanglingSchemaRef, RuleRefSiblings, RuleArrayWithoutItems,
 	RulePathParamLocation, RuleUndeclaredPathParam, RuleUnusedPathParam, RuleSchema31,
-	RulePropertiesWithoutKey, RuleRequiredBoolean, RuleProseQuoting,
+	RulePropertiesWithoutKey, RuleRequiredBoolean, RuleProseQuoting, RuleDiscriminatorMapping,
 }
 
 // ruleParams lists the parameters each rule takes besides enabled and doc.
@@ -96,7 +97,13 @@ type Patch struct {
 	// Versions lists the description versions the patch is for, matched
 	// case-insensitively against Document.Version; "*" matches every one.
 	Versions []string
-	Actions  []PatchAction
+	// Hosts, when set, limits the patch to descriptions of one API: those
+	// with a server on one of these hosts ("*.intercom.io" also matches
+	// intercom.io's subdomains, whatever values their variables take).
+	// Any other description is left alone, without a word: the patch is
+	// not for it, so it cannot be stale there.
+	Hosts   []string
+	Actions []PatchAction
 }
 
 // PatchAction edits the node at Target (a JSON pointer): it deep-merges
@@ -289,7 +296,7 @@ func parsePatch(name string, data []byte) (Patch, error) {
 	if err != nil {
 		return Patch{}, err
 	}
-	if err := onlyKeys(top, where, "description", "versions", "actions"); err != nil {
+	if err := onlyKeys(top, where, "description", "versions", "hosts", "actions"); err != nil {
 		return Patch{}, err
 	}
 	p := Patch{File: name, Description: strings.TrimSpace(scalarValue(mapGet(top, "description")))}
@@ -302,6 +309,11 @@ func parsePatch(name string, data []byte) (Patch, error) {
 	}
 	if p.Versions, err = stringList(versions); err != nil || len(p.Versions) == 0 {
 		return p, fmt.Errorf("%s:%d: `versions` must be a non-empty list of versions, or [\"*\"]", where, versions.Line)
+	}
+	if hosts := mapGet(top, "hosts"); hosts != nil {
+		if p.Hosts, err = stringList(hosts); err != nil || len(p.Hosts) == 0 {
+			return p, fmt.Errorf("%s:%d: `hosts` must be a non-empty list of host names, such as [\"*.intercom.io\"]", where, hosts.Line)
+		}
 	}
 	actions := mapGet(top, "actions")
 	if actions == nil || actions.Kind != yaml.SequenceNode || len(actions.Content) == 0 {

@@ -83,6 +83,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"update not a mapping", string(good), patch("description: d\nversions: ['*']\nactions: [{target: /a, update: [1]}]\n"), "`update` must be a mapping"},
 		{"unknown action key", string(good), patch("description: d\nversions: ['*']\nactions: [{target: /a, remove: true, if: {}}]\n"), `unknown key "if"`},
 		{"when not a mapping", string(good), patch("description: d\nversions: ['*']\nactions: [{target: /a, when: x, remove: true}]\n"), "`when` must map"},
+		{"hosts not a list", string(good), patch("description: d\nversions: ['*']\nhosts: api.intercom.io\nactions: [{target: /a, remove: true}]\n"), "`hosts` must be a non-empty list"},
 		{"anchors", string(good), patch("description: &d d\nversions: ['*']\nactions: [{target: /a, remove: true}]\n"), "anchors and aliases"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -269,6 +270,36 @@ func TestPatchVersions(t *testing.T) {
 		}
 		if applied := doc.Spec.Info.Extensions["x-patched"] != nil; applied != tc.applies || len(diags) != btoi(tc.applies) {
 			t.Errorf("versions %s: applied=%v diagnostics=%v", tc.versions, applied, diags)
+		}
+	}
+}
+
+// TestPatchHosts: a patch that names hosts applies only to descriptions
+// with a server on one of them, and says nothing at all about any other
+// (it is not stale there: it is not for it).
+func TestPatchHosts(t *testing.T) {
+	for _, tc := range []struct {
+		hosts, servers string
+		applies        bool
+	}{
+		{``, ``, true},
+		{`hosts: ["*.intercom.io"]`, `servers: [{url: "https://api.eu.intercom.io"}]`, true},
+		{`hosts: ["*.intercom.io"]`, `servers: [{url: "https://intercom.io/api"}]`, true},
+		{`hosts: ["*.intercom.io"]`, `servers: [{url: "https://{region}.intercom.io", variables: {region: {default: api}}}]`, true},
+		{`hosts: ["api.intercom.io"]`, `servers: [{url: "/relative"}, {url: "https://API.Intercom.io"}]`, true},
+		{`hosts: ["*.intercom.io"]`, `servers: [{url: "https://api.example.com"}]`, false},
+		{`hosts: ["*.intercom.io"]`, `servers: [{url: "https://notintercom.io"}]`, false},
+		{`hosts: ["*.intercom.io"]`, ``, false},
+		{`hosts: ["api.intercom.io"]`, `servers: [{url: "https://api.eu.intercom.io"}]`, false},
+	} {
+		cfg := patchConfig(t, "description: d\nversions: ['*']\n"+tc.hosts+"\nactions: [{target: /nothing/here, update: {x: 1}}, {target: /info, update: {x-patched: true}}]\n")
+		doc, diags, err := LoadBytes("p.yaml", []byte(patchTarget+tc.servers+"\n"), Options{Config: cfg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		applied := doc.Spec.Info.Extensions["x-patched"] != nil
+		if applied != tc.applies || len(diags) != 2*btoi(tc.applies) {
+			t.Errorf("%s on %s: applied=%v diagnostics=%v", tc.hosts, tc.servers, applied, diags)
 		}
 	}
 }

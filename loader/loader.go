@@ -26,10 +26,9 @@
 //     non-schema components and path items), decode, resolve,
 //     internal (a bug: please report), and
 //     duplicate-key when that rule is off;
-//   - warnings: openapi-3.1, empty-description, webhooks-not-generated,
-//     callbacks-not-generated, enum-kind (a value of another kind than the
-//     type), unknown-type, unknown-keyword, path-template, kin-validate
-//     (Options.Validate);
+//   - warnings: openapi-3.1, empty-description, callbacks-not-generated,
+//     enum-kind (a value of another kind than the type), unknown-type,
+//     unknown-keyword, path-template, kin-validate (Options.Validate);
 //   - repairs: one code per rule (see Rules and specs/repairs.yaml), and
 //     patch for a targeted patch;
 //   - infos: patch-stale, a patch that no longer applies.
@@ -149,6 +148,7 @@ var ruleHints = map[string]string{
 	RuleDanglingSchemaRef:    "define the schema under components/schemas or point the $ref at one that exists",
 	RuleRefSiblings:          "write the keywords beside an allOf holding the $ref: OpenAPI 3.0 ignores keywords beside a $ref",
 	RuleArrayWithoutItems:    "give the array schema an items schema",
+	RuleDiscriminatorMapping: "point the mapping at a schema of this description, or remove the entry",
 	RulePathParamLocation:    "declare the parameter with in: path and required: true",
 	RuleUndeclaredPathParam:  "declare the path parameter on the operation or its path item",
 	RuleUnusedPathParam:      "remove the parameter, or add {name} to the path",
@@ -214,40 +214,17 @@ func LoadBytes(file string, data []byte, opts Options) (doc *Document, diags dia
 	return doc, l.diags, nil
 }
 
-// checkEmpty warns about what the description declares that no Go code
-// comes from: a 3.1 `webhooks` section (its payload schemas under
-// components still become types), and a description with nothing to
-// generate at all. Such a description loads (an empty package is a valid
-// package), but it is almost always the wrong file or a truncated one.
+// checkEmpty warns about a description with nothing to generate at all:
+// no paths, no schemas and no webhooks. Such a description loads (an
+// empty package is a valid package), but it is almost always the wrong
+// file or a truncated one.
 func (l *load) checkEmpty(top *yaml.Node, spec *openapi3.T) {
-	hasPaths := spec.Paths.Len() > 0
-	hasSchemas := spec.Components != nil && len(spec.Components.Schemas) > 0
-	if i := mapIndex(top, "webhooks"); i >= 0 {
-		if w := resolve(top.Content[i+1]); w != nil && w.Kind == yaml.MappingNode && len(w.Content) > 0 {
-			n := len(w.Content) / 2
-			msg := fmt.Sprintf("the %s of the `webhooks` section (OpenAPI 3.1) are not generated: operations come from paths, types from components/schemas", plural(n, "webhook"))
-			if !hasPaths && !hasSchemas {
-				msg = fmt.Sprintf("the description declares only webhooks (%s), which are not generated: the generated package has nothing in it", plural(n, "webhook"))
-			}
-			l.add(diag.Warning, top.Content[i], "webhooks-not-generated", "/webhooks", msg,
-				"describe each payload under components/schemas and $ref it from the webhook, so that its type is generated")
-			return
-		}
-	}
-	if hasPaths || hasSchemas {
+	if spec.Paths.Len() > 0 || len(spec.Webhooks) > 0 || (spec.Components != nil && len(spec.Components.Schemas) > 0) {
 		return
 	}
 	l.add(diag.Warning, top, "empty-description", "",
 		"the description declares no paths, no schemas and no webhooks: the generated package has nothing in it",
 		"check that this is the file you meant (a complete description, not a fragment or a truncated download)")
-}
-
-// plural is "1 webhook" or "n webhooks".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // decode hands the repaired tree to kin-openapi (openapi3.T implements

@@ -2,6 +2,8 @@ package loader
 
 import (
 	"fmt"
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -17,8 +19,9 @@ import (
 // and the message says which patch to retire.
 func (l *load) applyPatches(top *yaml.Node) {
 	version := descriptionVersion(top)
+	hosts := serverHosts(top)
 	for _, p := range l.cfg.Patches {
-		if !patchFor(p, version) {
+		if !patchFor(p, version) || !patchOnHosts(p, hosts) {
 			continue
 		}
 		for _, a := range p.Actions {
@@ -34,6 +37,48 @@ func patchFor(p Patch, version string) bool {
 		return v == "*" || strings.EqualFold(v, version)
 	})
 }
+
+// patchOnHosts reports whether a patch is for a description whose
+// servers are on hosts: any description when the patch names no hosts.
+func patchOnHosts(p Patch, hosts []string) bool {
+	if len(p.Hosts) == 0 {
+		return true
+	}
+	for _, want := range p.Hosts {
+		want = strings.ToLower(want)
+		for _, h := range hosts {
+			if domain, ok := strings.CutPrefix(want, "*."); ok && (h == domain || strings.HasSuffix(h, "."+domain)) || h == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// serverHosts lists the lower-case host names of a description's servers,
+// their variables replaced by a placeholder ("https://{region}.example.com"
+// is on x.example.com).
+func serverHosts(top *yaml.Node) []string {
+	servers := resolve(mapGet(top, "servers"))
+	if servers == nil || servers.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []string
+	for _, s := range servers.Content {
+		u := resolve(mapGet(resolve(s), "url"))
+		if u == nil || u.Kind != yaml.ScalarNode {
+			continue
+		}
+		parsed, err := url.Parse(serverVariable.ReplaceAllString(u.Value, "x"))
+		if err == nil && parsed.Hostname() != "" {
+			out = append(out, strings.ToLower(parsed.Hostname()))
+		}
+	}
+	return out
+}
+
+// serverVariable is a variable of a server URL template.
+var serverVariable = regexp.MustCompile(`\{[^{}]*\}`)
 
 func (l *load) applyAction(top *yaml.Node, p Patch, a PatchAction) {
 	toks := diag.SplitPointer(a.Target)

@@ -42,7 +42,7 @@ func params(top, owner *yaml.Node, ownerPtr string) []param {
 		e = resolve(e)
 		p := e
 		if ref := scalarValue(mapGet(e, "$ref")); strings.HasPrefix(ref, "#/") {
-			p = lookup(top, ref[1:])
+			p = refTarget(top, ref)
 		}
 		if p == nil || p.Kind != yaml.MappingNode {
 			continue

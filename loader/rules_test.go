@@ -224,6 +224,29 @@ func TestPrepareReadsYAMLAsKinDoes(t *testing.T) {
 	}
 }
 
+func TestDiscriminatorMappingKeepsWhatResolves(t *testing.T) {
+	doc, _ := mustLoadTestdata(t, "discriminator-mapping.yaml")
+	pet := doc.Spec.Components.Schemas["pet"].Value
+	if pet.Discriminator == nil {
+		t.Fatal("the discriminator itself was dropped")
+	}
+	var got []string
+	for k, v := range pet.Discriminator.Mapping {
+		got = append(got, k+"="+v.Ref)
+	}
+	slices.Sort(got)
+	want := []string{"bird=bird", "dog=#/components/schemas/dog"}
+	if !slices.Equal(got, want) {
+		t.Errorf("mapping = %v, want %v", got, want)
+	}
+	if len(pet.OneOf) != 3 {
+		t.Errorf("oneOf has %d branches, want all 3", len(pet.OneOf))
+	}
+	if got := doc.Keys("/components/schemas/pet/discriminator/mapping"); !slices.Equal(got, []string{"dog", "bird"}) {
+		t.Errorf("mapping keys in source order = %v", got)
+	}
+}
+
 func TestRulesOff(t *testing.T) {
 	for _, tc := range []struct {
 		rule, file, code string
@@ -231,6 +254,7 @@ func TestRulesOff(t *testing.T) {
 		{RuleDanglingSchemaRef, "dangling-schema-ref.yaml", "dangling-ref"},
 		{RuleArrayWithoutItems, "array-without-items.yaml", ""},
 		{RulePathParamLocation, "path-params.yaml", ""},
+		{RuleDiscriminatorMapping, "discriminator-mapping.yaml", "dangling-ref"},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {
 			_, diags, err := LoadBytes(tc.file, readTestdata(t, tc.file), Options{Config: configWith(t, tc.rule, false)})
@@ -295,5 +319,21 @@ func TestRuleParameters(t *testing.T) {
 	doc, _ = load("path-params.yaml")
 	if p := doc.Spec.Paths.Value("/download/{job_identifier}").Get.Parameters[0].Value; !p.Schema.Value.Type.Is("integer") {
 		t.Errorf("configured parameter schema not used: %+v", p.Schema.Value)
+	}
+}
+
+// A parameter reached through a percent-encoded pointer (as bundlers write
+// them) declares the path parameter: nothing is added in its place.
+func TestPathParamThroughEncodedRef(t *testing.T) {
+	doc, diags := mustLoadTestdata(t, "path-params-ref.yaml")
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %v", diags)
+	}
+	del := doc.Spec.Paths.Value("/droplets/{droplet_id}").Delete
+	if len(del.Parameters) != 1 {
+		t.Fatalf("delete has %d parameters, want the one reference", len(del.Parameters))
+	}
+	if p := del.Parameters[0].Value; p == nil || p.Schema == nil || !p.Schema.Value.Type.Is("integer") {
+		t.Errorf("the parameter is not the integer one it refers to: %+v", p)
 	}
 }

@@ -1,7 +1,9 @@
 package loader
 
 import (
+	"net/url"
 	"strconv"
+	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
 
@@ -156,6 +158,20 @@ func index(tok string, n int) (int, bool) {
 }
 
 // lookup walks the JSON pointer ptr from root ("" is root itself).
+// refTarget follows a local reference ("#/…"). The pointer is a URI
+// fragment, so it is percent-decoded first: bundlers write
+// "#/paths/~1items~1%7Bid%7D/get/parameters/0" for the path /items/{id}.
+func refTarget(root *yaml.Node, ref string) *yaml.Node {
+	frag, ok := strings.CutPrefix(ref, "#")
+	if !ok {
+		return nil
+	}
+	if dec, err := url.PathUnescape(frag); err == nil {
+		frag = dec
+	}
+	return lookup(root, frag)
+}
+
 func lookup(root *yaml.Node, ptr string) *yaml.Node {
 	n := resolve(root)
 	for _, tok := range diag.SplitPointer(ptr) {

@@ -350,17 +350,65 @@ func (w *walker) schema(n *yaml.Node) {
 
 // discriminator checks the references of a discriminator's mapping. Its
 // values are plain strings, not $ref objects, yet kin-openapi follows the
-// ones that name another file, which must not happen here either.
+// ones that name another file, which must not happen here either. A
+// mapping only says which variant a value of the union is; the variants
+// themselves are the oneOf/anyOf branches. So an entry whose reference
+// leads nowhere (a schema the description does not define, a file it
+// may not read) is dropped by the discriminator-mapping rule and the
+// variant is told by the payload's shape instead; with the rule off it
+// is an error, like any other reference that leads nowhere.
 func (w *walker) discriminator(n *yaml.Node) {
 	mapping := mapGet(resolve(n), "mapping")
 	if mapping == nil || mapping.Kind != yaml.MappingNode {
 		return
 	}
+	repair := w.l.rule(RuleDiscriminatorMapping).Enabled
+	kept := mapping.Content[:0:0]
 	for i := 0; i+1 < len(mapping.Content); i += 2 {
-		if v := resolve(mapping.Content[i+1]); v != nil && v.Kind == yaml.ScalarNode && strings.Contains(v.Value, "/") {
-			w.checkRef(v.Value, v, w.path.String()+diag.Pointer("mapping", mapping.Content[i].Value))
+		key, v := mapping.Content[i], resolve(mapping.Content[i+1])
+		ptr := w.path.String() + diag.Pointer("mapping", key.Value)
+		if v == nil || v.Kind != yaml.ScalarNode || !strings.Contains(v.Value, "/") {
+			kept = append(kept, mapping.Content[i], mapping.Content[i+1])
+			continue
 		}
+		if !repair {
+			w.checkRef(v.Value, v, ptr)
+			kept = append(kept, mapping.Content[i], mapping.Content[i+1])
+			continue
+		}
+		if why := w.mappingTarget(v.Value); why != "" {
+			w.l.repair(v, RuleDiscriminatorMapping, ptr,
+				fmt.Sprintf("the discriminator mapping %q → %q was dropped: %s; the variant is told by the payload's shape", key.Value, v.Value, why))
+			continue
+		}
+		kept = append(kept, mapping.Content[i], mapping.Content[i+1])
 	}
+	if len(kept) != len(mapping.Content) {
+		mapping.Content = kept
+	}
+}
+
+// mappingTarget says why a discriminator mapping's reference cannot be
+// followed ("" when it can): it names nothing in the description, or a
+// file the loader may not read.
+func (w *walker) mappingTarget(ref string) string {
+	if !strings.HasPrefix(ref, "#") {
+		if code, _, _ := w.l.ext.check(ref); code != "" {
+			if code == "external-ref" {
+				return "it names another file, and external references are refused unless --allow-external-refs is given"
+			}
+			return "it names a file outside the description's folder or a URL, which are never read"
+		}
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil || u.Fragment == "" || u.Fragment[0] != '/' {
+		return "it is not a JSON pointer into this description"
+	}
+	if lookup(w.top, u.Fragment) == nil {
+		return "it points at nothing in this description"
+	}
+	return ""
 }
 
 // ref checks the $ref value of an object of kind k.

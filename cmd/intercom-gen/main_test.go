@@ -125,6 +125,8 @@ func TestVerifyCommand(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(stdout, "version 1.0: examples decoded ") || !strings.Contains(stdout, " 0 failures") {
 		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
 	}
+	// An example its own schema refuses is the description's fault: it
+	// is listed, and verify passes.
 	broken := filepath.Join(t.TempDir(), "broken.yaml")
 	spec := "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      operationId: getX\n" +
 		"      responses:\n        '200': {description: ok, content: {application/json: {schema: {type: object}, examples: {bad: {value: [1]}}}}}\n"
@@ -132,7 +134,21 @@ func TestVerifyCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, _ = runCLI(t, "verify", "--spec", broken)
-	if code != 1 || !strings.Contains(stdout, "FAIL decode getX 200 example \"bad\"") {
+	if code != 0 || !strings.Contains(stdout, "invalid example decode getX 200 example \"bad\": the example itself: value must be an object") {
+		t.Fatalf("an example its schema refuses: exit %d\n%s", code, stdout)
+	}
+	// A value decoded into a variant that cannot hold what another one
+	// declares fails, and verify exits 1.
+	failing := filepath.Join(t.TempDir(), "failing.yaml")
+	spec = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      operationId: getX\n" +
+		"      responses:\n        '200': {description: ok, content: {application/json: {schema: {oneOf: [" +
+		"{type: object, required: [a, b], properties: {a: {type: string}, b: {type: string}}}, " +
+		"{type: object, properties: {a: {type: string}, c: {type: string}}}]}, examples: {both: {value: {a: x, b: y, c: z}}}}}}\n"
+	if err := os.WriteFile(failing, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCLI(t, "verify", "--spec", failing)
+	if code != 1 || !strings.Contains(stdout, "FAIL typed getX 200 example \"both\"") {
 		t.Fatalf("a failing description: exit %d\n%s", code, stdout)
 	}
 }

@@ -3,6 +3,7 @@
 // figures as Markdown with their ratios:
 //
 //	go run ./cmd/peerbench -openapi-dir ../shared/intercom-openapi
+//	go run ./cmd/peerbench -public ../shared/public-descriptions
 //
 // It installs the peers with go install (oapi-codegen v2.8.2, ogen v1.24.0
 // unless told otherwise), gives them the minimally patched descriptions
@@ -26,6 +27,11 @@
 //
 // Every figure comes from the same run, so the ratios hold on a noisy
 // machine even when the absolute numbers do not.
+//
+// With -public DIR it measures generality instead: every tool generates a
+// package from each description in DIR (other APIs', unmodified), which is
+// built and vetted, and intercom-gen's is verified on the wire; the table
+// says how far each tool got (public.go).
 package main
 
 import (
@@ -54,6 +60,7 @@ type config struct {
 	compile     bool
 	oapiVersion string
 	ogenVersion string
+	public      string // a folder of other APIs' descriptions (public.go)
 	repo        string // this module's root
 	bin         string // work/bin
 	out         io.Writer
@@ -104,6 +111,7 @@ func main() {
 	flag.BoolVar(&cfg.jsonv2, "jsonv2", false, "with -runtime: build the benchmark with GOEXPERIMENT=jsonv2")
 	flag.DurationVar(&cfg.benchtime, "benchtime", 300*time.Millisecond, "with -runtime: time per benchmark per round")
 	flag.StringVar(&cfg.runFilter, "run", "", "with -runtime: only the cases whose version, row and tool (separated by spaces) match this regular expression")
+	flag.StringVar(&cfg.public, "public", "", "instead of timing Intercom's versions, run every tool on each description in this folder (unmodified) and report which generate, build and vet, and intercom-gen's verify figures")
 	flag.Parse()
 	cfg.versions = splitList(versions)
 	cfg.all = splitList(all)
@@ -124,7 +132,7 @@ func splitList(s string) []string {
 }
 
 func run(ctx context.Context, cfg *config) error {
-	if cfg.openapiDir == "" {
+	if cfg.openapiDir == "" && cfg.public == "" {
 		return errors.New("no descriptions: pass -openapi-dir (a checkout of github.com/intercom/Intercom-OpenAPI) or set INTERCOM_OPENAPI_DIR")
 	}
 	if cfg.runs < 1 {
@@ -159,6 +167,9 @@ func run(ctx context.Context, cfg *config) error {
 	}
 	if cfg.runtime {
 		return runtimeBench(ctx, cfg, tools)
+	}
+	if cfg.public != "" {
+		return runPublic(ctx, cfg, tools, cfg.public, cfg.out)
 	}
 	rep := &report{cfg: cfg}
 	rep.machine = describeMachine(ctx)

@@ -26,7 +26,7 @@ type clientCore struct {
 
 // newClientCore applies the client-level options over the defaults.
 func newClientCore(token, version string, opts []Option) *clientCore {
-	c := &clientCore{token: token, version: version, config: requestConfig{baseURL: string(RegionUS)}}
+	c := &clientCore{token: token, version: version}
 	for _, o := range opts {
 		if o != nil {
 			o(&c.config)
@@ -49,6 +49,8 @@ type request struct {
 	body any
 	// form points to a multipart form struct; nil means none.
 	form any
+	// urlForm points to a form struct sent URL-encoded; nil means none.
+	urlForm any
 	// version is an Intercom-Version the description requires for this
 	// operation; "" means the client's.
 	version string
@@ -60,6 +62,14 @@ type request struct {
 	// payload is a JSON body already encoded by the caller (a raw call);
 	// when set, body is ignored.
 	payload []byte
+	// raw is a body sent as it is (text, a file), with rawType as its
+	// Content-Type; nil means none.
+	raw     io.Reader
+	rawType string
+	// next is the URL of a page a Link header named (pageLink): it
+	// replaces the base URL, the path and the params' query, which it
+	// already holds.
+	next string
 }
 
 // callConfig resolves the configuration of one call. Per-call options
@@ -166,20 +176,23 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 	if err != nil {
 		return nil, nil, callError(r, "%w", err)
 	}
-	// The token is looked up once per call: retries send the same one,
-	// and a source that fails is the caller's problem, not a transient
-	// answer worth repeating.
-	token := c.token
-	if cfg.tokens != nil {
-		token, err = cfg.tokens.Token(ctx)
-		if err == nil && token == "" {
-			err = errors.New("empty token")
-		}
-		if err != nil {
-			return nil, nil, callError(r, "token source: %w", err)
-		}
+	// The credentials (a token from its source) are looked up once per
+	// call: retries send the same ones, and a source that fails is the
+	// caller's problem, not a transient answer worth repeating.
+	creds, err := c.credentialsFor(ctx, cfg, r)
+	if err != nil {
+		return nil, nil, callError(r, "%w", err)
 	}
-	for _, extra := range []url.Values{r.query, cfg.query} {
+	if r.next != "" {
+		// A linked page's URL holds the query already.
+		query = nil
+	}
+	cfg.sent = creds
+	var credQuery url.Values
+	if creds != nil {
+		credQuery = creds.query
+	}
+	for _, extra := range []url.Values{credQuery, r.query, cfg.query} {
 		for k, vs := range extra {
 			if query == nil {
 				query = url.Values{}
@@ -188,10 +201,23 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 		}
 	}
 
-	// The JSON body is encoded once, so every attempt sends the same bytes.
-	payload := r.payload
+	// The body is encoded once, so every attempt sends the same bytes.
+	payload, payloadType := r.payload, "application/json"
 	form := !isNilArg(r.form)
-	if !form && payload == nil && !isNilArg(r.body) {
+	raw, err := newRawBody(r.raw)
+	if err != nil {
+		return nil, nil, callError(r, "reading the request body: %w", err)
+	}
+	switch {
+	case !isNilArg(r.urlForm):
+		payloadType = "application/x-www-form-urlencoded"
+		if payload, err = encodeURLForm(r.urlForm); err == nil && payload == nil {
+			payload = []byte{}
+		}
+		if err != nil {
+			return nil, nil, callError(r, "encoding the request body: %w", err)
+		}
+	case !form && payload == nil && !isNilArg(r.body):
 		payload, err = appendValue(nil, reflect.ValueOf(r.body), 0)
 		if err == nil && r.bodyEdit != nil {
 			payload, err = r.bodyEdit(payload)
@@ -201,10 +227,19 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 		}
 	}
 
-	if cfg.baseURL == "" {
+	base := cfg.baseURL
+	if base == "" && cfg.server != nil {
+		if base, err = cfg.server.baseURL(); err != nil {
+			return nil, nil, callError(r, "%w", err)
+		}
+	}
+	if base == "" {
 		return nil, nil, callError(r, "no base URL: the description lists no server to send requests to; give the client WithBaseURL")
 	}
-	target := cfg.baseURL + r.path
+	target := base + r.path
+	if r.next != "" {
+		target, query = withQuery(r.next, query), nil
+	}
 	if len(query) > 0 {
 		sep := "?"
 		if strings.Contains(target, "?") {
@@ -229,9 +264,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 		clk = realClock{}
 	}
 	retries, maxWait := cfg.retry.retries(), cfg.retry.wait()
-	if maxWait == 0 || form {
-		// A multipart body is streamed from the caller's readers: it
-		// cannot be sent twice.
+	if maxWait == 0 || form || raw != nil && !raw.rewindable() {
+		// A multipart body is streamed from the caller's readers, and so
+		// is a raw body that cannot seek: neither can be sent twice.
 		retries = 0
 	}
 	idempotent := isIdempotent(method, cfg.retry)
@@ -248,8 +283,13 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 				return nil, nil, callError(r, "%w", err)
 			}
 			body, contentType, pipe = pr, ct, pr
+		case raw != nil:
+			if err := raw.rewind(); err != nil {
+				return nil, nil, callError(r, "rewinding the request body: %w", err)
+			}
+			body, contentType = raw.reader(), r.rawType
 		case payload != nil:
-			body, contentType = bytes.NewReader(payload), "application/json"
+			body, contentType = bytes.NewReader(payload), payloadType
 		}
 		req, err := http.NewRequestWithContext(context.WithValue(opCtx, attemptContextKey{}, attempt), method, target, body)
 		if err != nil {
@@ -258,7 +298,10 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 			}
 			return nil, nil, callError(r, "%w", err)
 		}
-		setHeaders(req.Header, cfg, token, accept, contentType, paramHeader)
+		if raw != nil && raw.size >= 0 && req.ContentLength <= 0 {
+			req.ContentLength = raw.size
+		}
+		setHeaders(req, cfg, creds, accept, contentType, paramHeader)
 
 		canRetry := attempt <= retries
 		var wait time.Duration
@@ -266,7 +309,7 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 		resp, err := cfg.roundTrip(hc, req)
 		switch {
 		case err != nil:
-			failure = callError(r, "%w", err)
+			failure = callError(r, "%w", redactError(err, creds))
 			// A POST is only sent again when it never left.
 			if !canRetry || ctx.Err() != nil || !(idempotent || notSent(err)) {
 				return nil, nil, failure
@@ -298,6 +341,7 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 			wait = backoff(clk, attempt-1, maxWait)
 		default:
 			apiErr := newAPIError(resp, req, r.op.ID)
+			apiErr.URL = creds.redactURL(apiErr.URL)
 			_ = resp.Body.Close()
 			cfg.capture(resp, apiErr.Body, attempt)
 			failure = apiErr
@@ -332,10 +376,9 @@ func (c *clientCore) attempts(ctx context.Context, cfg *requestConfig, r *reques
 
 // setHeaders writes a request's headers: credentials and version, then
 // the content headers, the parameters' headers and the caller's own.
-func setHeaders(h http.Header, cfg *requestConfig, token, accept, contentType string, paramHeader http.Header) {
-	if token != "" {
-		h.Set("Authorization", "Bearer "+token)
-	}
+func setHeaders(req *http.Request, cfg *requestConfig, creds *credentials, accept, contentType string, paramHeader http.Header) {
+	h := req.Header
+	creds.apply(req)
 	if cfg.version != "" {
 		h.Set("Intercom-Version", cfg.version)
 	}
@@ -412,7 +455,10 @@ func callJSONRaw(ctx context.Context, c *clientCore, r *request, out any, opts [
 		}
 		return data, nil
 	}
-	if r.op.jsonStatus != 0 && len(trimJSONSpace(data)) == 0 {
+	// 204 and 205 never carry a body, whatever a description says: their
+	// answer is the zero value.
+	bodiless := resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusResetContent
+	if r.op.jsonStatus != 0 && len(trimJSONSpace(data)) == 0 && !bodiless {
 		return nil, callError(r, "%s response with an empty body, where the description documents a JSON %s", resp.Status, target.Elem().Type())
 	}
 	if err := decodeResponse(data, target.Elem()); err != nil {

@@ -4,8 +4,6 @@ package intercom
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io"
@@ -242,21 +240,4 @@ func newOAuthError(resp *http.Response, body []byte) *OAuthError {
 		e.RequestID = resp.Header.Get("X-Request-Id")
 	}
 	return e
-}
-
-// NewOAuthState returns a random value for AuthorizeURL's state parameter
-// (at least 128 bits from crypto/rand), which protects the redirect back
-// to the app from cross-site request forgery.
-func NewOAuthState() string {
-	return rand.Text()
-}
-
-// CheckOAuthState reports whether the state of Intercom's redirect is the
-// one the app issued, in constant time. An empty want never matches, so a
-// lost session cannot be mistaken for a valid one.
-func CheckOAuthState(got, want string) bool {
-	if want == "" {
-		return false
-	}
-	return subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }

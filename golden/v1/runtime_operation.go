@@ -16,6 +16,11 @@ type Operation struct {
 	// JSON body (0 when it documents none): an empty or non-JSON body on
 	// that status is an error, on another 2xx the zero value.
 	jsonStatus int
+	// security is how the operation authenticates when it is not the
+	// client's default (a lone empty requirement: it sends no
+	// credentials); nil means the default. A pointer keeps Operation
+	// comparable.
+	security *[]securityRequirement
 }
 
 // operationContextKey is the context key of the Operation a request

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"net/http"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -32,6 +33,9 @@ const (
 	// pageScroll: the response's scroll_param goes out as the scroll_param
 	// query parameter until a batch comes back empty.
 	pageScroll
+	// pageLink: the response's Link header (RFC 8288) names the next
+	// page's URL (rel="next"), which is requested as it is.
+	pageLink
 )
 
 // paging tells the runtime how an operation pages. Generated iterator
@@ -43,8 +47,9 @@ type paging struct {
 	param string
 	// next is the dotted path of the next cursor in the response.
 	next string
-	// items is the response member that holds the page's items; an empty
-	// page after the first ends the iteration.
+	// items is the response member that holds the page's items ("": the
+	// response is the list); an empty page after the first ends the
+	// iteration.
 	items string
 }
 
@@ -55,7 +60,8 @@ type paging struct {
 // background, so there is nothing to leak.
 //
 // PP is a pointer to the page type (*ContactList): type parameters that
-// are pointers share one compiled body. The generic part is kept to a
+// are pointers share one compiled body. A page that is a list is yielded
+// as the slice itself ([]Repository). The generic part is kept to a
 // conversion; the loop is pager.run, compiled once. It is never inlined,
 // so that the closures it returns are compiled once, not in every method.
 //
@@ -64,7 +70,15 @@ func pageSeq[PP any](ctx context.Context, c *clientCore, r *request, pg paging, 
 	base := *r
 	return func(yield func(PP, error) bool) {
 		st := pager{c: c, base: base, pg: pg}
-		st.run(ctx, reflect.TypeFor[PP]().Elem(), opts, func(page any, err error) bool {
+		typ := reflect.TypeFor[PP]()
+		deref := typ.Kind() != reflect.Pointer
+		if !deref {
+			typ = typ.Elem()
+		}
+		st.run(ctx, typ, opts, func(page any, err error) bool {
+			if deref && page != nil {
+				page = reflect.ValueOf(page).Elem().Interface()
+			}
 			pp, _ := page.(PP)
 			return yield(pp, err)
 		})
@@ -104,6 +118,10 @@ type pager struct {
 	// perPage is the page size the last search page reported
 	// (pages.per_page), as JSON.
 	perPage []byte
+	// url is the URL of the page being fetched, and baseURL the client's,
+	// for following Link headers.
+	url     string
+	baseURL *url.URL
 }
 
 // run fetches the pages, each into a new value of type typ, and hands
@@ -143,6 +161,9 @@ func (st *pager) run(ctx context.Context, typ reflect.Type, opts []Option, yield
 // follows; empty whether this one had no items.
 func (st *pager) fetch(ctx context.Context, out any, opts []Option) (more, empty bool, err error) {
 	r := st.base
+	if st.pg.style == pageLink {
+		return st.fetchLink(ctx, &r, out, opts)
+	}
 	if st.cursor != "" {
 		if st.pg.style == pageSearch {
 			cursor, path, perPage := st.cursor, splitPath(st.pg.param), st.perPage
@@ -160,7 +181,15 @@ func (st *pager) fetch(ctx context.Context, out any, opts []Option) (more, empty
 			r.query = url.Values{st.pg.param: {st.cursor}}
 		}
 	}
-	raw, err := callJSONRaw(ctx, st.c, &r, out, opts)
+	var header http.Header
+	var raw []byte
+	if st.pg.style == pageNumber {
+		// Numbered pages whose answer does not count them may name the
+		// next in a Link header.
+		raw, header, err = callCapturing(ctx, st.c, &r, out, opts)
+	} else {
+		raw, err = callJSONRaw(ctx, st.c, &r, out, opts)
+	}
 	if err != nil {
 		return false, false, err
 	}
@@ -171,15 +200,17 @@ func (st *pager) fetch(ctx context.Context, out any, opts []Option) (more, empty
 	// One scan of the top level serves every lookup below.
 	top := jsonObjectEntries(raw)
 	if st.pg.items != "" {
-		list := lookupIn(top, splitPath(st.pg.items))
-		empty = list == nil || list[0] != '[' || list[jsonSkipSpace(list, 1)] == ']'
+		empty = emptyList(lookupIn(top, splitPath(st.pg.items)))
 	}
 	if st.pg.style == pageSearch {
 		if n := lookupIn(top, []string{"pages", "per_page"}); len(n) > 0 && n[0] >= '0' && n[0] <= '9' {
 			st.perPage = bytes.Clone(n)
 		}
 	}
-	next := st.nextCursor(top)
+	next, err := st.nextCursor(top, header)
+	if err != nil {
+		return false, empty, &repeatError{err: callError(&r, "pagination: %w", err)}
+	}
 	if next == "" || (empty && st.pg.style == pageScroll) {
 		return false, empty, nil
 	}
@@ -194,7 +225,92 @@ func (st *pager) fetch(ctx context.Context, out any, opts []Option) (more, empty
 	return true, empty, nil
 }
 
-// repeatError is a page that repeats a cursor: the page itself is good.
+// fetchLink is fetch for pageLink: the first page is the request as the
+// caller made it, each next one the URL the previous page's Link header
+// names. A next link that cannot be read, leads to another host or names
+// a page this iteration fetched already ends the iteration with an error
+// after its page.
+func (st *pager) fetchLink(ctx context.Context, r *request, out any, opts []Option) (more, empty bool, err error) {
+	if st.baseURL == nil {
+		if st.baseURL, st.url, err = st.firstURL(r, opts); err != nil {
+			return false, false, err
+		}
+		st.seen = map[string]bool{}
+		if u, err := url.Parse(st.url); err == nil {
+			st.seen[linkKey(u)] = true
+		}
+	} else {
+		r.next = st.url
+	}
+	raw, header, err := callCapturing(ctx, st.c, r, out, opts)
+	if err != nil {
+		return false, false, err
+	}
+	raw = trimJSONSpace(raw)
+	list := raw
+	if st.pg.items != "" {
+		list = jsonLookup(raw, splitPath(st.pg.items))
+	}
+	empty = emptyList(list)
+	target, err := nextLink(header)
+	if err != nil {
+		return false, empty, &repeatError{err: callError(r, "pagination: %w", err)}
+	}
+	if target == "" {
+		return false, empty, nil
+	}
+	next, err := followLink(target, st.url, st.baseURL)
+	if err != nil {
+		return false, empty, &repeatError{err: callError(r, "pagination: %w", err)}
+	}
+	key := linkKey(next)
+	if st.seen[key] {
+		return false, empty, &repeatError{err: callError(r, "pagination: the server's next link %q names a page already fetched, which would page forever; stopping after %d page(s)", target, len(st.seen))}
+	}
+	st.seen[key] = true
+	st.url = next.String()
+	return true, empty, nil
+}
+
+// callCapturing is callJSONRaw that also returns the answer's header, for
+// the styles that read a Link header. A WithResponse of the caller's still
+// gets the answer.
+func callCapturing(ctx context.Context, c *clientCore, r *request, out any, opts []Option) ([]byte, http.Header, error) {
+	var resp Response
+	var theirs *Response
+	capture := func(c *requestConfig) { theirs, c.response = c.response, &resp }
+	raw, err := callJSONRaw(ctx, c, r, out, append(opts[:len(opts):len(opts)], capture))
+	if theirs != nil && resp.StatusCode != 0 {
+		*theirs = resp
+	}
+	return raw, resp.Header, err
+}
+
+// firstURL is the client's base URL for the call and the URL of the first
+// page, against which a relative next link resolves.
+func (st *pager) firstURL(r *request, opts []Option) (*url.URL, string, error) {
+	cfg := st.c.callConfig(r, opts)
+	base, err := url.Parse(cfg.baseURL)
+	if err != nil || cfg.baseURL == "" {
+		// The call itself reports a missing or broken base URL.
+		return &url.URL{}, cfg.baseURL + r.path, nil
+	}
+	first := cfg.baseURL + r.path
+	if q, _, err := encodeParams(r.params); err == nil && len(q) > 0 {
+		first += "?" + q.Encode()
+	}
+	return base, first, nil
+}
+
+// emptyList reports whether a JSON value holds no items: an empty array,
+// or anything that is not an array.
+func emptyList(list []byte) bool {
+	list = trimJSONSpace(list)
+	return len(list) == 0 || list[0] != '[' || list[jsonSkipSpace(list, 1)] == ']'
+}
+
+// repeatError is an error found after a good page (a repeated cursor, a
+// next page that cannot be followed): the page itself is yielded first.
 type repeatError struct{ err error }
 
 func (e *repeatError) Error() string { return e.err.Error() }
@@ -211,9 +327,10 @@ func (pg paging) cursorName() string {
 	return "cursor"
 }
 
-// nextCursor reads the next page's cursor (or number) from a page; ""
+// nextCursor reads the next page's cursor (or number) from a page and,
+// for numbered pages that the answer does not count, its Link header; ""
 // means this was the last page.
-func (st *pager) nextCursor(top []jsonEntry) string {
+func (st *pager) nextCursor(top []jsonEntry, header http.Header) (string, error) {
 	if st.pg.style == pageNumber {
 		pages := lookupIn(top, []string{"pages"})
 		page, okPage := jsonInt(jsonLookup(pages, []string{"page"}))
@@ -233,18 +350,23 @@ func (st *pager) nextCursor(top []jsonEntry) string {
 		}
 		if okPage && okTotal {
 			if page < total {
-				return strconv.FormatInt(page+1, 10)
+				return strconv.FormatInt(page+1, 10), nil
 			}
-			return ""
+			return "", nil
 		}
-		return linkParam(jsonLookup(pages, []string{"next"}), st.pg.param)
+		if next := linkParam(jsonLookup(pages, []string{"next"}), st.pg.param); next != "" {
+			return next, nil
+		}
+		// Only the number is taken: the request stays the client's.
+		target, err := nextLink(header)
+		return urlParam(target, st.pg.param), err
 	}
 	v := lookupIn(top, splitPath(st.pg.next))
 	if v == nil {
 		// Some answers give the next page as a link instead.
-		return linkParam(lookupIn(top, []string{"pages", "next"}), st.pg.param)
+		return linkParam(lookupIn(top, []string{"pages", "next"}), st.pg.param), nil
 	}
-	return jsonText(v)
+	return jsonText(v), nil
 }
 
 // linkParam reads a parameter from a JSON string holding a URL.
@@ -252,7 +374,12 @@ func linkParam(raw []byte, param string) string {
 	if len(raw) == 0 || raw[0] != '"' {
 		return ""
 	}
-	u, err := url.Parse(jsonUnquote(raw))
+	return urlParam(jsonUnquote(raw), param)
+}
+
+// urlParam reads a query parameter of a URL ("" for none).
+func urlParam(link, param string) string {
+	u, err := url.Parse(link)
 	if err != nil {
 		return ""
 	}

@@ -58,7 +58,7 @@ type Client struct {
 // choose the region or base URL, the HTTP client and default headers; the same options can be
 // given to each call.
 func NewClient(token string, opts ...Option) *Client {
-	core := newClientCore(token, Version, append([]Option{WithBaseURL(DefaultBaseURL)}, opts...))
+	core := newClientCore(token, Version, append([]Option{WithBaseURL(DefaultBaseURL), withSecurity(defaultSecurity)}, opts...))
 	return &Client{
 		Admins:                  &AdminsService{core: core},
 		Articles:                &ArticlesService{core: core},

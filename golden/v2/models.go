@@ -240,7 +240,7 @@ type Article struct {
 	CreatedAt   *UnixTime             `json:"created_at,omitzero"`
 	UpdatedAt   *UnixTime             `json:"updated_at,omitzero"`
 
-	// Read-only: set by Intercom.
+	// Read-only: set by the server.
 	CreatedByID Nullable[int]    `json:"created_by_id,omitzero"`
 	URL         Nullable[string] `json:"url,omitzero"`
 
@@ -307,7 +307,7 @@ type ArticleListItem struct {
 	CreatedAt   *UnixTime             `json:"created_at,omitzero"`
 	UpdatedAt   *UnixTime             `json:"updated_at,omitzero"`
 
-	// Read-only: set by Intercom.
+	// Read-only: set by the server.
 	CreatedByID Nullable[int]    `json:"created_by_id,omitzero"`
 	URL         Nullable[string] `json:"url,omitzero"`
 
@@ -470,12 +470,12 @@ type Audience struct {
 	// Always "audience"; left empty, it is filled in when sent.
 	Type string `const:"audience" json:"type,omitzero"`
 
-	// Read-only: set by Intercom.
+	// Read-only: set by the server.
 	ID         *string          `json:"id,omitzero"`
 	Name       *string          `json:"name,omitzero"`
 	ValidUntil Nullable[string] `json:"valid_until,omitzero"`
 
-	// Read-only: set by Intercom.
+	// Read-only: set by the server.
 	CreatedAt *UnixTime `json:"created_at,omitzero"`
 
 	objectMeta

@@ -5,6 +5,7 @@ package intercom
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -20,7 +21,7 @@ import (
 //	var apiErr *intercom.APIError
 //	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound { … }
 //
-// The body is parsed leniently: Intercom's error lists, single errors,
+// The body is parsed leniently: error lists (Intercom's), single errors,
 // field→message maps and plain {"message": …} bodies all fill Errors or
 // Message; anything else is only in Body.
 type APIError struct {
@@ -34,7 +35,7 @@ type APIError struct {
 	URL    string
 	// Type is the body's "type", usually "error.list".
 	Type string
-	// RequestID identifies the request to Intercom support: the body's
+	// RequestID identifies the request to the API's support: the body's
 	// request_id, or else the X-Request-Id response header.
 	RequestID string
 	// Errors are the individual errors of the body, in order.
@@ -66,8 +67,8 @@ type ErrorDetail struct {
 // error, and a misbehaving proxy may send a lot.
 const maxErrorBody = 1 << 20
 
-// Error returns a one-line summary, e.g.
-// "intercom: createContact: 404 Not Found: not_found: Contact Not Found (request_id 123)".
+// Error returns a one-line summary: the package's name, then e.g.
+// "createContact: 404 Not Found: not_found: Contact Not Found (request_id 123)".
 func (e *APIError) Error() string {
 	var b strings.Builder
 	b.WriteString("intercom: ")
@@ -155,8 +156,8 @@ func newAPIError(resp *http.Response, req *http.Request, opID string) *APIError 
 	return e
 }
 
-// parseBody fills the fields it can from the shapes Intercom (and the
-// proxies in front of it) are known to send; anything unexpected is
+// parseBody fills the fields it can from the shapes APIs (and the
+// proxies in front of them) are known to send; anything unexpected is
 // ignored rather than reported.
 func (e *APIError) parseBody(body []byte) {
 	body = trimJSONSpace(body)
@@ -250,4 +251,81 @@ func scalarText(raw []byte) string {
 		}
 	}
 	return string(raw)
+}
+
+// Sentinel errors for the kinds of failure a caller usually tells apart.
+// An *APIError matches the one of its status with errors.Is, through any
+// wrapping:
+//
+//	if errors.Is(err, intercom.ErrNotFound) { … }
+//
+// They carry no detail themselves; errors.As gives the *APIError with the
+// status, request ID and the body's errors.
+var (
+	// ErrBadRequest is a 400: a parameter or the body was rejected.
+	ErrBadRequest = errors.New("intercom: bad request")
+	// ErrUnauthorized is a 401: the token is missing, invalid or revoked.
+	ErrUnauthorized = errors.New("intercom: unauthorized")
+	// ErrForbidden is a 403: the token lacks a permission, or the
+	// workspace's plan does not include the API.
+	ErrForbidden = errors.New("intercom: forbidden")
+	// ErrNotFound is a 404: the object (or the route) does not exist.
+	ErrNotFound = errors.New("intercom: not found")
+	// ErrConflict is a 409: the object is in a state that forbids the
+	// change, or already exists.
+	ErrConflict = errors.New("intercom: conflict")
+	// ErrUnprocessable is a 422: the request was understood but its
+	// content is invalid.
+	ErrUnprocessable = errors.New("intercom: unprocessable")
+	// ErrRateLimited is a 429 the client did not (or could no longer)
+	// wait out; the *APIError's RateLimit says when the limit resets.
+	ErrRateLimited = errors.New("intercom: rate limited")
+	// ErrServer is any 5xx: the API (or a proxy in front of it) failed.
+	ErrServer = errors.New("intercom: server error")
+)
+
+// Is reports whether target is the sentinel error of e's status (ErrNotFound
+// for a 404, ErrServer for any 5xx, and so on), which is what makes
+// errors.Is(err, ErrNotFound) work.
+func (e *APIError) Is(target error) bool {
+	s := statusSentinel(e.StatusCode)
+	return s != nil && target == s
+}
+
+func statusSentinel(status int) error {
+	switch {
+	case status == 400:
+		return ErrBadRequest
+	case status == 401:
+		return ErrUnauthorized
+	case status == 403:
+		return ErrForbidden
+	case status == 404:
+		return ErrNotFound
+	case status == 409:
+		return ErrConflict
+	case status == 422:
+		return ErrUnprocessable
+	case status == 429:
+		return ErrRateLimited
+	case status >= 500 && status <= 599:
+		return ErrServer
+	}
+	return nil
+}
+
+// Code returns the code of the first error of the response ("" when it
+// has none), the one Error also names first.
+func (e *APIError) Code() string {
+	for _, d := range e.Errors {
+		if d.Code != "" {
+			return d.Code
+		}
+	}
+	return ""
+}
+
+// HasCode reports whether any error of the response has the given code.
+func (e *APIError) HasCode(code string) bool {
+	return slices.ContainsFunc(e.Errors, func(d ErrorDetail) bool { return d.Code == code })
 }

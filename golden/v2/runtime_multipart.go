@@ -41,8 +41,11 @@ func formLayoutOf(t reflect.Type) []paramField {
 	var fields []paramField
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
-		if name := sf.Tag.Get("form"); sf.IsExported() && name != "" && name != "-" {
-			fields = append(fields, paramField{index: i, goName: sf.Name, name: name})
+		// The tag is the field's name, and for a URL-encoded form its
+		// style (see addValue).
+		name, style, _ := strings.Cut(sf.Tag.Get("form"), ",")
+		if sf.IsExported() && name != "" && name != "-" {
+			fields = append(fields, paramField{index: i, goName: sf.Name, name: name, style: style})
 		}
 	}
 	l, _ := formLayoutCache.LoadOrStore(t, fields)

@@ -23,6 +23,9 @@ type paramField struct {
 	name   string
 	header bool
 	style  string // "", "comma", "object", "deep" or "json"
+	// constVal is the one value the parameter may take: sent when the
+	// field is left empty.
+	constVal string
 }
 
 var paramLayoutCache sync.Map // reflect.Type → []paramField
@@ -37,13 +40,14 @@ func paramLayoutOf(t reflect.Type) []paramField {
 		if !sf.IsExported() {
 			continue
 		}
+		constVal := sf.Tag.Get("const")
 		if h, ok := sf.Tag.Lookup("header"); ok && h != "" && h != "-" {
-			fields = append(fields, paramField{index: i, goName: sf.Name, name: h, header: true})
+			fields = append(fields, paramField{index: i, goName: sf.Name, name: h, header: true, constVal: constVal})
 			continue
 		}
 		if q, ok := sf.Tag.Lookup("query"); ok && q != "" && q != "-" {
 			name, style, _ := strings.Cut(q, ",")
-			fields = append(fields, paramField{index: i, goName: sf.Name, name: name, style: style})
+			fields = append(fields, paramField{index: i, goName: sf.Name, name: name, style: style, constVal: constVal})
 		}
 	}
 	l, _ := paramLayoutCache.LoadOrStore(t, fields)
@@ -76,61 +80,126 @@ func encodeParams(params any) (url.Values, http.Header, error) {
 		if !ok {
 			continue
 		}
+		if f.constVal != "" && fv.Kind() == reflect.String && fv.Len() == 0 {
+			fv = reflect.ValueOf(f.constVal)
+		}
 		fail := func(why string) error {
 			return fmt.Errorf("intercom: parameter %s (%q): %s", f.goName, f.name, why)
 		}
-		switch {
-		case f.header:
-			items, err := paramItems(fv)
-			if err != nil {
+		if !f.header {
+			if err := addValue(query, f, fv); err != nil {
 				return nil, nil, fail(err.Error())
 			}
-			if len(items) == 0 && fv.Kind() == reflect.Slice {
-				continue
-			}
-			if header == nil {
-				header = make(http.Header)
-			}
-			// OpenAPI's "simple" style: lists are comma-separated.
-			header.Set(f.name, strings.Join(items, ","))
-		case f.style == "object" || f.style == "deep":
-			if err := addObjectParam(query, f.name, fv, f.style == "deep"); err != nil {
-				return nil, nil, fail(err.Error())
-			}
-		case f.style == "json":
-			// A parameter described by content: its value as JSON text;
-			// a zero composite is an absent optional one, as in bodies.
-			if fv.IsZero() {
-				continue
-			}
-			enc, err := appendValue(nil, fv, 0)
-			if err != nil {
-				return nil, nil, fail(err.Error())
-			}
-			query.Add(f.name, string(trimJSONSpace(enc)))
-		case f.style == "comma":
-			items, err := paramItems(fv)
-			if err != nil {
-				return nil, nil, fail(err.Error())
-			}
-			if len(items) > 0 || fv.Kind() != reflect.Slice {
-				query.Add(f.name, strings.Join(items, ","))
-			}
-		default:
-			items, err := paramItems(fv)
-			if err != nil {
-				return nil, nil, fail(err.Error())
-			}
-			for _, s := range items {
-				query.Add(f.name, s)
-			}
+			continue
 		}
+		items, err := paramItems(fv)
+		if err != nil {
+			return nil, nil, fail(err.Error())
+		}
+		if len(items) == 0 && fv.Kind() == reflect.Slice {
+			continue
+		}
+		if header == nil {
+			header = make(http.Header)
+		}
+		// OpenAPI's "simple" style: lists are comma-separated.
+		header.Set(f.name, strings.Join(items, ","))
 	}
 	return query, header, nil
 }
 
-// paramValue unwraps pointers and Nullables; ok is false for nil, absent
-// and null values, which are not sent.
+// listSeparators joins the elements of a list that is not exploded, by
+// style.
+var listSeparators = map[string]string{"comma": ",", "space": " ", "pipe": "|"}
+
+// addValue adds one value of a query parameter or of a URL-encoded form
+// field to values, as f's style says (see model.Field.Style): a scalar as
+// one value; a list as one value per element, or joined; an object as one
+// key per member, as name[member], as name=k1,v1,k2,v2, or as JSON text.
+func addValue(values url.Values, f paramField, fv reflect.Value) error {
+	switch f.style {
+	case "object", "deep":
+		return addObjectParam(values, f.name, fv, f.style == "deep")
+	case "pairs":
+		if fv.Kind() == reflect.Slice && codecOf(fv.Type()).kind != codecBytes {
+			// A union whose list variant is set: joined like a list.
+			return addValue(values, paramField{name: f.name, style: "comma"}, fv)
+		}
+		return addPairsParam(values, f.name, fv)
+	case "json":
+		// Described by content: the value as JSON text; a zero composite
+		// is an absent optional one, as in bodies.
+		if fv.IsZero() {
+			return nil
+		}
+		enc, err := appendValue(nil, fv, 0)
+		if err != nil {
+			return err
+		}
+		values.Add(f.name, string(trimJSONSpace(enc)))
+	case "comma", "space", "pipe":
+		items, err := paramItems(fv)
+		if err != nil {
+			return err
+		}
+		if len(items) > 0 || fv.Kind() != reflect.Slice {
+			values.Add(f.name, strings.Join(items, listSeparators[f.style]))
+		}
+	default:
+		items, err := paramItems(fv)
+		if err != nil {
+			return err
+		}
+		for _, s := range items {
+			values.Add(f.name, s)
+		}
+	}
+	return nil
+}
+
+// addPairsParam sends an object in OpenAPI's form style without explode:
+// one value of its members' names and values, all joined by commas
+// (name=k1,v1,k2,v2); nested values as JSON text.
+func addPairsParam(values url.Values, name string, v reflect.Value) error {
+	enc, err := appendValue(nil, v, 0)
+	if err != nil {
+		return err
+	}
+	enc = trimJSONSpace(enc)
+	if checkJSON(enc) != nil || len(enc) == 0 {
+		return fmt.Errorf("encoding produced invalid JSON")
+	}
+	switch enc[0] {
+	case 'n':
+		return nil
+	case '{':
+	default:
+		values.Add(name, scalarText(enc))
+		return nil
+	}
+	var parts []string
+	for _, m := range jsonObjectEntries(enc) {
+		if m.val[0] == 'n' {
+			continue
+		}
+		text := scalarText(m.val)
+		if m.val[0] == '{' || m.val[0] == '[' {
+			var b bytes.Buffer
+			if err := json.Compact(&b, m.val); err != nil {
+				return err
+			}
+			text = b.String()
+		}
+		parts = append(parts, m.key, text)
+	}
+	values.Add(name, strings.Join(parts, ","))
+	return nil
+}
+
+// paramValue unwraps pointers, Nullables and unions (to the variant that
+// is set); ok is false for nil, absent and null values and for a union
+// with nothing in it, which are not sent. A union decoded from JSON no
+// variant could hold stays a union: it is sent as that JSON.
 func paramValue(v reflect.Value) (reflect.Value, bool) {
 	for {
 		switch ct := codecOf(v.Type()); {
@@ -139,6 +208,18 @@ func paramValue(v reflect.Value) (reflect.Value, bool) {
 				return v, false
 			}
 			v, _ = nullableParts(addressableValue(v), ct)
+		case ct.kind == codecUnion:
+			variant, n := unionVariantSet(v, ct)
+			switch n {
+			case 0:
+				m := unionMetaOf(addressableValue(v), ct)
+				return v, len(m.raw) > 0 && m.raw[0] != 'n'
+			case 1:
+				v = variant
+			default:
+				// Encoding it fails, naming the variants.
+				return v, true
+			}
 		case v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface:
 			if v.IsNil() {
 				return v, false
@@ -148,6 +229,20 @@ func paramValue(v reflect.Value) (reflect.Value, bool) {
 			return v, true
 		}
 	}
+}
+
+// unionVariantSet returns the pointer of the union's variant that is set
+// and how many are.
+func unionVariantSet(v reflect.Value, ct *codecType) (reflect.Value, int) {
+	var set reflect.Value
+	n := 0
+	for _, variant := range ct.variants {
+		if fv := v.Field(variant.index); !fv.IsNil() {
+			set = fv
+			n++
+		}
+	}
+	return set, n
 }
 
 // paramItems renders a scalar as one item or a list as one item per
@@ -199,7 +294,8 @@ func scalarParamText(v reflect.Value) (string, bool) {
 
 // addObjectParam sends an object-valued parameter in OpenAPI's form style
 // with explode: each member becomes its own query parameter. Nested values
-// are sent as JSON text, which is what Intercom's endpoints parse. With
+// are sent as JSON text, which is what Intercom's endpoints parse (OpenAPI
+// leaves them undefined). With
 // deep (style deepObject) the members are name[member], nested objects
 // name[member][inner], and list elements repeat their key.
 func addObjectParam(query url.Values, name string, v reflect.Value, deep bool) error {

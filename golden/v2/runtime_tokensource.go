@@ -7,13 +7,13 @@ import "context"
 // TokenSource gives the access token of a call, for clients whose token
 // is not known when the client is made: an app installed in many
 // workspaces, say, looks up the workspace's token from the call's
-// context. Token is called once per call, with the call's context, and
-// retries reuse what it returned; an error (or an empty token) fails the
-// call without sending anything. It must be safe for concurrent use.
+// context. Token is called once per call that sends a token, with the
+// call's context, and retries reuse what it returned; an error (or an
+// empty token) fails the call without sending anything. It must be safe
+// for concurrent use.
 //
-// Intercom's access tokens, OAuth ones included, do not expire, so a
-// source usually just looks a token up; a golang.org/x/oauth2 token
-// source fits behind a three-line adapter (see the README).
+// A golang.org/x/oauth2 token source fits behind a three-line adapter
+// (see the README).
 type TokenSource interface {
 	Token(ctx context.Context) (string, error)
 }

@@ -8,10 +8,10 @@ import (
 	"time"
 )
 
-// UnixTime is a point in time as Unix seconds, which is how Intercom sends
-// most timestamps (the description's integer date-times). It encodes as a
+// UnixTime is a point in time as Unix seconds, the description's integer
+// date-times (how Intercom sends most timestamps). It encodes as a
 // JSON integer. Decoding also accepts a float (truncated), a numeric
-// string or an RFC 3339 string, all of which Intercom has been seen to
+// string or an RFC 3339 string, all of which APIs have been seen to
 // send.
 type UnixTime int64
 

@@ -28,11 +28,16 @@ import (
 	sdk "github.com/intercom-gen/intercom-gen/golden/v2"
 )
 
-// plan is what the verifier sends.
+// plan is what the verifier sends: the server, the credentials of every
+// security scheme (a token, basic authentication's user and password, the
+// key of every API key scheme) and the calls.
 type plan struct {
-	BaseURL string `json:"baseURL"`
-	Token   string `json:"token"`
-	Calls   []call `json:"calls"`
+	BaseURL  string `json:"baseURL"`
+	Token    string `json:"token"`
+	User     string `json:"user"`
+	Password string `json:"password"`
+	Key      string `json:"key"`
+	Calls    []call `json:"calls"`
 }
 
 // call is one method call. Path arguments are text; Params maps wire
@@ -82,9 +87,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "harness: reading the plan:", err)
 		os.Exit(2)
 	}
-	// Each call is answered once, with the example it asks for: error
-	// examples (429, 5xx) must come back as they are, not be retried.
-	client := sdk.NewClient(p.Token, sdk.WithBaseURL(p.BaseURL), sdk.WithMaxRetries(0))
+	client := newClient(p)
 	out := bufio.NewWriter(os.Stdout)
 	enc := json.NewEncoder(out)
 	for _, c := range p.Calls {
@@ -96,6 +99,16 @@ func main() {
 	if err := out.Flush(); err != nil {
 		os.Exit(2)
 	}
+}
+
+// newClient makes the client of the calls, on the plan's server, with the
+// plan's credential for every security scheme of the package. Each call
+// is answered once, with the example it asks for: error examples (429,
+// 5xx) must come back as they are, not be retried. The verifier writes
+// this function for each package (its credentials are options named after
+// its description's schemes); this one is golden/v2's.
+func newClient(p plan) *sdk.Client {
+	return sdk.NewClient(p.Token, []sdk.Option{sdk.WithBaseURL(p.BaseURL), sdk.WithMaxRetries(0)}...)
 }
 
 func harnessError(n int, format string, args ...any) result {
@@ -154,7 +167,7 @@ func run(client *sdk.Client, c call) result {
 				return harnessError(c.N, "body: %v", err)
 			}
 			args = append(args, v)
-			if c.Body != nil {
+			if c.Body != nil && v.Kind() != reflect.Interface {
 				sent, err := json.Marshal(v.Interface())
 				if err != nil {
 					return harnessError(c.N, "encoding the body: %v", err)
@@ -242,7 +255,18 @@ func pathArg(t reflect.Type, text string) (reflect.Value, error) {
 		}
 		v.SetBool(b)
 	default:
-		return v, fmt.Errorf("unsupported path argument type %s", t)
+		// A union or another type of the package's: the text as the
+		// JSON it would be (a number, else a string), decoded by the
+		// type itself.
+		p := reflect.New(t)
+		if err := json.Unmarshal([]byte(text), p.Interface()); err == nil {
+			return p.Elem(), nil
+		}
+		quoted, _ := json.Marshal(text)
+		if err := json.Unmarshal(quoted, p.Interface()); err != nil {
+			return v, fmt.Errorf("path argument of type %s: %v", t, err)
+		}
+		return p.Elem(), nil
 	}
 	return v, nil
 }
@@ -268,12 +292,15 @@ func paramsArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value
 	return p, nil
 }
 
-// formArg fills a multipart struct; files come as {"$file": content}.
+// formArg fills a form struct (multipart or URL-encoded); files come as
+// {"$file": content}.
 func formArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value, error) {
 	p := reflect.New(t)
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		raw, ok := values[f.Tag.Get("form")]
+		// The tag is the field's name, and for a URL-encoded form its style.
+		name, _, _ := strings.Cut(f.Tag.Get("form"), ",")
+		raw, ok := values[name]
 		if !ok {
 			continue
 		}
@@ -282,7 +309,7 @@ func formArg(t reflect.Type, values map[string]json.RawMessage) (reflect.Value, 
 			Content *string `json:"$file"`
 		}
 		if json.Unmarshal(raw, &file) == nil && file.Content != nil {
-			sf := sdk.File{Name: f.Tag.Get("form") + ".json", ContentType: "application/json", Content: strings.NewReader(*file.Content)}
+			sf := sdk.File{Name: name + ".json", ContentType: "application/json", Content: strings.NewReader(*file.Content)}
 			switch {
 			case fv.Type() == reflect.TypeOf(sf):
 				fv.Set(reflect.ValueOf(sf))
@@ -330,6 +357,14 @@ func setJSON(fv reflect.Value, raw json.RawMessage) error {
 func bodyArg(t reflect.Type, raw json.RawMessage) (reflect.Value, error) {
 	if raw == nil {
 		return reflect.Zero(t), nil
+	}
+	if t.Kind() == reflect.Interface && t.Implements(reflect.TypeFor[io.Reader]()) {
+		// A file: its bytes come as a JSON string.
+		var text string
+		if err := json.Unmarshal(raw, &text); err != nil {
+			return reflect.Zero(t), err
+		}
+		return reflect.ValueOf(strings.NewReader(text)).Convert(t), nil
 	}
 	if t.Kind() == reflect.Pointer {
 		p := reflect.New(t.Elem())
@@ -462,8 +497,17 @@ func walkUnion(v reflect.Value, path string, out map[string]string, t *typed, de
 		}
 		return
 	}
+	// Only a variant whose required keys all came is one the value could
+	// have been: an anyOf member that merely shares a field name is not.
+	received := objectKeys(set)
+	var fitting []reflect.Type
+	for _, o := range others {
+		if requiredReceived(o, received) {
+			fitting = append(fitting, o)
+		}
+	}
 	for _, rel := range extrasBelow(set, "", 0) {
-		for _, o := range others {
+		for _, o := range fitting {
 			if declares(o, strings.Split(rel, "."), 0) {
 				t.Misplaced = append(t.Misplaced, join(path, rel))
 				break
@@ -471,6 +515,48 @@ func walkUnion(v reflect.Value, path string, out map[string]string, t *typed, de
 		}
 	}
 	walk(set, path, out, t, depth+1)
+}
+
+// objectKeys lists the keys of v's JSON object as received (a model
+// re-encodes to what it decoded); nil when v is not an object.
+func objectKeys(v reflect.Value) map[string]bool {
+	b, err := json.Marshal(v.Interface())
+	if err != nil {
+		return nil
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return nil
+	}
+	keys := make(map[string]bool, len(m))
+	for k := range m {
+		keys[k] = true
+	}
+	return keys
+}
+
+// requiredReceived reports whether every required key of the model t (a
+// field without omitzero) is among keys; a type that is not a model
+// qualifies only when keys is nil (a scalar or list was received).
+func requiredReceived(t reflect.Type, keys map[string]bool) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || !embeds(t, "objectMeta") {
+		return keys == nil
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, ok := f.Tag.Lookup("json")
+		if !f.IsExported() || !ok {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name != "-" && !strings.Contains(opts, "omitzero") && !strings.Contains(opts, "omitempty") && !keys[name] {
+			return false
+		}
+	}
+	return true
 }
 
 // addressable returns v, or an addressable copy of it: the runtime's

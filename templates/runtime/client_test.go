@@ -71,7 +71,7 @@ var testOp = Operation{ID: "createTag", Method: http.MethodPost, Path: "/tags", 
 func TestRequestHeadersAndBody(t *testing.T) {
 	var cp capture
 	cp.answer = `{"type":"tag","id":12,"name":"vip","extra":1}`
-	core := newClientCore("secret", "2.11", []Option{WithHTTPClient(cp.client())})
+	core := newClientCore("secret", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(cp.client())})
 	var got testTag
 	err := callJSON(context.Background(), core, &request{op: testOp, path: "/tags", body: &testTag{Name: String("vip")}}, &got, nil)
 	if err != nil {
@@ -117,7 +117,7 @@ func TestVersionPrecedence(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var cp capture
-			opts := []Option{WithHTTPClient(cp.client())}
+			opts := []Option{WithRegion(RegionUS), WithHTTPClient(cp.client())}
 			if c.clientVersion != "" {
 				opts = append(opts, WithVersion(c.clientVersion))
 			}
@@ -143,7 +143,7 @@ func TestVersionPrecedence(t *testing.T) {
 func TestUserAgentAndExtraHeaders(t *testing.T) {
 	var cp capture
 	core := newClientCore("t", "2.11", []Option{
-		WithHTTPClient(cp.client()), WithUserAgent("my-app/1.0"),
+		WithRegion(RegionUS), WithHTTPClient(cp.client()), WithUserAgent("my-app/1.0"),
 		WithHeader("X-Team", "a"), WithHeader("x-team", "b"), nil,
 	})
 	ctx := context.Background()
@@ -180,7 +180,7 @@ func TestUserAgentAndExtraHeaders(t *testing.T) {
 
 func TestNoTokenNoAuthorization(t *testing.T) {
 	var cp capture
-	core := newClientCore("", "2.11", []Option{WithHTTPClient(cp.client())})
+	core := newClientCore("", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(cp.client())})
 	if err := callNoContent(context.Background(), core, &request{op: testOp, path: "/x"}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestOperationInContext(t *testing.T) {
 		seenID, idOK = OperationIDFromContext(r.Context())
 		return &http.Response{StatusCode: 204, Body: http.NoBody, Header: http.Header{}}, nil
 	})}
-	core := newClientCore("t", "2.11", []Option{WithHTTPClient(hc)})
+	core := newClientCore("t", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(hc)})
 	op := Operation{ID: "deleteContact", Method: http.MethodDelete, Path: "/contacts/{contact_id}", Tag: "Contacts"}
 	type ctxKey struct{}
 	ctx := context.WithValue(context.Background(), ctxKey{}, "kept")
@@ -284,7 +284,7 @@ func TestRegionsAndBaseURL(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var cp capture
-			core := newClientCore("t", "2.11", append([]Option{WithHTTPClient(cp.client())}, c.client...))
+			core := newClientCore("t", "2.11", append([]Option{WithRegion(RegionUS), WithHTTPClient(cp.client())}, c.client...))
 			if err := callNoContent(context.Background(), core, &request{op: testOp, path: "/me"}, c.call); err != nil {
 				t.Fatal(err)
 			}
@@ -300,7 +300,7 @@ func TestRegionsAndBaseURL(t *testing.T) {
 
 func TestTypedNilBodyAndParams(t *testing.T) {
 	var cp capture
-	core := newClientCore("t", "2.11", []Option{WithHTTPClient(cp.client())})
+	core := newClientCore("t", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(cp.client())})
 	var body *testTag
 	var params *testParams
 	var form *testForm
@@ -324,7 +324,7 @@ func TestTypedNilBodyAndParams(t *testing.T) {
 
 func TestCallJSONResponses(t *testing.T) {
 	var cp capture
-	core := newClientCore("t", "2.11", []Option{WithHTTPClient(cp.client())})
+	core := newClientCore("t", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(cp.client())})
 	ctx := context.Background()
 	r := &request{op: testOp, path: "/x"}
 
@@ -367,7 +367,7 @@ func TestCallJSONResponses(t *testing.T) {
 
 func TestCallJSONNeedsAPointer(t *testing.T) {
 	var cp capture
-	core := newClientCore("t", "2.11", []Option{WithHTTPClient(cp.client())})
+	core := newClientCore("t", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(cp.client())})
 	for _, out := range []any{nil, testTag{}, (*testTag)(nil)} {
 		err := callJSON(context.Background(), core, &request{op: testOp, path: "/x"}, out, nil)
 		if err == nil || !strings.Contains(err.Error(), "pointer") {
@@ -383,7 +383,7 @@ func TestCallNoContentAndText(t *testing.T) {
 	for _, status := range []int{200, 202, 204} {
 		var cp capture
 		cp.status = status
-		core := newClientCore("t", "2.11", []Option{WithHTTPClient(cp.client())})
+		core := newClientCore("t", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(cp.client())})
 		if err := callNoContent(context.Background(), core, &request{op: testOp, path: "/x"}, nil); err != nil {
 			t.Errorf("%d: %v", status, err)
 		}
@@ -391,7 +391,7 @@ func TestCallNoContentAndText(t *testing.T) {
 	var cp capture
 	cp.status = 404
 	cp.answer = `{"type":"error.list","errors":[{"code":"not_found","message":"Gone"}]}`
-	core := newClientCore("t", "2.11", []Option{WithHTTPClient(cp.client())})
+	core := newClientCore("t", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(cp.client())})
 	err := callNoContent(context.Background(), core, &request{op: testOp, path: "/x"}, nil)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 || apiErr.Errors[0].Code != "not_found" {
@@ -400,7 +400,7 @@ func TestCallNoContentAndText(t *testing.T) {
 
 	var text capture
 	text.answer = "line one\nline two"
-	core = newClientCore("t", "2.11", []Option{WithHTTPClient(text.client())})
+	core = newClientCore("t", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(text.client())})
 	s, err := callText(context.Background(), core, &request{op: testOp, path: "/x"}, nil)
 	if err != nil || s != "line one\nline two" {
 		t.Errorf("text: %q, %v", s, err)
@@ -555,7 +555,7 @@ func TestContextCancellation(t *testing.T) {
 
 func TestRequestBodyEncodingError(t *testing.T) {
 	var cp capture
-	core := newClientCore("t", "2.11", []Option{WithHTTPClient(cp.client())})
+	core := newClientCore("t", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(cp.client())})
 	err := callNoContent(context.Background(), core, &request{op: testOp, path: "/x", body: &testContact{Score: Float(2 * maxFloat())}}, nil)
 	if err == nil || !strings.Contains(err.Error(), "request body") {
 		t.Errorf("err = %v", err)
@@ -600,7 +600,7 @@ func TestConcurrentCalls(t *testing.T) {
 
 func TestURLWithExistingQuery(t *testing.T) {
 	var cp capture
-	core := newClientCore("t", "2.11", []Option{WithHTTPClient(cp.client()), WithBaseURL("https://example.com/api?key=1")})
+	core := newClientCore("t", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(cp.client()), WithBaseURL("https://example.com/api?key=1")})
 	r := &request{op: testOp, path: "", params: &testParams{Page: 2}}
 	if err := callNoContent(context.Background(), core, r, nil); err != nil {
 		t.Fatal(err)
@@ -662,6 +662,16 @@ func TestDocumentedJSONStatus(t *testing.T) {
 	var tag testTag
 	if err := callJSON(context.Background(), core, &request{op: op, path: "/othertext"}, &tag, []Option{WithResponse(&raw)}); err != nil || string(raw.Body) != "queued" {
 		t.Errorf("an undocumented 201 with text: %v, body %q", err, raw.Body)
+	}
+	// A description that documents JSON on 204 (which never has a body):
+	// the answer is the zero value, not an error.
+	answers["/nocontent"] = struct {
+		status int
+		body   string
+	}{204, ""}
+	op.jsonStatus = 204
+	if tag, err := call("/nocontent"); err != nil || tag.ID != "" {
+		t.Errorf("a 204 documented with JSON: %+v %v", tag, err)
 	}
 }
 

@@ -1,9 +1,14 @@
 // Package runtime is the fixed runtime that intercom-gen copies into every
-// generated Intercom client package. It is a real package only so that it
-// can be compiled and tested here; the generator copies every file except
-// this one and the tests, renames the package clause and adds a "Code
-// generated" header, so the runtime and the generated code form one
-// package and the generated code calls the unexported helpers directly.
+// generated client package. It is a real package only so that it can be
+// compiled and tested here; the generator copies every file except this
+// one and the tests, renames the package clause, starts its messages with
+// the package's profile's word ("intercom: …", else the package name) and
+// adds a "Code generated" header, so the runtime and the generated code
+// form one package and the generated code calls the unexported helpers
+// directly. Some files are copied only when the package's model asks for
+// them (templates.Parts): Intercom's regions, OAuth flow, search helpers,
+// webhooks and error codes; WithVersion; the options of the token, basic
+// authentication, API key and server variables; the OAuth 2.0 client.
 //
 // What it provides:
 //
@@ -33,8 +38,14 @@
 //     behind the generated Client.Do), options, TokenSource, APIError with
 //     its errors.Is sentinels and error codes, and the Operation carried in
 //     every request's context.
-//   - OAuth for public apps (OAuthConfig: the authorize URL, the code
-//     exchange, the state helpers).
+//   - Authentication as the description declares it (auth.go: the security
+//     schemes and requirements, credentials chosen per call, kept out of
+//     logs and errors), Intercom's OAuth for public apps (OAuthConfig) and
+//     OAuth 2.0 of a description's scheme (OAuth2Config, a renewing
+//     TokenSource), the state helpers.
+//   - Form bodies sent URL-encoded as the description's encoding says
+//     (urlform.go), multipart forms, and the server template of a
+//     description whose server URL has variables.
 //   - Retries (retry.go: 429 waits for X-RateLimit-Reset, 5xx and
 //     connection errors only for requests safe to repeat, context-aware
 //     waits through a replaceable clock), RateLimit, the raw Response,

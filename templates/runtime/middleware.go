@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -75,18 +74,20 @@ func (cfg *requestConfig) roundTrip(hc *http.Client, req *http.Request) (*http.R
 	if cfg.logger == nil || !cfg.logger.Enabled(req.Context(), slog.LevelDebug) {
 		return next(req)
 	}
-	return logAttempt(cfg.logger, req, next)
+	return logAttempt(cfg.logger, req, next, cfg.sent)
 }
 
-func logAttempt(l *slog.Logger, req *http.Request, next MiddlewareNext) (*http.Response, error) {
+// logAttempt logs one attempt, without the credentials it sends (creds,
+// the headers that carry one, and API keys in the query).
+func logAttempt(l *slog.Logger, req *http.Request, next MiddlewareNext, creds *credentials) (*http.Response, error) {
 	ctx := req.Context()
 	op, _ := OperationFromContext(ctx)
 	attrs := []slog.Attr{
 		slog.String("operation", op.ID),
 		slog.String("method", req.Method),
-		slog.String("url", req.URL.String()),
+		slog.String("url", creds.redactURL(req.URL.String())),
 		slog.Int("attempt", AttemptFromContext(ctx)),
-		slog.Any("header", redactedHeader(req.Header)),
+		slog.Any("header", redactedHeader(req.Header, creds)),
 	}
 	l.LogAttrs(ctx, slog.LevelDebug, "intercom request", attrs...)
 	start := time.Now()
@@ -107,11 +108,10 @@ func logAttempt(l *slog.Logger, req *http.Request, next MiddlewareNext) (*http.R
 }
 
 // redactedHeader copies a header, hiding credentials.
-func redactedHeader(h http.Header) http.Header {
+func redactedHeader(h http.Header, creds *credentials) http.Header {
 	out := h.Clone()
 	for k := range out {
-		switch strings.ToLower(k) {
-		case "authorization", "proxy-authorization", "cookie":
+		if creds.secretHeader(k) {
 			out[k] = []string{"[REDACTED]"}
 		}
 	}

@@ -16,8 +16,8 @@ import (
 // numeric string, a number where a string is declared) are not
 // mismatches: the typed field holds them.
 //
-// The decoder never fails on such drift, because Intercom's payloads
-// routinely contradict the description; Mismatches is how a program (or a
+// The decoder never fails on such drift, because real payloads
+// routinely contradict their description; Mismatches is how a program (or a
 // test) notices it. The paths are in the order of the model's fields.
 func Mismatches(model any) []string {
 	var out []string

@@ -8,17 +8,6 @@ import (
 	"time"
 )
 
-// Region is the base URL of one of Intercom's regional data centres. A
-// workspace's data lives in one region, and its token only works there.
-type Region string
-
-// Intercom's regions.
-const (
-	RegionUS Region = "https://api.intercom.io"
-	RegionEU Region = "https://api.eu.intercom.io"
-	RegionAU Region = "https://api.au.intercom.io"
-)
-
 // Option configures the client (given to NewClient) or a single call
 // (given to an operation method, where it overrides the client's setting
 // for that call only).
@@ -51,11 +40,22 @@ type requestConfig struct {
 	maxBody int64
 	// tokens, when set, gives each call its token in place of the one
 	// NewClient was given (tokensource.go).
-	tokens TokenSource
+	tokens tokenSource
+	// basic and keys are the client's other credentials: HTTP basic
+	// authentication and API keys by scheme (auth.go).
+	basic *basicAuth
+	keys  map[*securityScheme]string
+	// security is how operations without their own authenticate.
+	security []securityRequirement
+	// server is the server's URL template and the values of its
+	// variables, used when baseURL is empty (server.go).
+	server *serverTemplate
+	// sent are the credentials of the call, which logs do not show.
+	sent *credentials
 }
 
 // DefaultMaxResponseBytes is how large a success body may be before a
-// call fails instead of reading it: far above any list Intercom sends,
+// call fails instead of reading it: far above any list an API sends,
 // low enough that a misbehaving server cannot exhaust memory. Downloads
 // (operations returning an io.ReadCloser) are streamed and not capped.
 const DefaultMaxResponseBytes = 256 << 20
@@ -65,11 +65,6 @@ const DefaultMaxResponseBytes = 256 << 20
 // 0 restores DefaultMaxResponseBytes.
 func WithMaxResponseBytes(n int64) Option {
 	return func(c *requestConfig) { c.maxBody = n }
-}
-
-// WithRegion sends requests to the given region (RegionUS by default).
-func WithRegion(r Region) Option {
-	return WithBaseURL(string(r))
 }
 
 // WithBaseURL sends requests to another base URL, such as a proxy or a
@@ -102,13 +97,6 @@ func WithHeader(key, value string) Option {
 		}
 		c.header.Add(key, value)
 	}
-}
-
-// WithVersion sends another Intercom-Version header than the one the
-// package was generated for. Given to a call, it also overrides the
-// version an operation itself requires.
-func WithVersion(v string) Option {
-	return func(c *requestConfig) { c.version = v }
 }
 
 // WithQueryParam adds a query parameter to requests, for parameters the

@@ -125,7 +125,7 @@ func TestEncodeParamsErrors(t *testing.T) {
 	}
 	// The error surfaces from a call, before anything is sent.
 	var cp capture
-	core := newClientCore("t", "2.11", []Option{WithHTTPClient(cp.client())})
+	core := newClientCore("t", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(cp.client())})
 	err := callNoContent(context.Background(), core, &request{op: testOp, path: "/x", params: &badScalar{}}, nil)
 	if err == nil || !strings.Contains(err.Error(), "createTag") {
 		t.Errorf("call err = %v", err)

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// RateLimit is what Intercom says about the caller's rate limit in the
+// RateLimit is what the API says about the caller's rate limit in the
 // X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset headers
 // of a response. Every response carries it: read it from an *APIError
 // (APIError.RateLimit) or, for any call, through WithResponse.

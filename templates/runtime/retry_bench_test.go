@@ -25,7 +25,7 @@ const benchTag = `{"type":"tag","id":"17","name":"vip"}`
 
 func benchCall(b *testing.B, opts ...Option) {
 	hc := &http.Client{Transport: memTransport{body: func(*http.Request) string { return benchTag }}}
-	core := newClientCore("tok", "2.11", append([]Option{WithHTTPClient(hc)}, opts...))
+	core := newClientCore("tok", "2.11", append([]Option{WithRegion(RegionUS), WithHTTPClient(hc)}, opts...))
 	r := &request{op: postOp, path: "/tags", body: &testTag{ID: "17", Name: String("vip")}}
 	ctx := context.Background()
 	b.ReportAllocs()
@@ -61,7 +61,7 @@ func threePages(r *http.Request) string {
 // BenchmarkIterateByHand does the same with plain calls and a cursor, as
 // a caller would without iterators.
 func BenchmarkIterateAll(b *testing.B) {
-	core := newClientCore("tok", "2.11", []Option{WithHTTPClient(&http.Client{Transport: memTransport{body: threePages}})})
+	core := newClientCore("tok", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(&http.Client{Transport: memTransport{body: threePages}})})
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -79,7 +79,7 @@ func BenchmarkIterateAll(b *testing.B) {
 }
 
 func BenchmarkIterateByHand(b *testing.B) {
-	core := newClientCore("tok", "2.11", []Option{WithHTTPClient(&http.Client{Transport: memTransport{body: threePages}})})
+	core := newClientCore("tok", "2.11", []Option{WithRegion(RegionUS), WithHTTPClient(&http.Client{Transport: memTransport{body: threePages}})})
 	ctx := context.Background()
 	type params struct {
 		StartingAfter *string `query:"starting_after"`

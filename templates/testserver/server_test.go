@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -55,13 +56,21 @@ var (
 	opScroll = Op[*contact]{&operation{id: "scrollCompanies", method: "GET", path: "/companies/scroll", status: 200, result: resultJSON,
 		example: `{"data":[{"id":"s1"}],"scroll_param":"x"}`,
 		paging:  &paging{style: pageScroll, param: "scroll_param", next: "scroll_param", items: "data"}}}
+	opRepos = Op[[]contact]{&operation{id: "repos/list-for-org", method: "GET", path: "/orgs/{org}/repos", status: 200, result: resultJSON,
+		query:   []queryParam{{name: "per_page", typ: "integer"}, {name: "page", typ: "integer"}},
+		example: `[{"id":"r1"},{"id":"r2"}]`,
+		paging:  &paging{style: pageLink, param: "page"}}}
+	opFindRepos = Op[*contact]{&operation{id: "search/repos", method: "GET", path: "/search/repositories", status: 200, result: resultJSON,
+		example: `{"total_count":1,"items":[{"id":"f1"}]}`,
+		paging:  &paging{style: pageLink, param: "page", items: "items"}}}
 	opUpload  = Op[*contact]{&operation{id: "uploadFile", method: "POST", path: "/files", status: 200, result: resultJSON, example: `{}`, form: true}}
 	opPreview = Op[*contact]{&operation{id: "previewThing", method: "GET", path: "/preview/{id}.json", status: 200, result: resultJSON, example: `{}`, version: "Preview"}}
+	opRender  = Op[struct{}]{&operation{id: "renderMarkdown", method: "POST", path: "/markdown", status: 204, result: resultNone, raw: "text/x-markdown"}}
 )
 
 var testAPI = &api{
 	version:    "2.11",
-	operations: []*operation{opShow.op, opSearch.op, opList.op, opCreate.op, opDelete.op, opCompanies.op, opScroll.op, opPreview.op, opUpload.op},
+	operations: []*operation{opShow.op, opSearch.op, opList.op, opCreate.op, opDelete.op, opCompanies.op, opScroll.op, opPreview.op, opUpload.op, opRepos.op, opFindRepos.op, opRender.op},
 	schemas: map[string]*schema{
 		"CreateContactRequest": {kind: kindObject, required: []string{"email"}, props: map[string]string{"email": "string", "role": "Role", "tags": "[]Tag", "attrs": "map[string]integer"}},
 		"Role":                 {kind: kindEnum, enum: []string{"user", "lead"}},
@@ -187,6 +196,15 @@ func TestBodyChecks(t *testing.T) {
 	}
 	if a := do(t, s, "POST", "/files", "--b\r\n\r\nx\r\n--b--\r\n", "Content-Type", "multipart/form-data; boundary=b"); a.status != 200 {
 		t.Errorf("a form: %d %s", a.status, a.raw)
+	}
+	if a := do(t, s, "POST", "/markdown", `{"text":"# hi"}`, "Content-Type", "application/json"); a.status != 400 || !strings.Contains(a.raw, "text/x-markdown") {
+		t.Errorf("JSON for a text body: %d %s", a.status, a.raw)
+	}
+	if a := do(t, s, "POST", "/markdown", "# hi", "Content-Type", "text/x-markdown; charset=utf-8"); a.status != 204 {
+		t.Errorf("a text body: %d %s", a.status, a.raw)
+	}
+	if calls := s.CallsTo(opRender); len(calls) == 0 || string(calls[len(calls)-1].RawBody) != "# hi" {
+		t.Errorf("the text body was not kept: %+v", calls)
 	}
 	// Numbers and strings stand in for each other, as Intercom takes them.
 	if a := do(t, s, "POST", "/contacts", `{"email": 5, "attrs": {"n": "2"}}`); a.status != 200 {
@@ -376,6 +394,83 @@ func TestStubPages(t *testing.T) {
 	}
 }
 
+var nextRel = regexp.MustCompile(`<([^>]*)>; rel="next"`)
+
+// linkedIDs follows the Link headers of a list's pages from path and
+// returns the items' IDs per page, the last page's Link header and the
+// URLs requested.
+func linkedIDs(t *testing.T, s *Server, path, items string) (pages [][]string, last string, urls []string) {
+	t.Helper()
+	next, _ := url.Parse(s.URL + path)
+	for range 10 {
+		urls = append(urls, next.RequestURI())
+		a := do(t, s, "GET", next.RequestURI(), "")
+		if a.status != 200 {
+			t.Fatalf("%s: %d %s", next, a.status, a.raw)
+		}
+		var list []map[string]any
+		if items == "" {
+			json.Unmarshal([]byte(a.raw), &list)
+		} else {
+			raw, _ := json.Marshal(a.body[items])
+			json.Unmarshal(raw, &list)
+		}
+		var ids []string
+		for _, item := range list {
+			ids = append(ids, item["id"].(string))
+		}
+		pages = append(pages, ids)
+		last = a.header.Get("Link")
+		m := nextRel.FindStringSubmatch(last)
+		if m == nil {
+			return pages, last, urls
+		}
+		ref, err := url.Parse(m[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		next = next.ResolveReference(ref)
+	}
+	t.Fatalf("paging does not end: %v", pages)
+	return nil, "", nil
+}
+
+func TestStubPagesLink(t *testing.T) {
+	s := newServer(t, testAPI, nil)
+	items := []contact{{ID: "1"}, {ID: "2"}, {ID: "3"}, {ID: "4"}, {ID: "5"}}
+	StubPages(s, opRepos, items, 2)
+	pages, last, urls := linkedIDs(t, s, "/orgs/acme/repos?per_page=2", "")
+	if got := fmt.Sprint(pages); got != "[[1 2] [3 4] [5]]" {
+		t.Errorf("pages %s", got)
+	}
+	// The links keep the request's other parameters, and name the first
+	// and last pages too.
+	if want := "[/orgs/acme/repos?per_page=2 /orgs/acme/repos?page=2&per_page=2 /orgs/acme/repos?page=3&per_page=2]"; fmt.Sprint(urls) != want {
+		t.Errorf("urls %v, want %s", urls, want)
+	}
+	if last != `<?page=1&per_page=2>; rel="first", <?page=3&per_page=2>; rel="last"` {
+		t.Errorf("last page's Link: %s", last)
+	}
+	if a := do(t, s, "GET", "/orgs/acme/repos?page=x", ""); a.status != 400 {
+		t.Errorf("bogus page: %d %s", a.status, a.raw)
+	}
+
+	// An object answer keeps the example's other members.
+	StubPages(s, opFindRepos, items, 3)
+	if pages, _, _ := linkedIDs(t, s, "/search/repositories", "items"); fmt.Sprint(pages) != "[[1 2 3] [4 5]]" {
+		t.Errorf("object pages %v", pages)
+	}
+	if a := do(t, s, "GET", "/search/repositories", ""); a.body["total_count"] != 5.0 {
+		t.Errorf("total_count: %s", a.raw)
+	}
+
+	// Unstubbed, the example is the only page.
+	s.Unstub(opRepos)
+	if pages, last, _ := linkedIDs(t, s, "/orgs/acme/repos", ""); fmt.Sprint(pages) != "[[r1 r2]]" || strings.Contains(last, "next") {
+		t.Errorf("default pages %v, Link %s", pages, last)
+	}
+}
+
 func TestDefaultPagesEnd(t *testing.T) {
 	// The examples name a next cursor; served as is, a client would page
 	// forever (or stop on the repeated cursor with an error).
@@ -491,5 +586,19 @@ func TestOutsideATest(t *testing.T) {
 	}
 	if _, err := NotificationRequest("shh", "x", func() {}); err == nil {
 		t.Fatal("an item that does not encode")
+	}
+}
+
+func TestWebhookRequest(t *testing.T) {
+	hook := Webhook[*contact]{name: "contact created/now", method: "POST", contentType: "application/json"}
+	r := NewWebhookRequest(t, hook, &contact{ID: "c9"})
+	body, _ := io.ReadAll(r.Body)
+	if r.Method != "POST" || r.Header.Get("Content-Type") != "application/json" || !strings.Contains(string(body), `"id":"c9"`) ||
+		r.URL.Path != "/webhooks/contact created/now" || hook.Name() != "contact created/now" || hook.Method() != "POST" {
+		t.Fatalf("%s %s %q %s", r.Method, r.URL, r.Header.Get("Content-Type"), body)
+	}
+	bad := Webhook[any]{name: "x", method: "POST", contentType: "application/json"}
+	if _, err := WebhookRequest(bad, any(func() {})); err == nil || !strings.Contains(err.Error(), "webhook x") {
+		t.Errorf("a payload that does not encode: %v", err)
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -55,7 +56,7 @@ type Options struct {
 }
 
 // Fixed package-level names of every generated package.
-var fixedNames = []string{"Client", "NewClient", "Version", "DefaultBaseURL", "Operations"}
+var fixedNames = []string{"Client", "NewClient", "Version", "DefaultBaseURL", "Operations", "defaultSecurity", "doSecurity"}
 
 // Methods every model or union has; no field may take these names.
 var modelMethods = []string{"MarshalJSON", "UnmarshalJSON"}
@@ -85,16 +86,22 @@ func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.Lis
 		b.pkg.Title = spec.Info.Title
 	}
 	b.pkg.BaseURL = baseURL(spec.Servers)
+	b.pkg.Profile = selectProfile(spec, opts.Package)
 	b.claimServices()
 	b.claimComponents()
+	b.claimSecurity()
+	b.serverVars()
 	for _, name := range b.componentOrder {
 		b.buildComponent(b.components[name])
 	}
 	b.buildOperations()
+	b.operationSecurity()
+	b.doSecurity()
 	if err := b.detectPaging(); err != nil {
 		return nil, nil, err
 	}
-	b.webhookModels()
+	b.vendorParts()
+	b.buildWebhooks()
 	b.nameEnumValues()
 	b.nameUnionMembers()
 	b.indirectNullables()
@@ -129,6 +136,9 @@ type builder struct {
 	// externalBusy holds the schemas of other files being typed
 	// (external.go).
 	externalBusy map[*openapi3.Schema]bool
+	// linkHeaders holds the operations whose success answer declares a
+	// Link header (pagination.go).
+	linkHeaders map[*model.Operation]bool
 }
 
 // component is one components/schemas entry.
@@ -283,9 +293,29 @@ func (b *builder) uniqueTypeName(base, owner, suffix, ptr string, preferred ...s
 	return name
 }
 
+// vendorParts adds or removes what the profile decides: the models of
+// the vendor's webhook notifications, and the SetQuery methods of search
+// bodies, which need the vendor's search helpers.
+func (b *builder) vendorParts() {
+	if b.pkg.Profile.Webhooks {
+		b.webhookModels()
+	}
+	if !b.pkg.Profile.Search {
+		for _, t := range b.pkg.Types {
+			t.QueryField = ""
+		}
+	}
+}
+
 // baseURL is the first server URL that is absolute once its variables
 // take their defaults, without a trailing slash; "" when there is none.
 func baseURL(servers openapi3.Servers) string {
+	u, _ := firstServer(servers)
+	return u
+}
+
+// firstServer is baseURL and the server it comes from.
+func firstServer(servers openapi3.Servers) (string, *openapi3.Server) {
 	for _, s := range servers {
 		if s == nil {
 			continue
@@ -297,8 +327,34 @@ func baseURL(servers openapi3.Servers) string {
 			}
 		}
 		if p, err := url.Parse(u); err == nil && (p.Scheme == "https" || p.Scheme == "http") && p.Host != "" && !strings.ContainsAny(u, "{}") {
-			return strings.TrimRight(u, "/")
+			return strings.TrimRight(u, "/"), s
 		}
 	}
-	return ""
+	return "", nil
+}
+
+// serverVars makes each variable of the client's server an option of the
+// client (WithServer<Name>), in the order its URL names them. A server
+// without variables needs none: BaseURL is all there is to it.
+func (b *builder) serverVars() {
+	_, s := firstServer(b.spec.Servers)
+	if s == nil || len(s.Variables) == 0 {
+		return
+	}
+	ptr := diag.Pointer("servers", strconv.Itoa(slices.Index(b.spec.Servers, s)), "variables")
+	seen := map[string]bool{}
+	for _, m := range serverVar.FindAllString(s.URL, -1) {
+		name := m[1 : len(m)-1]
+		v := s.Variables[name]
+		if v == nil || seen[name] {
+			continue
+		}
+		seen[name] = true
+		sv := &model.ServerVar{Name: name, Default: v.Default, Enum: v.Enum, Doc: v.Description}
+		sv.Option = b.claimFixed("WithServer"+naming.Exported(name, "Var"), "server variable "+name, diag.Append(ptr, name), "Value")
+		b.pkg.ServerVars = append(b.pkg.ServerVars, sv)
+	}
+	if len(b.pkg.ServerVars) > 0 {
+		b.pkg.Server = strings.TrimRight(s.URL, "/")
+	}
 }

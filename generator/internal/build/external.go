@@ -10,14 +10,20 @@ import (
 	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
 
-// externalType types a schema that a $ref brought in from another file
-// (loaded only with --allow-external-refs): it has no component name in
-// this description, so it becomes an inline type named after the last
-// token of the reference ("common.yaml#/components/schemas/pet" → Pet),
-// made once per schema. A chain of references that only leads back to
-// itself is typed as any.
+// externalType types a schema that a $ref brings in from anywhere but
+// components/schemas: another file (loaded only with --allow-external-refs)
+// or a place inside this description, such as the inline schema of
+// another operation's response ("#/paths/~1apps/get/responses/200/…",
+// which bundlers write when they inline a shared file). It has no
+// component name, so it becomes an inline type, made once per schema and
+// shared by every reference to it: named after the last token of a
+// reference to another file ("common.yaml#/components/schemas/pet" →
+// Pet), and like any inline type at the place that first needs it for a
+// reference inside the description (whose last token is usually "items"
+// or "schema"). A chain of references that only leads back to itself is
+// typed as any.
 func (b *builder) externalType(sr *openapi3.SchemaRef, at site) (typed, bool) {
-	if strings.HasPrefix(sr.Ref, "#") || sr.Value == nil {
+	if sr.Value == nil || strings.HasPrefix(sr.Ref, "#/components/schemas/") && b.componentByRef(sr.Ref) != nil {
 		return typed{}, false
 	}
 	if ref, ok := b.inline[sr.Value]; ok {
@@ -35,7 +41,7 @@ func (b *builder) externalType(sr *openapi3.SchemaRef, at site) (typed, bool) {
 	b.externalBusy[sr.Value] = true
 	defer delete(b.externalBusy, sr.Value)
 	name := at.name
-	if _, frag, ok := strings.Cut(sr.Ref, "#"); ok {
+	if file, frag, ok := strings.Cut(sr.Ref, "#"); ok && file != "" {
 		if toks := diag.SplitPointer(frag); len(toks) > 0 {
 			name = naming.Exported(toks[len(toks)-1], name)
 		}

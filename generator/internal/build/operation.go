@@ -51,28 +51,40 @@ func (b *builder) operations() []pathOp {
 		if item == nil {
 			continue
 		}
-		ops := item.Operations()
-		lower := make(map[string]*openapi3.Operation, len(ops))
-		for m, op := range ops {
-			lower[strings.ToLower(m)] = op
-		}
+		lower := lowerOps(item)
 		ptr := diag.Pointer("paths", path)
-		var methods []string
-		for _, k := range b.srcKeys(ptr) {
-			if _, ok := lower[k]; ok && !slices.Contains(methods, k) {
-				methods = append(methods, k)
-			}
-		}
-		for _, m := range httpMethods {
-			if _, ok := lower[m]; ok && !slices.Contains(methods, m) {
-				methods = append(methods, m)
-			}
-		}
-		for _, m := range methods {
+		for _, m := range b.methodsInOrder(ptr, lower) {
 			out = append(out, pathOp{path: path, method: m, item: item, op: lower[m], ptr: diag.Append(ptr, m)})
 		}
 	}
 	return out
+}
+
+// methodsInOrder lists the methods of a path item's operations (by lower
+// case name) in source order, else in httpMethods order.
+func (b *builder) methodsInOrder(ptr string, ops map[string]*openapi3.Operation) []string {
+	var methods []string
+	for _, k := range b.srcKeys(ptr) {
+		if _, ok := ops[k]; ok && !slices.Contains(methods, k) {
+			methods = append(methods, k)
+		}
+	}
+	for _, m := range httpMethods {
+		if _, ok := ops[m]; ok && !slices.Contains(methods, m) {
+			methods = append(methods, m)
+		}
+	}
+	return methods
+}
+
+// lowerOps are a path item's operations by lower case method.
+func lowerOps(item *openapi3.PathItem) map[string]*openapi3.Operation {
+	ops := item.Operations()
+	lower := make(map[string]*openapi3.Operation, len(ops))
+	for m, op := range ops {
+		lower[strings.ToLower(m)] = op
+	}
+	return lower
 }
 
 func (b *builder) srcKeys(ptr string) []string {
@@ -122,7 +134,7 @@ func (b *builder) claimServices() {
 // by underscores, letters and digits only.
 func fileStem(tag string) string {
 	var words []string
-	for _, w := range naming.Words(tag) {
+	for _, w := range pluralInitialisms(naming.Words(tag)) {
 		var b strings.Builder
 		for _, r := range strings.ToLower(w) {
 			if r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
@@ -141,19 +153,95 @@ func fileStem(tag string) string {
 	return naming.SafeFileStem(naming.Bounded("service_" + strings.Join(words, "_")))
 }
 
+// pluralInitialisms joins the words that splitting at case changes makes
+// of a plural initialism: "VPCs" splits as "VP" "Cs" and "Floating IPs"
+// as "Floating" "I" "Ps", but a file is service_vpcs.go and
+// service_floating_ips.go. (Go names need no such care: the words are
+// joined back without a separator.)
+func pluralInitialisms(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if n := len(out); n > 0 && len(w) == 2 && isUpperASCII(w[0]) && w[1] == 's' && allUpperASCII(out[n-1]) {
+			out[n-1] += w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func allUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isUpperASCII(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // buildOperations makes every operation, its parameter struct, body and
 // result types.
 func (b *builder) buildOperations() {
-	ids := naming.NewScope()
+	ops := b.nameOperations()
 	opVars := naming.NewScope()
 	methodScopes := map[*model.Service]*naming.Scope{}
-	for _, po := range b.operations() {
-		svc := b.services[primaryTag(po.op)]
+	for _, o := range ops {
+		op, po, svc := o.op, o.po, o.svc
 		scope := methodScopes[svc]
 		if scope == nil {
 			scope = naming.NewScope()
 			methodScopes[svc] = scope
 		}
+		name := o.full
+		if o.short != "" && o.unique {
+			name = o.short
+		}
+		op.Method, _ = scope.Unique(name, po.ptr)
+		// The names of the operation's types and of its Operation
+		// variable (the test package's Op) keep the service's words:
+		// they live in the package's scope, where "Get" would be
+		// ambiguous.
+		stem := op.Method
+		if name != o.full {
+			stem = o.full
+		}
+		op.Var, _ = opVars.Unique("op"+stem, po.ptr, svc.Field)
+		b.buildParams(op, po, svc, stem)
+		b.buildBody(op, po, svc, stem)
+		b.buildResult(op, po, svc, stem)
+		svc.Operations = append(svc.Operations, op)
+		b.pkg.Operations = append(b.pkg.Operations, op)
+	}
+}
+
+// namedOp is an operation with the method names it may take: full (from
+// its operationId or x-go-name) and short, full without its service's
+// name in front (naming.Unstutter), which it takes when unique.
+type namedOp struct {
+	op          *model.Operation
+	po          pathOp
+	svc         *model.Service
+	full, short string
+	unique      bool
+}
+
+// nameOperations makes the operations with their IDs and method names.
+// A method drops its service's name (Repos.Get, not Repos.ReposGet) only
+// when no other method of the service has, or could take, the short name;
+// deciding that before any name is claimed keeps the choice independent
+// of the order of the description. An x-go-name is taken as written.
+func (b *builder) nameOperations() []*namedOp {
+	ids := naming.NewScope()
+	var out []*namedOp
+	type key struct {
+		svc  *model.Service
+		name string
+	}
+	claims := map[key]int{}
+	for _, po := range b.operations() {
+		svc := b.services[primaryTag(po.op)]
 		op := &model.Operation{
 			HTTPMethod: strings.ToUpper(po.method), Path: po.path, Tag: svc.Tag, Tags: po.op.Tags,
 			Summary: po.op.Summary, Doc: po.op.Description, Deprecated: po.op.Deprecated,
@@ -172,18 +260,32 @@ func (b *builder) buildOperations() {
 			op.ID = id
 		}
 		b.noteLong("operationId", op.ID, po.ptr)
-		base := naming.Exported(op.ID, "Call")
+		o := &namedOp{op: op, po: po, svc: svc, full: naming.Exported(op.ID, "Call")}
 		if n := goName(po.op.Extensions); n != "" {
-			base = naming.Exported(n, base)
+			o.full = naming.Exported(n, o.full)
+		} else {
+			o.short, _ = naming.Unstutter(svc.Tag, op.ID)
 		}
-		op.Method, _ = scope.Unique(base, po.ptr)
-		op.Var, _ = opVars.Unique("op"+op.Method, po.ptr, svc.Field)
-		b.buildParams(op, po, svc)
-		b.buildBody(op, po, svc)
-		b.buildResult(op, po, svc)
-		svc.Operations = append(svc.Operations, op)
-		b.pkg.Operations = append(b.pkg.Operations, op)
+		claims[key{svc, o.full}]++
+		if o.short != "" {
+			claims[key{svc, o.short}]++
+		}
+		out = append(out, o)
 	}
+	for _, o := range out {
+		o.unique = o.short != "" && claims[key{o.svc, o.short}] == 1
+	}
+	return out
+}
+
+// methodRef names an operation's method in the doc of a type of the
+// package: by its name, or with its service when the name lost the
+// service's words (Repos.Get).
+func methodRef(op *model.Operation, svc *model.Service, stem string) string {
+	if stem == op.Method {
+		return op.Method
+	}
+	return svc.Field + "." + op.Method
 }
 
 var (
@@ -215,7 +317,7 @@ type paramKey struct{ name, in string }
 
 // buildParams splits parameters into positional path arguments and the
 // query/header struct, and reads the operation's Intercom-Version.
-func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service) {
+func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service, stem string) {
 	type located struct {
 		p   *openapi3.Parameter
 		ptr string
@@ -261,7 +363,7 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 			// download makes the result a stream (buildResult).
 			continue
 		case k.in == "path":
-			ty := b.typeOf(schema, site{ptr: schemaPtr, name: op.Method + naming.Exported(p.Name, "Param"), file: svc.File, owner: "path parameter " + p.Name})
+			ty := b.typeOf(schema, site{ptr: schemaPtr, name: stem + naming.Exported(p.Name, "Param"), file: svc.File, owner: "path parameter " + p.Name})
 			arg := naming.Local(p.Name, "Param", taken.Taken)
 			taken.Claim(arg, p.Name)
 			op.PathParams = append(op.PathParams, &model.PathParam{Wire: p.Name, Arg: arg, Type: ty.ref, Doc: p.Description})
@@ -280,7 +382,7 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 				fmt.Sprintf("%s parameter %q is not supported; it is sent as a header", k.in, p.Name), "")
 		}
 		if paramsName == "" {
-			paramsName = b.uniqueTypeName(op.Method+"Params", "parameters of "+op.ID, "", po.ptr)
+			paramsName = b.uniqueTypeName(stem+"Params", "parameters of "+op.ID, "", po.ptr)
 		}
 		in := k.in
 		if in != "query" {
@@ -291,11 +393,21 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 		ty := b.typeOf(schema, site{ptr: schemaPtr, name: paramsName + naming.Exported(p.Name, "Param"), file: svc.File, owner: in + " parameter " + p.Name})
 		f := &model.Field{Name: name, Wire: p.Name, In: in, Required: p.Required, Doc: p.Description, Nullable: ty.nullable, Deprecated: p.Deprecated}
 		f.Type = fieldType(ty, p.Required)
+		if ty.isConst && !ty.nullable {
+			// A parameter with one legal value: required, it is filled in
+			// when left empty; optional, it is a pointer like any other
+			// optional scalar, so that leaving it out sends nothing.
+			if p.Required {
+				f.Const = ty.constVal
+			} else {
+				f.Type = pointerTo(ty.ref)
+			}
+		}
 		switch {
 		case in == "query" && p.Schema == nil && schema != nil:
 			f.Style = "json"
-		case in == "query":
-			f.Style = queryStyle(p)
+		case in == "query" && p.Schema != nil && p.Schema.Value != nil:
+			f.Style = valueStyle(p.Schema.Value, p.Style, p.Explode)
 		}
 		fields = append(fields, f)
 	}
@@ -303,7 +415,7 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 	if paramsName != "" {
 		op.Params = b.addType(&model.Type{
 			Name: paramsName, Kind: model.Params, Fields: fields, File: svc.File,
-			Doc:    typeDoc(paramsName, "holds the query and header parameters of "+op.Method, ""),
+			Doc:    typeDoc(paramsName, "holds the query and header parameters of "+methodRef(op, svc, stem), ""),
 			Origin: model.Origin{Pointer: po.ptr},
 		})
 	}
@@ -360,18 +472,33 @@ func contentSchema(p *openapi3.Parameter, ptr string) (*openapi3.SchemaRef, stri
 	return p.Content[key].Schema, diag.Append(ptr, "content", key, "schema")
 }
 
-// queryStyle maps style/explode to the runtime's query tag option.
-func queryStyle(p *openapi3.Parameter) string {
-	s := p.Schema
-	if s == nil || s.Value == nil {
-		return ""
+// valueStyle maps OpenAPI's style and explode of a query parameter or a
+// field of a URL-encoded form, whose schema is s, to the runtime's tag
+// option (model.Field.Style). The style is form when unset; explode is
+// true for form and false for the others when unset, as OpenAPI says.
+func valueStyle(s *openapi3.Schema, style string, explodeSet *bool) string {
+	if style == "" {
+		style = "form"
 	}
-	explode := p.Explode == nil || *p.Explode
-	switch sh := classify(s.Value); {
-	case sh == shapeArray && !explode:
+	explode := style == "form"
+	if explodeSet != nil {
+		explode = *explodeSet
+	}
+	switch sh := classify(s); {
+	case sh == shapeArray && explode:
+		return ""
+	case sh == shapeArray:
+		switch style {
+		case "spaceDelimited":
+			return "space"
+		case "pipeDelimited":
+			return "pipe"
+		}
 		return "comma"
-	case (sh == shapeStruct || sh == shapeUnion || sh == shapeMap) && p.Style == "deepObject":
+	case (sh == shapeStruct || sh == shapeUnion || sh == shapeMap) && style == "deepObject":
 		return "deep"
+	case (sh == shapeStruct || sh == shapeUnion || sh == shapeMap) && !explode:
+		return "pairs"
 	case sh == shapeStruct || sh == shapeUnion || sh == shapeMap:
 		return "object"
 	}
@@ -417,10 +544,12 @@ func mediaType(content openapi3.Content) (string, *openapi3.MediaType) {
 			return 0
 		case mt == "multipart/form-data":
 			return 1
-		case strings.HasPrefix(mt, "text/"):
+		case mt == "application/x-www-form-urlencoded":
 			return 2
+		case strings.HasPrefix(mt, "text/"):
+			return 3
 		}
-		return 3
+		return 4
 	}
 	slices.SortStableFunc(keys, func(a, c string) int { return rank(a) - rank(c) })
 	return keys[0], content[keys[0]]
@@ -436,6 +565,8 @@ func contentKind(ct string) string {
 		return "json"
 	case mt == "multipart/form-data":
 		return "form"
+	case mt == "application/x-www-form-urlencoded":
+		return "urlencoded"
 	case strings.HasPrefix(mt, "text/"):
 		return "text"
 	}
@@ -443,7 +574,7 @@ func contentKind(ct string) string {
 }
 
 // buildBody types the request body.
-func (b *builder) buildBody(op *model.Operation, po pathOp, svc *model.Service) {
+func (b *builder) buildBody(op *model.Operation, po pathOp, svc *model.Service, stem string) {
 	if po.op.RequestBody == nil || po.op.RequestBody.Value == nil {
 		return
 	}
@@ -455,20 +586,45 @@ func (b *builder) buildBody(op *model.Operation, po pathOp, svc *model.Service) 
 	owner := "request body of " + op.ID
 	switch contentKind(ct) {
 	case "form":
-		b.buildForm(op, media, ptr, svc)
+		b.buildForm(op, media, ptr, svc, stem, false)
 		return
-	case "json":
-	default:
-		b.add(diag.Warning, "unsupported-body", ptr,
-			fmt.Sprintf("%s request bodies are sent as JSON", ct), "")
+	case "urlencoded":
+		b.buildForm(op, media, ptr, svc, stem, true)
+		return
+	case "text":
+		op.Body = &model.Body{Type: builtin("string"), Raw: rawMediaType(ct)}
+		return
+	case "binary":
+		op.Body = &model.Body{Type: &model.TypeRef{Kind: model.Qual, Package: "io", Name: "Reader"}, Raw: rawMediaType(ct)}
+		return
 	}
-	ty := b.typeOf(media.Schema, site{ptr: ptr, name: op.Method + "Request", file: svc.File, owner: owner, suffix: "Body"})
+	ty := b.typeOf(media.Schema, site{ptr: ptr, name: stem + "Request", file: svc.File, owner: owner, suffix: "Body"})
 	op.Body = &model.Body{Type: ty.ref, Pointer: b.isStructLike(ty.ref)}
 }
 
-// buildForm makes the multipart body struct of an operation.
-func (b *builder) buildForm(op *model.Operation, media *openapi3.MediaType, ptr string, svc *model.Service) {
-	name := b.uniqueTypeName(op.Method+"Request", "multipart body of "+op.ID, "Form", ptr)
+// rawMediaType is the Content-Type a body of media type ct is sent with:
+// ct itself, or application/octet-stream for a range ("*/*", "image/*"),
+// which names no type a server could read (the caller can name the real
+// one with WithHeader).
+func rawMediaType(ct string) string {
+	mt, params, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return "application/octet-stream"
+	}
+	if strings.Contains(mt, "*") {
+		return "application/octet-stream"
+	}
+	return mime.FormatMediaType(mt, params)
+}
+
+// buildForm makes the form body struct of an operation: multipart, or
+// URL-encoded, whose fields are written as the media type's encoding says.
+func (b *builder) buildForm(op *model.Operation, media *openapi3.MediaType, ptr string, svc *model.Service, stem string, urlencoded bool) {
+	what, mt := "multipart body of ", "multipart/form-data"
+	if urlencoded {
+		what, mt = "form body of ", "application/x-www-form-urlencoded"
+	}
+	name := b.uniqueTypeName(stem+"Request", what+op.ID, "Form", ptr)
 	t := b.addType(&model.Type{Name: name, Kind: model.Form, File: svc.File, Origin: model.Origin{Pointer: ptr}})
 	if media.Schema != nil {
 		s := media.Schema.Value
@@ -478,11 +634,45 @@ func (b *builder) buildForm(op *model.Operation, media *openapi3.MediaType, ptr 
 			}
 		}
 		if s != nil {
-			t.Doc = typeDoc(name, "is the multipart/form-data body of "+op.Method, s.Description)
-			b.buildStruct(t, s, site{ptr: ptr, name: name, file: svc.File, owner: "multipart body of " + op.ID, form: true})
+			t.Doc = typeDoc(name, "is the "+mt+" body of "+methodRef(op, svc, stem), s.Description)
+			// A URL-encoded form has no files: binary strings stay strings.
+			b.buildStruct(t, s, site{ptr: ptr, name: name, file: svc.File, owner: what + op.ID, form: !urlencoded})
+			if urlencoded {
+				b.formStyles(t, s, media.Encoding, ptr)
+			}
 		}
 	}
-	op.Body = &model.Body{Type: named(name), Form: true, Pointer: true}
+	op.Body = &model.Body{Type: named(name), Form: true, URLEncoded: urlencoded, Pointer: true}
+}
+
+// formStyles sets how each field of a URL-encoded form is written: as its
+// property's encoding says (a JSON content type: JSON text; else its style
+// and explode), OpenAPI's form style with explode by default.
+func (b *builder) formStyles(t *model.Type, s *openapi3.Schema, encoding map[string]*openapi3.Encoding, ptr string) {
+	for _, f := range t.Fields {
+		prop := s.Properties[f.Wire]
+		if prop == nil || prop.Value == nil {
+			continue
+		}
+		enc := encoding[f.Wire]
+		if enc == nil {
+			f.Style = valueStyle(prop.Value, "", nil)
+			continue
+		}
+		ct := strings.TrimSpace(strings.Split(enc.ContentType, ",")[0])
+		if ct != "" && contentKind(ct) == "json" {
+			f.Style = "json"
+			continue
+		}
+		if enc.Style != "" && !slices.Contains([]string{"form", "spaceDelimited", "pipeDelimited", "deepObject"}, enc.Style) {
+			b.add(diag.Warning, "unsupported-encoding", diag.Append(strings.TrimSuffix(ptr, "/schema"), "encoding", f.Wire, "style"),
+				fmt.Sprintf("form field %q has style %q, which a form cannot have; it is written in form style", f.Wire, enc.Style),
+				"use form, spaceDelimited, pipeDelimited or deepObject")
+			f.Style = valueStyle(prop.Value, "", enc.Explode)
+			continue
+		}
+		f.Style = valueStyle(prop.Value, enc.Style, enc.Explode)
+	}
 }
 
 // isStructLike reports whether a type is passed and returned by pointer:
@@ -508,7 +698,7 @@ func (b *builder) isStructLike(ref *model.TypeRef) bool {
 func (b *builder) typeByName(name string) *model.Type { return b.types[name] }
 
 // buildResult decides what a success returns.
-func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service) {
+func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service, stem string) {
 	if po.op.Responses == nil {
 		return
 	}
@@ -547,10 +737,11 @@ func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service
 			continue
 		}
 		op.Result.Status = c
+		b.noteLinkHeader(op, r.Value)
 		switch contentKind(ct) {
 		case "json", "form":
 			ptr := diag.Append(po.ptr, "responses", c, "content", ct, "schema")
-			ty := b.typeOf(media.Schema, site{ptr: ptr, name: op.Method + "Response", file: svc.File, owner: "response of " + op.ID, suffix: "Body"})
+			ty := b.typeOf(media.Schema, site{ptr: ptr, name: stem + "Response", file: svc.File, owner: "response of " + op.ID, suffix: "Body"})
 			op.Result.Kind, op.Result.Type = model.JSON, ty.ref
 			op.Result.Pointer = b.isStructLike(ty.ref)
 			b.checkOtherSuccesses(op, po, success, c, media)
@@ -564,12 +755,37 @@ func (b *builder) buildResult(op *model.Operation, po pathOp, svc *model.Service
 	switch {
 	case len(success) == 0 && len(redirect) > 0:
 		op.Result = model.Result{Kind: model.Redirect, Status: redirect[0]}
-	case len(success) > 0 && (po.method == "get" || acceptsDownload(po)):
+	case len(success) > 0 && !bodiless(success) && (po.method == "get" || acceptsDownload(po)):
 		// A GET that declares no content still returns a body: the
 		// description's downloads are written this way.
 		op.Result = model.Result{Kind: model.Stream, Status: success[0]}
 	case len(success) > 0:
 		op.Result = model.Result{Kind: model.NoContent, Status: success[0]}
+	}
+}
+
+// bodiless reports success statuses that never carry a body (204 No
+// Content, 205 Reset Content), whatever the method: such an operation
+// returns nothing, not an empty download.
+func bodiless(success []string) bool {
+	for _, c := range success {
+		if c != "204" && c != "205" {
+			return false
+		}
+	}
+	return true
+}
+
+// noteLinkHeader records an operation whose success answer declares a
+// Link header: its pages may be linked (RFC 8288), as GitHub's are.
+func (b *builder) noteLinkHeader(op *model.Operation, resp *openapi3.Response) {
+	for name := range resp.Headers {
+		if strings.EqualFold(name, "Link") {
+			if b.linkHeaders == nil {
+				b.linkHeaders = map[*model.Operation]bool{}
+			}
+			b.linkHeaders[op] = true
+		}
 	}
 }
 

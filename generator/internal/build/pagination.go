@@ -27,7 +27,7 @@ var pagingTable = sync.OnceValues(func() (map[string]string, error) {
 	}
 	for id, style := range doc.Operations {
 		switch model.PagingStyle(style) {
-		case model.PagingCursor, model.PagingSearch, model.PagingPage, model.PagingScroll, "none":
+		case model.PagingCursor, model.PagingSearch, model.PagingPage, model.PagingScroll, model.PagingLink, "none":
 		default:
 			return nil, fmt.Errorf("specs/pagination.yaml: %s: unknown style %q", id, style)
 		}
@@ -74,13 +74,12 @@ func (b *builder) pagingOf(op *model.Operation, table map[string]string) *model.
 	if op.Result.Kind != model.JSON || op.Result.Type == nil {
 		return nil
 	}
-	result := b.structOf(op.Result.Type)
-	if result == nil {
-		return nil
-	}
-	p := b.itemsOf(result)
-	if p == nil {
-		return nil
+	style, source := model.PagingStyle(""), "shape"
+	if s, ok := table[op.ID]; ok {
+		if s == "none" {
+			return nil
+		}
+		style, source = model.PagingStyle(s), "table"
 	}
 	query := map[string]bool{}
 	if op.Params != nil {
@@ -90,21 +89,31 @@ func (b *builder) pagingOf(op *model.Operation, table map[string]string) *model.
 			}
 		}
 	}
+	link := style == model.PagingLink || (style == "" && b.linkHeaders[op])
+	result := b.structOf(op.Result.Type)
+	if result == nil {
+		// An answer that is the list itself says nothing about the next
+		// page: only a Link header can. It pages by Link when it declares
+		// one, or when it takes a page number (GitHub's lists, whose
+		// description leaves the header out of some): without the header
+		// the iteration ends after the first page.
+		if elem := b.listElem(op.Result.Type); elem != nil && (link || (style == "" && query["page"])) {
+			return &model.Paging{Style: model.PagingLink, Param: "page", ItemType: elem, Source: source}
+		}
+		return nil
+	}
+	p := b.itemsOf(result)
+	if p == nil {
+		return nil
+	}
 	answer := wires(result)
 	var body map[string]bool
-	if op.Body != nil && !op.Body.Form {
+	if op.Body != nil && !op.Body.Form && op.Body.Raw == "" {
 		if t := b.structOf(op.Body.Type); t != nil {
 			body = wires(t)
 		}
 	}
 
-	style, source := model.PagingStyle(""), "shape"
-	if s, ok := table[op.ID]; ok {
-		if s == "none" {
-			return nil
-		}
-		style, source = model.PagingStyle(s), "table"
-	}
 	if style == "" {
 		switch {
 		case body["pagination"]:
@@ -116,6 +125,8 @@ func (b *builder) pagingOf(op *model.Operation, table map[string]string) *model.
 		case query["cursor"] && answer["next_cursor"]:
 			p.Style, p.Param, p.Next, p.Source = model.PagingCursor, "cursor", "next_cursor", source
 			return p
+		case link:
+			style = model.PagingLink
 		case query["page"]:
 			style = model.PagingPage
 		case answer["pages"] && b.pagesHasCursor(result):
@@ -137,8 +148,31 @@ func (b *builder) pagingOf(op *model.Operation, table map[string]string) *model.
 		p.Param, p.Next = "page", "pages.page"
 	case model.PagingScroll:
 		p.Param, p.Next = "scroll_param", "scroll_param"
+	case model.PagingLink:
+		p.Param = "page"
 	}
 	return p
+}
+
+// listElem is the element type of a list answer: a slice, or a named
+// type (alias or defined) that is one.
+func (b *builder) listElem(ref *model.TypeRef) *model.TypeRef {
+	for range 8 {
+		switch {
+		case ref == nil:
+			return nil
+		case ref.Kind == model.Slice:
+			return ref.Elem
+		case ref.Kind != model.Named:
+			return nil
+		}
+		t := b.types[ref.Name]
+		if t == nil || (t.Kind != model.Alias && t.Kind != model.Defined) {
+			return nil
+		}
+		ref = t.Target
+	}
+	return nil
 }
 
 // itemsOf finds the member holding a page's items: the only array member,

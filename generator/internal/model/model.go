@@ -24,9 +24,35 @@ type Package struct {
 	// defaults; "" when it lists none (the client then needs
 	// WithBaseURL).
 	BaseURL string
+	// Server is the template of that server's URL when it has variables
+	// ("https://{region}.example.com"), each of them an option; "" when
+	// it has none.
+	Server string
+	// ServerVars are the variables of Server, in the order the template
+	// names them.
+	ServerVars []*ServerVar
+	// Schemes are the description's security schemes the client can
+	// send, sorted by Name.
+	Schemes []*SecurityScheme
+	// Security is how operations authenticate unless they say otherwise:
+	// the description's top-level security, alternatives of which any one
+	// will do; nil when it declares none (nothing is sent).
+	Security []*SecurityRequirement
+	// DoSecurity is how Client.Do authenticates, not knowing which
+	// operation it calls: the description's top-level security, or when
+	// it declares none, every requirement its operations name, in order.
+	// DoOwnSecurity reports that it is not Security.
+	DoSecurity    []*SecurityRequirement
+	DoOwnSecurity bool
+	// TokenArg reports that NewClient takes a token as its first
+	// argument: a scheme sends one (HTTP bearer, OAuth 2.0, OpenID
+	// Connect), or the profile wants it.
+	TokenArg bool
 	// Source names the description the package was generated from (a file
 	// name, never an absolute path).
 	Source string
+	// Profile says which vendor-specific parts the package gets.
+	Profile Profile
 	// Types holds every named type, sorted by Name.
 	Types []*Type
 	// Services holds one service per tag, sorted by Field.
@@ -36,6 +62,152 @@ type Package struct {
 	Operations []*Operation
 	// WebhookModels maps webhook item types to models, sorted by ItemType.
 	WebhookModels []WebhookModel
+	// Webhooks are the requests the API sends to the app that the
+	// description declares (OpenAPI 3.1 `webhooks`), in description order.
+	Webhooks []*Webhook
+}
+
+// Webhook is one webhook of the description: a request the API sends,
+// whose JSON body a generated function reads into its payload type.
+type Webhook struct {
+	// Name is the webhook's key in the description, e.g. "newPet".
+	Name string
+	// HTTPMethod is how the API sends it, upper case, e.g. "POST".
+	HTTPMethod string
+	// Func is the package's function that reads a request of this
+	// webhook, e.g. ReadNewPetWebhook.
+	Func string
+	// Var is the test package's variable naming the webhook, e.g.
+	// NewPetWebhook.
+	Var string
+	// Payload is the body's type; Pointer reports that Func returns a
+	// pointer to it (structs and unions).
+	Payload *TypeRef
+	Pointer bool
+	// ContentType is the body's media type, e.g. "application/json".
+	ContentType string
+	// Summary and Doc come from the webhook's operation.
+	Summary, Doc string
+	Deprecated   bool
+	Origin       Origin
+}
+
+// Profile is what intercom-gen knows about a vendor's API beyond its
+// description, and which parts of it a package gets. The builder selects
+// it from the description itself (its servers, its parameters), never
+// from an option the user must remember: a description of Intercom's API
+// gets Intercom's profile, any other description the general one.
+type Profile struct {
+	// Vendor names the profile: "intercom", or "" for the general one.
+	Vendor string
+	// ErrorPrefix starts the package's error messages ("intercom: not
+	// found"): the vendor's name, else the package name.
+	ErrorPrefix string
+	// Regions gives the package the vendor's regional base URLs as named
+	// options (Intercom's Region, RegionUS, RegionEU, RegionAU and
+	// WithRegion).
+	Regions bool
+	// OAuthApp gives the package the vendor's own OAuth flow for apps
+	// (Intercom's OAuthConfig, with its hosts), which the description does
+	// not describe.
+	OAuthApp bool
+	// Search gives the package the vendor's search query helpers and the
+	// SetQuery methods of search request bodies.
+	Search bool
+	// Webhooks gives the package the vendor's webhook notifications
+	// (Intercom's ReadNotification and its X-Hub-Signature).
+	Webhooks bool
+	// ErrorCodes gives the package the vendor's documented error codes as
+	// constants.
+	ErrorCodes bool
+}
+
+// ServerVar is one variable of the server URL template: an option of the
+// client (Option, e.g. WithServerRegion) with a default and, when the
+// description lists them, the values it may take.
+type ServerVar struct {
+	Name    string
+	Default string
+	Enum    []string
+	Doc     string
+	Option  string
+}
+
+// SchemeKind says how a security scheme's credentials are sent.
+type SchemeKind int
+
+const (
+	// SchemeToken sends a token in the Authorization header, after
+	// AuthScheme ("Bearer <token>"): HTTP bearer (or another HTTP token
+	// scheme), OAuth 2.0 and OpenID Connect.
+	SchemeToken SchemeKind = iota
+	// SchemeBasic sends HTTP basic authentication (user name and
+	// password).
+	SchemeBasic
+	// SchemeAPIKey sends a key in a header, a query parameter or a
+	// cookie.
+	SchemeAPIKey
+)
+
+// SecurityScheme is one of the description's security schemes.
+type SecurityScheme struct {
+	// Name is the scheme's name in components.securitySchemes.
+	Name string
+	// Var is the unexported package variable describing it to the
+	// runtime.
+	Var  string
+	Kind SchemeKind
+	// Type is the description's type: "http", "apiKey", "oauth2" or
+	// "openIdConnect".
+	Type string
+	// AuthScheme is the HTTP authentication scheme a token is sent with
+	// ("Bearer").
+	AuthScheme string
+	// BearerFormat is the description's hint at the token's format.
+	BearerFormat string
+	// In ("header", "query" or "cookie") and Param (its name) place an
+	// API key.
+	In, Param string
+	// Option is the exported option that gives an API key
+	// ("WithAPIKey"); "" for other kinds.
+	Option string
+	Doc    string
+	// Flows are an OAuth 2.0 scheme's flows, in the order
+	// authorizationCode, clientCredentials, password, implicit.
+	Flows []*OAuthFlow
+	// Endpoint is the exported variable holding the URLs of the flows
+	// ("Endpoint"); "" when they have none.
+	Endpoint string
+	// OpenIDConnectURL is an OpenID Connect scheme's discovery document.
+	OpenIDConnectURL string
+}
+
+// OAuthFlow is one OAuth 2.0 flow of a scheme.
+type OAuthFlow struct {
+	// Kind is "authorizationCode", "clientCredentials", "password" or
+	// "implicit".
+	Kind                                   string
+	AuthorizationURL, TokenURL, RefreshURL string
+	Scopes                                 []*OAuthScope
+}
+
+// OAuthScope is one scope of a flow, in description order; Const is the
+// exported constant holding it.
+type OAuthScope struct {
+	Name, Doc, Const string
+}
+
+// SecurityRequirement is one way to authenticate: every scheme it lists,
+// together. An empty requirement needs no credentials.
+type SecurityRequirement struct {
+	Schemes []*SchemeUse
+}
+
+// SchemeUse is a scheme a requirement names, with the OAuth 2.0 scopes it
+// needs.
+type SchemeUse struct {
+	Scheme *SecurityScheme
+	Scopes []string
 }
 
 // WebhookModel says which model a webhook notification's data.item of a
@@ -117,8 +289,12 @@ type Field struct {
 	Const string
 	// In is "" for JSON and form fields, "query" or "header" for parameters.
 	In string
-	// Style refines how a query parameter is written: "" (form, exploded),
-	// "comma" (form, explode false) or "object" (each key its own parameter).
+	// Style refines how a query parameter or a field of a URL-encoded form
+	// is written: "" (form, exploded: a list repeats its key), "comma",
+	// "space" or "pipe" (a list joined: form, spaceDelimited or
+	// pipeDelimited, not exploded), "object" (form, exploded: each member
+	// its own key), "pairs" (form, not exploded: name=k1,v1,k2,v2),
+	// "deep" (deepObject: name[member]) or "json" (the value as JSON text).
 	Style string
 	Doc   string
 	// Deprecated and ReadOnly come from the schema flags.
@@ -281,6 +457,12 @@ type Operation struct {
 	// Paging is set for list and search operations whose answers come in
 	// pages; the emitter adds page and item iterators for them.
 	Paging *Paging
+	// Security is how the operation authenticates: alternatives, any one
+	// of which will do (an empty one needs no credentials). OwnSecurity
+	// reports that it is not the package's Security (the operation says
+	// otherwise, ignoring OAuth 2.0 scopes).
+	Security    []*SecurityRequirement
+	OwnSecurity bool
 }
 
 // PathParam is one positional path parameter.
@@ -298,8 +480,15 @@ type Body struct {
 	// Type is the body's Go type; the method takes a pointer to it when it
 	// is a struct, the value otherwise.
 	Type *TypeRef
-	// Form reports a multipart/form-data body (Type is then a Form type).
-	Form bool
+	// Form reports a form body (Type is then a Form type): multipart/form-data,
+	// or application/x-www-form-urlencoded when URLEncoded is set (its
+	// fields' Style then says how each is encoded).
+	Form       bool
+	URLEncoded bool
+	// Raw is the media type of a body sent as it is, neither JSON nor a
+	// form: text ("text/plain"; Type is string) or a file (Type is
+	// io.Reader). "" otherwise.
+	Raw string
 	// Pointer reports whether the method takes *Type.
 	Pointer bool
 }
@@ -318,7 +507,7 @@ type Result struct {
 // PagingStyle is how an operation's pages are requested.
 type PagingStyle string
 
-// The pagination styles of Intercom's API.
+// The pagination styles: Intercom's four, and Link headers.
 const (
 	// PagingCursor: a cursor from the answer goes out as a query parameter.
 	PagingCursor PagingStyle = "cursor"
@@ -329,19 +518,25 @@ const (
 	// PagingScroll: the answer's scroll_param goes out as a query
 	// parameter until a batch is empty.
 	PagingScroll PagingStyle = "scroll"
+	// PagingLink: the answer's Link header (RFC 8288) gives the next
+	// page's URL (rel="next"), which is requested as it is.
+	PagingLink PagingStyle = "link"
 )
 
 // Paging describes how a paginated operation pages.
 type Paging struct {
 	Style PagingStyle
 	// Param is where the cursor goes: a query parameter, or a dotted path
-	// in the JSON body for PagingSearch.
+	// in the JSON body for PagingSearch. For PagingLink, whose client
+	// follows URLs, it is the query parameter the test server numbers
+	// the pages of its links with.
 	Param string
 	// Next is the dotted path of the next cursor in the answer.
 	Next string
 	// Items is the answer's member holding the items; ItemsField is its
 	// Go field in the result type, ItemType the element type, and
-	// ItemsNullable reports a Nullable field.
+	// ItemsNullable reports a Nullable field. Items and ItemsField are ""
+	// when the answer is the list itself (PagingLink).
 	Items         string
 	ItemsField    string
 	ItemType      *TypeRef

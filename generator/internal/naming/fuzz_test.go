@@ -12,7 +12,8 @@ import (
 // Exported gives an exported identifier that is no keyword, Local an
 // unexported one that is neither keyword nor predeclared nor taken, both
 // deterministic; SafeFileStem a stem the go command reads as a plain file;
-// Bounded a name no longer than MaxTypeName that stays an identifier.
+// Bounded a name no longer than MaxTypeName that stays an identifier;
+// Unstutter, when it shortens, an exported identifier within MaxTypeName.
 //
 //	go test -run '^$' -fuzz FuzzNaming -fuzztime 30s ./generator/naming/
 func FuzzNaming(f *testing.F) {
@@ -39,6 +40,11 @@ func FuzzNaming(f *testing.F) {
 		}
 		if r, _ := utf8.DecodeRuneInString(loc); unicode.IsUpper(r) {
 			t.Fatalf("Local(%q) = %q is exported", s, loc)
+		}
+		for _, svc := range []string{s[:len(s)/2], "repos"} {
+			if short, ok := Unstutter(svc, s); ok && (!token.IsIdentifier(short) || !token.IsExported(short) || len(short) > MaxTypeName) {
+				t.Fatalf("Unstutter(%q, %q) = %q", svc, s, short)
+			}
 		}
 		b := Bounded(exp)
 		if len(b) > MaxTypeName || !token.IsIdentifier(b) || !token.IsExported(b) {

@@ -74,24 +74,39 @@ func Generate(doc *loader.Document, opts Options) (*Result, error) {
 	if opts.ReleaseDocument {
 		doc.Release()
 	}
+	// The test package and the examples are rendered while the package
+	// is: each stage spreads its files over the cores, but ends waiting
+	// for its last file, which the other's work fills.
+	var test []gofile.File
+	var testErr error
+	done := make(chan struct{})
+	if opts.ImportPath != "" {
+		go func() {
+			defer close(done)
+			test, testErr = render.TestPackage(pkg, opts.ImportPath, examples)
+			if testErr != nil {
+				return
+			}
+			// The examples run against the test package: they come with it.
+			ex, ok, err := render.Examples(pkg, opts.ImportPath)
+			if ok {
+				test = append(test, ex)
+			}
+			testErr = err
+		}()
+	} else {
+		close(done)
+	}
 	files, err := render.Package(pkg)
+	<-done
 	if err != nil {
 		return &Result{Package: pkg, Diags: diags}, fmt.Errorf("%s: %w", doc.File, err)
 	}
+	if testErr != nil {
+		return &Result{Package: pkg, Diags: diags}, fmt.Errorf("%s: %w", doc.File, testErr)
+	}
 	if opts.ImportPath != "" {
-		test, err := render.TestPackage(pkg, opts.ImportPath, examples)
-		if err != nil {
-			return &Result{Package: pkg, Diags: diags}, fmt.Errorf("%s: %w", doc.File, err)
-		}
 		files = append(files, test...)
-		// The examples run against the test package: they come with it.
-		ex, ok, err := render.Examples(pkg, opts.ImportPath)
-		if err != nil {
-			return &Result{Package: pkg, Diags: diags}, fmt.Errorf("%s: %w", doc.File, err)
-		}
-		if ok {
-			files = append(files, ex)
-		}
 		slices.SortFunc(files, func(a, b gofile.File) int { return strings.Compare(a.Name, b.Name) })
 	}
 	return &Result{Package: pkg, Files: files, Diags: diags}, nil

@@ -337,26 +337,34 @@ func (d *linkDefs) lines() []string {
 }
 
 // wrap breaks one line at spaces so no piece exceeds wrapWidth, keeping the
-// line's indentation on every piece.
+// line's indentation on every piece. It counts runes as it goes rather
+// than recounting each piece (docs are most of what is rendered).
 func wrap(line string) []string {
 	if utf8.RuneCountInString(line) <= wrapWidth {
 		return []string{line}
 	}
 	indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
-	words := strings.Fields(line)
 	var out []string
-	cur := indent
-	for _, w := range words {
-		if cur != indent && utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) > wrapWidth {
-			out = append(out, cur)
-			cur = indent
+	var cur strings.Builder
+	cur.WriteString(indent)
+	n, empty := len(indent), true // cur's runes; nothing after the indent yet
+	for _, w := range strings.Fields(line) {
+		wn := utf8.RuneCountInString(w)
+		if !empty && n+1+wn > wrapWidth {
+			out = append(out, cur.String())
+			cur.Reset()
+			cur.WriteString(indent)
+			n, empty = len(indent), true
 		}
-		if cur != indent {
-			cur += " "
+		if !empty {
+			cur.WriteByte(' ')
+			n++
 		}
-		cur += w
+		cur.WriteString(w)
+		n += wn
+		empty = false
 	}
-	return append(out, cur)
+	return append(out, cur.String())
 }
 
 // writeDoc adds text as "//" comment lines to g, one statement per line.

@@ -32,7 +32,9 @@ var headerComment = strings.TrimPrefix(gofile.Header, "// ")
 // Emit renders every generated file of pkg (not the copied runtime),
 // gofmt'd, sorted by name. Files are rendered and formatted in parallel,
 // a large file in parts that are joined afterwards; the result does not
-// depend on the order they finish in.
+// depend on the order they finish in. The types are written directly in
+// gofmt's layout (goSource); the rest is rendered with jennifer and
+// formatted.
 func Emit(pkg *model.Package) ([]File, error) {
 	parts, err := emit(pkg)
 	if err != nil {
@@ -41,7 +43,7 @@ func Emit(pkg *model.Package) ([]File, error) {
 	err = parallel.Each(len(parts), runtime.GOMAXPROCS(0), func(i int) error {
 		p := &parts[i]
 		var err error
-		if p.src, err = p.render(); err == nil {
+		if p.src, err = p.render(); err == nil && p.direct == nil {
 			p.src, err = formatSource(p.stem+".go", p.src)
 		}
 		return err
@@ -53,12 +55,13 @@ func Emit(pkg *model.Package) ([]File, error) {
 }
 
 // Render is Emit without the formatting, for measuring the two apart:
-// jennifer's raw output, one File per part (a large file comes in parts
-// named stem.go, stem.2.go, …), each valid Go that Format gofmts.
-func Render(pkg *model.Package) ([]File, error) {
+// one File per part (a large file comes in parts named stem.go,
+// stem.2.go, …). raw are jennifer's output, valid Go that Format gofmts;
+// direct are the parts written in gofmt's layout already.
+func Render(pkg *model.Package) (raw, direct []File, err error) {
 	parts, err := emit(pkg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make([]File, len(parts))
 	err = parallel.Each(len(parts), runtime.GOMAXPROCS(0), func(i int) error {
@@ -70,7 +73,14 @@ func Render(pkg *model.Package) ([]File, error) {
 		out[i] = File{Name: name, Source: src}
 		return err
 	})
-	return out, err
+	for i, p := range parts {
+		if p.direct != nil {
+			direct = append(direct, out[i])
+		} else {
+			raw = append(raw, out[i])
+		}
+	}
+	return raw, direct, err
 }
 
 // Format gofmts rendered files in place, in parallel.
@@ -104,20 +114,37 @@ const partTypes = 48
 // blank line, so formatting them apart gives the same text as formatting
 // the file.
 //
-// A part holds what to put in its jennifer file rather than the file
-// itself: the tree is built by the goroutine that renders it, so that
-// building, like rendering and formatting, runs on every core, and each
-// tree lives only as long as its part takes.
+// A part holds what to put in it rather than its text: jennifer's
+// builders, or the writers of declarations in gofmt's layout (a part has
+// one kind or the other). The text is made by the goroutine that renders
+// the part, so that building, like rendering and formatting, runs on
+// every core, and each jennifer tree lives only as long as its part takes.
 type part struct {
 	stem   string
 	n      int // the part's index within its file
 	pkg    string
 	builds []func(f *jen.File)
+	direct []func(s *goSource)
 	src    []byte
 }
 
-// render builds the part's jennifer file and renders it, unformatted.
+// render builds the part's text: jennifer's, unformatted, or the direct
+// writers', final.
 func (p *part) render() ([]byte, error) {
+	if p.direct != nil && p.builds != nil {
+		return nil, fmt.Errorf("emit %s.go: part %d is planned for both writers", p.stem, p.n)
+	}
+	if p.direct != nil {
+		var s goSource
+		for _, write := range p.direct {
+			write(&s)
+		}
+		src, err := s.file(p.pkg)
+		if err != nil {
+			return nil, fmt.Errorf("emit %s.go: %w", p.stem, err)
+		}
+		return src, nil
+	}
 	f := jen.NewFile(p.pkg)
 	f.HeaderComment(headerComment)
 	f.NoFormat = true
@@ -150,10 +177,21 @@ func emit(pkg *model.Package) ([]part, error) {
 		}
 		return newPart(stem)
 	}
-	add := func(p *part, build func(f *jen.File)) { p.builds = append(p.builds, build) }
+	add := func(p *part, build func(f *jen.File)) {
+		if p.direct != nil {
+			// A part is written by jennifer or directly, never both:
+			// jennifer's declarations follow the direct ones in a part of
+			// their own.
+			p = newPart(p.stem)
+		}
+		p.builds = append(p.builds, build)
+	}
 	add(file("doc"), e.docFile)
 	add(file("client"), e.clientFile)
 	add(file("operations"), e.operationsFile)
+	if len(pkg.Schemes) > 0 {
+		add(file("auth"), e.authFile)
+	}
 	for _, svc := range pkg.Services {
 		add(file(svc.File), func(f *jen.File) { e.service(f, svc) })
 	}
@@ -162,21 +200,25 @@ func emit(pkg *model.Package) ([]part, error) {
 	count := map[string]int{} // type declarations in the file's last part
 	for _, t := range types {
 		p := file(t.File)
-		if count[t.File] == partTypes {
+		if p.builds != nil || count[t.File] == partTypes {
+			// A new part after jennifer's (a service's) or a full one.
 			p, count[t.File] = newPart(t.File), 0
 		}
 		count[t.File]++
-		add(p, func(f *jen.File) {
-			e.typeDecl(f, t)
+		p.direct = append(p.direct, func(s *goSource) {
+			e.typeDecl(s, t)
 			if t.QueryField != "" {
-				e.setQuery(f, t)
+				e.setQuery(s, t)
 			}
 		})
 	}
 	if len(pkg.WebhookModels) > 0 {
 		add(file("webhooks"), e.webhooksFile)
 	}
-	e.planJSONv2(types, newPart, add)
+	if len(pkg.Webhooks) > 0 {
+		add(file("webhooks"), e.webhookReaders)
+	}
+	e.planJSONv2(types, newPart)
 	stems := slices.Sorted(maps.Keys(files))
 	var parts []part
 	for _, stem := range stems {
@@ -319,9 +361,14 @@ func (e *emitter) docFile(f *jen.File) {
 		title = "the " + title
 	}
 	doc := fmt.Sprintf("Package %s is a Go client for %s, version %s.", e.pkg.Name, title, e.pkg.Version)
-	body := fmt.Sprintf("It is generated by intercom-gen from %s and pinned to that version: every request sends "+
-		"the Intercom-Version header %q (see Version), and its types and methods are exactly those of the "+
-		"description. Create a client with NewClient; operations are grouped by tag, e.g. client.%s.", sourceName(e.pkg.Source), e.pkg.Version, firstServiceField(e.pkg))
+	body := fmt.Sprintf("It is generated by intercom-gen from %s: its types and methods are exactly those of the "+
+		"description. Create a client with NewClient; operations are grouped by tag, e.g. client.%s.",
+		sourceName(e.pkg.Source), firstServiceField(e.pkg))
+	if e.pkg.VersionHeader {
+		body = fmt.Sprintf("It is generated by intercom-gen from %s and pinned to that version: every request sends "+
+			"the Intercom-Version header %q (see Version), and its types and methods are exactly those of the "+
+			"description. Create a client with NewClient; operations are grouped by tag, e.g. client.%s.", sourceName(e.pkg.Source), e.pkg.Version, firstServiceField(e.pkg))
+	}
 	opt := "Optional and nullable values: a field the API always has is a plain value. An optional scalar " +
 		"(string, number, boolean, enum, time) is a pointer, nil when absent: build one with Ptr, String, Int, " +
 		"Int64, Float or Bool. Optional arrays, maps, objects and unions are plain values whose zero value means " +
@@ -330,18 +377,17 @@ func (e *emitter) docFile(f *jen.File) {
 	decode := "Responses decode leniently, as the real API needs: unknown fields are kept and re-encoded (see " +
 		"ExtraFields), unknown enum values are kept, nulls and type mismatches never fail a response. A non-2xx " +
 		"answer is returned as an *APIError with the status, request ID, every error of the body and the headers; " +
-		"errors.Is matches it against the sentinel of its status (ErrNotFound, ErrRateLimited, ErrServer, …), and " +
-		"the ErrorCode… constants name Intercom's documented error codes."
+		"errors.Is matches it against the sentinel of its status (ErrNotFound, ErrRateLimited, ErrServer, …)."
+	if e.pkg.Profile.ErrorCodes {
+		decode = strings.TrimSuffix(decode, ".") + ", and the ErrorCode… constants name Intercom's documented error codes."
+	}
 	union := "A union holds exactly one variant: build it with its New<Union>From<Variant> function, ask which " +
 		"variant is set with Kind, and note that encoding one with no variant or several set is an error. JSON " +
 		"that no variant can hold decodes anyway (Kind is then <Union>KindUnknown, Raw returns it)."
 	if !slices.ContainsFunc(e.pkg.Types, func(t *model.Type) bool { return t.Kind == model.Union }) {
 		union = ""
 	}
-	auth := "Authentication: NewClient's token is sent as a bearer token, or WithTokenSource looks one up per call " +
-		"(an app installed in many workspaces). OAuthConfig runs Intercom's OAuth flow for public apps; its tokens " +
-		"do not expire and come without refresh tokens. Client.Do calls an endpoint the package has no method for, " +
-		"with the same authentication, retries and errors."
+	auth := e.authDoc()
 	encode := "A decoded model marshals back to the JSON it was read from, unknown fields and all, when " +
 		"encoding/json can address it: marshal a pointer (json.Marshal(&m)); elements of slices are fine. " +
 		"Methods return pointers and iterators yield them. A model marshalled by value (json.Marshal(m), a " +
@@ -351,6 +397,44 @@ func (e *emitter) docFile(f *jen.File) {
 		"MIT licence of intercom-gen; the rest is generated from " + sourceName(e.pkg.Source) + ", under the " +
 		"licence of that description."
 	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(doc, body, opt, decode, union, encode, auth, licence))), "\n"))
+}
+
+// authDoc is the package doc's paragraph on authentication.
+func (e *emitter) authDoc() string {
+	do := "Client.Do calls an endpoint the package has no method for, with the same authentication, retries and errors."
+	if e.pkg.Profile.Vendor == "" {
+		var creds []string
+		if e.pkg.TokenArg {
+			creds = append(creds, "NewClient's token (or WithToken, WithTokenSource)")
+		}
+		if hasScheme(e.pkg, model.SchemeBasic) {
+			creds = append(creds, "WithBasicAuth")
+		}
+		for _, s := range e.pkg.Schemes {
+			if s.Option != "" {
+				creds = append(creds, s.Option)
+			}
+		}
+		if len(creds) == 0 {
+			return "Authentication: the description declares no security scheme, so the client sends no credentials " +
+				"(WithHeader adds your own). " + do
+		}
+		oauth := ""
+		if hasEndpoint(e.pkg) {
+			oauth = "OAuth2Config runs the description's OAuth 2.0 flows (see Endpoint and the Scope constants); its " +
+				"TokenSource renews tokens as they expire. "
+		}
+		return "Authentication: each call sends the credentials its operation's security requires, as the description " +
+			"declares them, from those the client holds: " + strings.Join(creds, ", ") + ". An operation the description " +
+			"lets anyone call is sent none. " + oauth + do
+	}
+	auth := "Authentication: NewClient's token is sent as a bearer token, or WithTokenSource looks one up per call " +
+		"(an app installed in many workspaces). "
+	if e.pkg.Profile.OAuthApp {
+		auth += "OAuthConfig runs Intercom's OAuth flow for public apps; its tokens " +
+			"do not expire and come without refresh tokens. "
+	}
+	return auth + do
 }
 
 // prefixLines makes comment lines for PackageComment, which takes the text
@@ -391,9 +475,14 @@ func (e *emitter) clientFile(f *jen.File) {
 	if e.pkg.VersionHeader {
 		version = jen.Id("Version")
 	}
+	e.serverOptions(f)
 	baseURL := jen.Lit("")
 	if e.pkg.BaseURL != "" {
-		writeDoc(f.Group, "DefaultBaseURL is where the client sends requests unless WithBaseURL or WithRegion says "+
+		other := "WithBaseURL says"
+		if e.pkg.Profile.Regions {
+			other = "WithBaseURL or WithRegion says"
+		}
+		writeDoc(f.Group, "DefaultBaseURL is where the client sends requests unless "+other+" "+
 			"otherwise: the first server the description lists.")
 		f.Const().Id("DefaultBaseURL").Op("=").Lit(e.pkg.BaseURL)
 		f.Line()
@@ -410,12 +499,52 @@ func (e *emitter) clientFile(f *jen.File) {
 		g.Id("core").Op("*").Id("clientCore")
 	})
 	f.Line()
-	writeDoc(f.Group, "NewClient returns a client that authenticates with an Intercom access token "+
-		"(sent as a bearer token; with WithTokenSource it may be \"\", the token then being looked up per call). Options choose the region or base URL, the HTTP client and default headers; "+
-		"the same options can be given to each call.")
-	f.Func().Id("NewClient").Params(jen.Id("token").String(), jen.Id("opts").Op("...").Id("Option")).Op("*").Id("Client").Block(
-		jen.Id("core").Op(":=").Id("newClientCore").Call(jen.Id("token"), version,
-			jen.Append(jen.Index().Id("Option").Values(jen.Id("WithBaseURL").Call(baseURL)), jen.Id("opts").Op("..."))),
+	where := "base URL"
+	if e.pkg.Profile.Regions {
+		where = "region or base URL"
+	}
+	who := "an access token"
+	if e.pkg.Profile.Vendor == "intercom" {
+		who = "an Intercom access token"
+	}
+	var security jen.Code = jen.Id("defaultSecurity")
+	if len(e.pkg.Schemes) == 0 {
+		// No scheme: nothing is ever sent.
+		security = securityCode(nil)
+	}
+	defaults := jen.Index().Id("Option").Values(jen.Id("WithBaseURL").Call(baseURL), jen.Id("withSecurity").Call(security))
+	if e.pkg.Server != "" {
+		// withServer(template, each variable on a line of its own).
+		server := jen.Id("withServer").CallFunc(func(g *jen.Group) {
+			g.Lit(e.pkg.Server)
+			for _, v := range e.pkg.ServerVars {
+				fields := []jen.Code{jen.Id("name").Op(":").Lit(v.Name), jen.Id("value").Op(":").Lit(v.Default)}
+				if len(v.Enum) > 0 {
+					fields = append(fields, jen.Id("enum").Op(":").Index().String().ValuesFunc(func(g *jen.Group) {
+						for _, x := range v.Enum {
+							g.Lit(x)
+						}
+					}))
+				}
+				g.Line().Id("serverVariable").Values(fields...)
+			}
+		})
+		defaults = jen.Index().Id("Option").Values(jen.Line().Add(server), jen.Line().Id("withSecurity").Call(security), jen.Line())
+	}
+	params := []jen.Code{jen.Id("opts").Op("...").Id("Option")}
+	token := jen.Lit("")
+	if e.pkg.TokenArg {
+		writeDoc(f.Group, "NewClient returns a client that authenticates with "+who+" "+
+			"(sent as a bearer token; with WithTokenSource it may be \"\", the token then being looked up per call). Options choose the "+where+", the HTTP client and default headers; "+
+			"the same options can be given to each call."+e.otherCredentials())
+		params = append([]jen.Code{jen.Id("token").String()}, params...)
+		token = jen.Id("token")
+	} else {
+		writeDoc(f.Group, "NewClient returns a client of the API. Options choose the "+where+", the HTTP client and default "+
+			"headers; the same options can be given to each call."+e.otherCredentials())
+	}
+	f.Func().Id("NewClient").Params(params...).Op("*").Id("Client").Block(
+		jen.Id("core").Op(":=").Id("newClientCore").Call(token, version, jen.Append(defaults, jen.Id("opts").Op("..."))),
 		jen.Return(jen.Op("&").Id("Client").Values(jen.DictFunc(func(d jen.Dict) {
 			for _, svc := range e.pkg.Services {
 				d[jen.Id(svc.Field)] = jen.Op("&").Id(svc.TypeName).Values(jen.Dict{jen.Id("core"): jen.Id("core")})
@@ -426,22 +555,94 @@ func (e *emitter) clientFile(f *jen.File) {
 	f.Line()
 	writeDoc(f.Group, paragraphs(
 		"Do calls an endpoint this package has no method for, such as one the description does not document, "+
-			"with everything an operation has: the token, the Intercom-Version header, retries (by the rules for its method), "+
+			"with everything an operation has: "+e.doHas()+", retries (by the rules for its method), "+
 			"rate-limit waits, middleware and *APIError for an unsuccessful answer.",
 		"path is relative to the base URL and may carry a query string (\"/contacts/123?foo=bar\"). "+
 			"body is nil, a json.RawMessage or []byte sent as it is, or any value, encoded as JSON. "+
 			"out is nil (the answer is discarded), a *[]byte or *json.RawMessage that receives the body as it came, "+
 			"or a pointer to a value the answer is decoded into, as leniently as an operation's.",
 		"Middleware sees an Operation with the method and path and no ID; an *APIError names the method and path "+
-			"instead of an operation. WithVersion reaches an endpoint of another version.",
+			"instead of an operation."+e.doVersion(),
 	))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("Do").Params(
 		jen.Id("ctx").Qual("context", "Context"), jen.List(jen.Id("method"), jen.Id("path")).String(),
 		jen.List(jen.Id("body"), jen.Id("out")).Any(), jen.Id("opts").Op("...").Id("Option"),
 	).Error().Block(
 		jen.Return(jen.Id("doRaw").Call(jen.Id("ctx"), jen.Id("c").Dot("core"), jen.Id("method"), jen.Id("path"),
-			jen.Id("body"), jen.Id("out"), jen.Id("opts"))),
+			jen.Id("body"), jen.Id("out"), e.doOptions())),
 	)
+}
+
+// otherCredentials is what NewClient's doc says of the credentials other
+// than its token: the options that give them.
+func (e *emitter) otherCredentials() string {
+	var opts []string
+	if hasScheme(e.pkg, model.SchemeBasic) {
+		opts = append(opts, "WithBasicAuth")
+	}
+	for _, s := range e.pkg.Schemes {
+		if s.Option != "" {
+			opts = append(opts, s.Option)
+		}
+	}
+	switch {
+	case len(opts) > 0:
+		return " The description's other credentials are options: " + strings.Join(opts, ", ") + "."
+	case len(e.pkg.Schemes) == 0 && !e.pkg.TokenArg:
+		return " The description declares no security scheme: the client sends no credentials (WithHeader adds your own)."
+	}
+	return ""
+}
+
+// serverOptions renders an option per variable of the server's URL.
+func (e *emitter) serverOptions(f *jen.File) {
+	for _, v := range e.pkg.ServerVars {
+		values := ""
+		if len(v.Enum) > 0 {
+			values = " It is one of " + strings.Join(quoteAll(v.Enum), ", ") + "."
+		}
+		writeDoc(f.Group, paragraphs(
+			fmt.Sprintf("%s sets the variable %q of the server's URL (%s), %q by default.%s WithBaseURL takes precedence.",
+				v.Option, v.Name, e.pkg.Server, v.Default, values),
+			v.Doc))
+		f.Func().Id(v.Option).Params(jen.Id("value").String()).Id("Option").Block(
+			jen.Return(jen.Id("withServerVar").Call(jen.Lit(v.Name), jen.Id("value"))),
+		)
+		f.Line()
+	}
+}
+
+func quoteAll(vals []string) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = strconv.Quote(v)
+	}
+	return out
+}
+
+// doOptions are the options of Client.Do's raw call: the caller's, after
+// the security of raw calls when it is not the operations' default.
+func (e *emitter) doOptions() jen.Code {
+	if !e.pkg.DoOwnSecurity {
+		return jen.Id("opts")
+	}
+	return jen.Append(jen.Index().Id("Option").Values(jen.Id("withSecurity").Call(jen.Id("doSecurity"))), jen.Id("opts").Op("..."))
+}
+
+// doHas is what Client.Do sends besides the request itself.
+func (e *emitter) doHas() string {
+	if e.pkg.VersionHeader {
+		return "the token, the Intercom-Version header"
+	}
+	return "the token"
+}
+
+// doVersion is what Client.Do's doc says of WithVersion, when there is one.
+func (e *emitter) doVersion() string {
+	if e.pkg.VersionHeader {
+		return " WithVersion reaches an endpoint of another version."
+	}
+	return ""
 }
 
 func (e *emitter) operationsFile(f *jen.File) {
@@ -468,6 +669,9 @@ func (e *emitter) operationsFile(f *jen.File) {
 			// success.
 			if n, err := strconv.Atoi(op.Result.Status); err == nil && op.Result.Kind == model.JSON && n >= 200 && n < 300 {
 				d[jen.Id("jsonStatus")] = jen.Lit(n)
+			}
+			if op.OwnSecurity {
+				d[jen.Id("security")] = jen.Op("&").Add(securityCode(op.Security))
 			}
 			g.Id(op.Var).Op("=").Id("Operation").Values(d)
 		}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,10 +36,13 @@ func Examples(pkg *model.Package, importPath string) (f File, ok bool, err error
 	for _, ty := range pkg.Types {
 		x.types[ty.Name] = ty
 	}
-	for _, ex := range []func() *example{x.create, x.list, x.search, x.apiError, x.rawCall, x.authorizeURL, x.exchange, x.webhook, x.testServer} {
+	for _, ex := range []func() *example{x.create, x.list, x.search, x.apiError, x.rawCall, x.authorizeURL, x.exchange, x.authCodeURL, x.webhook, x.webhookPayload, x.testServer} {
 		if e := ex(); e != nil {
 			x.examples = append(x.examples, e)
 		}
+	}
+	if len(x.examples) == 0 {
+		return File{}, false, nil
 	}
 	var b bytes.Buffer
 	b.WriteString(gofile.Header + "\n\n")
@@ -50,7 +55,14 @@ func Examples(pkg *model.Package, importPath string) (f File, ok bool, err error
 	for _, imp := range slices.Compact(std) {
 		fmt.Fprintf(&b, "\t%q\n", imp)
 	}
-	fmt.Fprintf(&b, "\n\t%s %q\n\t%s %q\n)\n", x.p, importPath, x.tp, importPath+"/"+x.tp)
+	// Every example uses the test package; the package itself only when
+	// an example names one of its declarations.
+	qualified := regexp.MustCompile(`\b` + regexp.QuoteMeta(x.p) + `\.`)
+	uses := slices.ContainsFunc(x.examples, func(e *example) bool { return qualified.MatchString(e.body) })
+	if uses {
+		fmt.Fprintf(&b, "\n\t%s %q", x.p, importPath)
+	}
+	fmt.Fprintf(&b, "\n\t%s %q\n)\n", x.tp, importPath+"/"+x.tp)
 	for _, e := range x.examples {
 		b.WriteString("\n")
 		for _, line := range prefixLines(docLines(e.doc)) {
@@ -328,7 +340,7 @@ const onErr = "\tif err != nil {\n\t\tfmt.Println(err)\n\t\treturn\n\t}\n"
 func (x *exampler) create() *example {
 	var body string
 	op := x.pick(func(op *model.Operation) bool {
-		if op.HTTPMethod != "POST" || op.Body == nil || op.Body.Form || !x.callable(op) || x.stubbed(op) == "" {
+		if op.HTTPMethod != "POST" || op.Body == nil || op.Body.Form || op.Body.Raw != "" || !x.callable(op) || x.stubbed(op) == "" {
 			return false
 		}
 		return x.createBody(op) != ""
@@ -428,7 +440,7 @@ func (x *exampler) list() *example {
 // helpers.
 func (x *exampler) search() *example {
 	op := x.pick(func(op *model.Operation) bool {
-		if op.Paging == nil || op.Paging.Style != model.PagingSearch || op.Body == nil || op.Body.Form || x.pagedItem(op) == nil {
+		if op.Paging == nil || op.Paging.Style != model.PagingSearch || op.Body == nil || op.Body.Form || op.Body.Raw != "" || x.pagedItem(op) == nil {
 			return false
 		}
 		ty := x.structOf(op.Body.Type)
@@ -532,6 +544,9 @@ func (x *exampler) rawCall() *example {
 }
 
 func (x *exampler) authorizeURL() *example {
+	if !x.pkg.Profile.OAuthApp {
+		return nil
+	}
 	return &example{
 		name: "ExampleOAuthConfig_AuthorizeURL",
 		doc: "A public app sends the admin installing it to AuthorizeURL, with a state kept for the callback (a fresh " +
@@ -545,6 +560,9 @@ func (x *exampler) authorizeURL() *example {
 }
 
 func (x *exampler) exchange() *example {
+	if !x.pkg.Profile.OAuthApp {
+		return nil
+	}
 	x.imports["net/http"], x.imports["net/http/httptest"] = true, true
 	return &example{
 		name: "ExampleOAuthConfig_Exchange",
@@ -566,7 +584,50 @@ func (x *exampler) exchange() *example {
 	}
 }
 
+// authCodeURL shows the authorization code flow of the description's
+// OAuth 2.0 scheme: the page of its Endpoint, with a scope of its own.
+func (x *exampler) authCodeURL() *example {
+	for _, s := range x.pkg.Schemes {
+		if s.Endpoint == "" {
+			continue
+		}
+		for _, fl := range s.Flows {
+			u, err := url.Parse(fl.AuthorizationURL)
+			if fl.Kind != "authorizationCode" || err != nil || u.Host == "" || !isPrintable(fl.AuthorizationURL) || strings.ContainsAny(fl.AuthorizationURL, " #") {
+				continue
+			}
+			q := url.Values{"response_type": {"code"}, "client_id": {"app-client-id"}, "redirect_uri": {"https://app.example.com/callback"},
+				"state": {"state-from-the-session"}}
+			scopes := ""
+			if len(fl.Scopes) > 0 {
+				q.Set("scope", fl.Scopes[0].Name)
+				scopes = fmt.Sprintf("\t\tScopes:       []string{%s.%s},\n", x.p, fl.Scopes[0].Const)
+			}
+			sep := "?"
+			if strings.Contains(fl.AuthorizationURL, "?") {
+				sep = "&"
+			}
+			return &example{
+				name: "ExampleOAuth2Config_AuthCodeURL",
+				doc: "An app acting for a user sends them to AuthCodeURL, the authorization page of the description's OAuth 2.0 " +
+					"scheme " + strconv.Quote(s.Name) + ", with a state kept for the redirect back (a fresh NewOAuthState, checked there " +
+					"with CheckOAuthState); Exchange then trades the code for a token.",
+				body: fmt.Sprintf("\tconfig := &%s.OAuth2Config{\n", x.p) +
+					"\t\tClientID:     \"app-client-id\",\n\t\tClientSecret: \"app-client-secret\",\n" +
+					"\t\tRedirectURL:  \"https://app.example.com/callback\",\n" + scopes +
+					fmt.Sprintf("\t\tEndpoint:     %s.%s,\n\t}\n", x.p, s.Endpoint) +
+					"\tfmt.Println(config.AuthCodeURL(\"state-from-the-session\"))\n",
+				output: []string{fl.AuthorizationURL + sep + q.Encode()},
+			}
+		}
+	}
+	return nil
+}
+
 func (x *exampler) webhook() *example {
+	if !x.pkg.Profile.Webhooks {
+		return nil
+	}
 	x.imports["net/http"], x.imports["net/http/httptest"] = true, true
 	return &example{
 		name: "ExampleReadNotification",
@@ -582,6 +643,40 @@ func (x *exampler) webhook() *example {
 			"\trec := httptest.NewRecorder()\n\thandler.ServeHTTP(rec, req)\n\tfmt.Println(rec.Code)\n",
 		output: []string{"contact.user.created", "200"},
 	}
+}
+
+// webhookPayload reads a request of the description's first webhook whose
+// payload is an object with a string id (as the test package builds it)
+// in a handler.
+func (x *exampler) webhookPayload() *example {
+	for _, w := range x.pkg.Webhooks {
+		r := w.Payload
+		if w.Pointer {
+			r = &model.TypeRef{Kind: model.Pointer, Elem: r}
+		}
+		ty := x.structOf(r)
+		if ty == nil || !x.hasString(ty, "id") {
+			continue
+		}
+		lit := x.literal(r, true, "id")
+		if lit == "" {
+			continue
+		}
+		x.imports["net/http"], x.imports["net/http/httptest"] = true, true
+		return &example{
+			name: "Example" + w.Func,
+			doc: fmt.Sprintf("A handler of the webhook %q reads each request with %s, into the webhook's payload type. "+
+				"The test package builds the requests the API sends.", w.Name, w.Func),
+			body: "	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n" +
+				fmt.Sprintf("\t\tpayload, err := %s.%s(r)\n", x.p, w.Func) +
+				"\t\tif err != nil {\n\t\t\thttp.Error(w, err.Error(), http.StatusBadRequest)\n\t\t\treturn\n\t\t}\n" +
+				fmt.Sprintf("\t\tfmt.Println(%s)\n\t})\n\n", x.idOf(ty, "payload")) +
+				fmt.Sprintf("\treq, err := %s.WebhookRequest(%s.%s, %s)\n", x.tp, x.tp, w.Var, lit) + onErr +
+				"\trec := httptest.NewRecorder()\n\thandler.ServeHTTP(rec, req)\n\tfmt.Println(rec.Code)\n",
+			output: []string{sampleID, "200"},
+		}
+	}
+	return nil
 }
 
 // testServer stubs an operation, calls it and prints the recorded calls.

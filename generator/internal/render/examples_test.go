@@ -55,9 +55,17 @@ func TestExamplesChooseByModel(t *testing.T) {
 	pkg := &model.Package{Name: "widgets", Version: "1", Types: []*model.Type{widget, create}, Operations: ops,
 		Services: []*model.Service{{Field: "Widgets", TypeName: "WidgetsService", Tag: "widgets", Operations: ops}}}
 	names, src := exampleNames(t, pkg)
-	want := "ExampleWidgetsService_MakeWidget,ExampleAPIError,ExampleOAuthConfig_AuthorizeURL,ExampleOAuthConfig_Exchange,ExampleReadNotification,Example_testServer"
+	want := "ExampleWidgetsService_MakeWidget,ExampleAPIError,Example_testServer"
 	if got := strings.Join(names, ","); got != want {
 		t.Fatalf("examples %s, want %s\n%s", got, want, src)
+	}
+	// Intercom's profile adds the examples of its OAuth flow and webhooks.
+	pkg.Profile = model.Profile{Vendor: "intercom", OAuthApp: true, Webhooks: true}
+	intercomNames, _ := exampleNames(t, pkg)
+	pkg.Profile = model.Profile{}
+	if got, want := strings.Join(intercomNames, ","), "ExampleWidgetsService_MakeWidget,ExampleAPIError,ExampleOAuthConfig_AuthorizeURL,"+
+		"ExampleOAuthConfig_Exchange,ExampleReadNotification,Example_testServer"; got != want {
+		t.Fatalf("with Intercom's profile: %s, want %s", got, want)
 	}
 	for _, s := range []string{
 		// A required string is set, a constant is sent as it is; the
@@ -85,9 +93,38 @@ func TestExamplesChooseByModel(t *testing.T) {
 		t.Errorf("package http: %v %v", ok, err)
 	}
 
-	// No operations: only the examples that need none.
-	names, _ = exampleNames(t, &model.Package{Name: "widgets", Version: "1"})
+	// No operations: only the examples that need none, and none at all
+	// for a description without Intercom's profile.
+	names, _ = exampleNames(t, &model.Package{Name: "widgets", Version: "1", Profile: model.Profile{OAuthApp: true, Webhooks: true}})
 	if got := strings.Join(names, ","); got != "ExampleOAuthConfig_AuthorizeURL,ExampleOAuthConfig_Exchange,ExampleReadNotification" {
 		t.Fatalf("without operations: %s", got)
+	}
+	if _, ok, err := Examples(&model.Package{Name: "widgets", Version: "1"}, "example.com/app/widgets"); ok || err != nil {
+		t.Errorf("nothing to show: %v %v", ok, err)
+	}
+}
+
+// TestExampleOAuth2: a package with an OAuth 2.0 scheme whose
+// authorization code flow names its page shows AuthCodeURL, the output
+// being the URL the runtime makes; one without such a page shows none.
+func TestExampleOAuth2(t *testing.T) {
+	flow := &model.OAuthFlow{Kind: "authorizationCode", AuthorizationURL: "https://id.example.com/authorize?prompt=consent",
+		Scopes: []*model.OAuthScope{{Name: "read:all", Const: "ScopeReadAll"}}}
+	pkg := &model.Package{Name: "widgets", Version: "1", Schemes: []*model.SecurityScheme{{Name: "o", Endpoint: "Endpoint", Flows: []*model.OAuthFlow{flow}}}}
+	names, src := exampleNames(t, pkg)
+	if strings.Join(names, ",") != "ExampleOAuth2Config_AuthCodeURL" {
+		t.Fatalf("examples %v", names)
+	}
+	for _, want := range []string{
+		"Scopes:       []string{widgets.ScopeReadAll}", "Endpoint:     widgets.Endpoint",
+		"// Output: https://id.example.com/authorize?prompt=consent&client_id=app-client-id&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback&response_type=code&scope=read%3Aall&state=state-from-the-session",
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("no %s in\n%s", want, src)
+		}
+	}
+	flow.AuthorizationURL = "https://id.example.com/a b"
+	if _, ok, _ := Examples(pkg, "example.com/app/widgets"); ok {
+		t.Error("an authorization URL that cannot be an output line")
 	}
 }

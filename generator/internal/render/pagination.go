@@ -14,7 +14,12 @@ import (
 func (e *emitter) iterators(f *jen.File, svc *model.Service, op *model.Operation) {
 	p := op.Paging
 	params, req, args := opParts(op)
+	// A page is what the method returns: a pointer to a struct, or a list
+	// answer itself.
 	page := typeCode(op.Result.Type)
+	if op.Result.Pointer {
+		page = jen.Op("*").Add(page)
+	}
 	item := typeCode(p.ItemType)
 
 	writeDoc(f.Group, paragraphs(
@@ -23,28 +28,35 @@ func (e *emitter) iterators(f *jen.File, svc *model.Service, op *model.Operation
 		"The iteration ends after the last page, after yielding an error (once, with a nil page), or as soon "+
 			"as the loop breaks; nothing is fetched ahead. Each page is one call, with the options' retries."))
 	f.Func().Params(jen.Id("s").Op("*").Id(svc.TypeName)).Id(p.PagesMethod).Params(params...).
-		Qual("iter", "Seq2").Types(jen.Op("*").Add(page), jen.Error()).
-		Block(jen.Return(jen.Id("pageSeq").Types(jen.Op("*").Add(page)).Call(
+		Qual("iter", "Seq2").Types(page, jen.Error()).
+		Block(jen.Return(jen.Id("pageSeq").Types(page).Call(
 			jen.Id("ctx"), jen.Id("s").Dot("core"), jen.Op("&").Id("request").Values(req...),
 			pagingLiteral(p), jen.Id("opts"))))
 	f.Line()
 
 	// The loop over a page's items is written out here rather than in a
 	// generic runtime helper: a helper would be compiled once per item type.
-	list := jen.Id("p").Dot(p.ItemsField)
+	list := jen.Id("p")
+	if p.ItemsField != "" {
+		list = list.Dot(p.ItemsField)
+	}
 	if p.ItemsNullable {
 		list = list.Dot("Value").Call()
 	}
-	each := jen.Func().Params(jen.Id("p").Op("*").Add(typeCode(op.Result.Type)), jen.Id("yield").Func().Params(jen.Op("*").Add(item)).Bool()).Bool().Block(
+	each := jen.Func().Params(jen.Id("p").Add(page), jen.Id("yield").Func().Params(jen.Op("*").Add(item)).Bool()).Bool().Block(
 		jen.Id("items").Op(":=").Add(list),
 		jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(
 			jen.If(jen.Op("!").Id("yield").Call(jen.Op("&").Id("items").Index(jen.Id("i")))).Block(jen.Return(jen.False())),
 		),
 		jen.Return(jen.True()),
 	)
+	member := ""
+	if p.Items != "" {
+		member = " (the " + p.Items + " member)"
+	}
 	writeDoc(f.Group, paragraphs(
-		fmt.Sprintf("%s yields every %s of every page of %s (the %s member), fetching pages as the loop needs them; "+
-			"see %s.", p.AllMethod, p.ItemType, op.Method, p.Items, p.PagesMethod),
+		fmt.Sprintf("%s yields every %s of every page of %s%s, fetching pages as the loop needs them; "+
+			"see %s.", p.AllMethod, p.ItemType, op.Method, member, p.PagesMethod),
 		"Items are pointers into their page; an error is yielded once, with a nil item, and ends the iteration."))
 	f.Func().Params(jen.Id("s").Op("*").Id(svc.TypeName)).Id(p.AllMethod).Params(params...).
 		Qual("iter", "Seq2").Types(jen.Op("*").Add(item), jen.Error()).
@@ -62,31 +74,41 @@ func pagingHow(p *model.Paging) string {
 		return fmt.Sprintf("asking for the next %s number until pages.page reaches pages.total_pages", p.Param)
 	case model.PagingScroll:
 		return fmt.Sprintf("sending the %s each answer gives until a batch comes back empty", p.Param)
+	case model.PagingLink:
+		return "requesting the URL each answer's Link header names as rel=\"next\" (RFC 8288) until there is none; " +
+			"a link to another host than the client's base URL is not followed (the credentials stay there), " +
+			"and a link to a page already fetched is an error"
 	}
 	return fmt.Sprintf("sending the cursor each answer gives in %s as the %s query parameter", p.Next, p.Param)
 }
 
-// pagingLiteral is the runtime paging value of an operation.
-func pagingLiteral(p *model.Paging) jen.Code {
-	style := map[model.PagingStyle]string{
-		model.PagingCursor: "pageCursor", model.PagingSearch: "pageSearch",
-		model.PagingPage: "pageNumber", model.PagingScroll: "pageScroll",
-	}[p.Style]
-	return jen.Id("paging").Values(
-		jen.Id("style").Op(":").Id(style),
-		jen.Id("param").Op(":").Lit(p.Param),
-		jen.Id("next").Op(":").Lit(p.Next),
-		jen.Id("items").Op(":").Lit(p.Items),
-	)
+// pageStyles names each style's constant in the runtime and in the test
+// package.
+var pageStyles = map[model.PagingStyle]string{
+	model.PagingCursor: "pageCursor", model.PagingSearch: "pageSearch",
+	model.PagingPage: "pageNumber", model.PagingScroll: "pageScroll", model.PagingLink: "pageLink",
 }
 
-// setQuery renders the SetQuery method of a search request body.
-func (e *emitter) setQuery(f *jen.File, t *model.Type) {
-	writeDoc(f.Group, fmt.Sprintf("SetQuery checks q against Intercom's search rules (see SearchQuery) and sets it as "+
+// pagingLiteral is the paging value of an operation, as the runtime and
+// the test package both spell it.
+func pagingLiteral(p *model.Paging) jen.Code {
+	fields := []jen.Code{jen.Id("style").Op(":").Id(pageStyles[p.Style])}
+	for _, f := range [][2]string{{"param", p.Param}, {"next", p.Next}, {"items", p.Items}} {
+		if f[1] != "" {
+			fields = append(fields, jen.Id(f[0]).Op(":").Lit(f[1]))
+		}
+	}
+	return jen.Id("paging").Values(fields...)
+}
+
+// setQuery writes the SetQuery method of a search request body.
+func (e *emitter) setQuery(s *goSource, t *model.Type) {
+	s.topDoc(fmt.Sprintf("SetQuery checks q against Intercom's search rules (see SearchQuery) and sets it as "+
 		"the request's %s; on error the request is left without a query.", t.QueryField))
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("SetQuery").Params(jen.Id("q").Id("SearchQuery")).Error().
-		Block(jen.Return(jen.Id("setSearchQuery").Call(jen.Op("&").Id("v").Dot(t.QueryField), jen.Id("q"))))
-	f.Line()
+	s.line("func (v *", t.Name, ") SetQuery(q SearchQuery) error {")
+	s.line("\treturn setSearchQuery(&v.", t.QueryField, ", q)")
+	s.line("}")
+	s.line()
 }
 
 // webhooksFile registers the models webhook items decode into.

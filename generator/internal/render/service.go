@@ -132,7 +132,7 @@ func (e *emitter) methodDoc(op *model.Operation) string {
 	if op.Deprecated {
 		dep = "Deprecated: the description marks this operation deprecated."
 	}
-	return paragraphs(first, op.Doc, ret, version, errs, dep)
+	return paragraphs(first, op.Doc, ret, version, securityDoc(op), errs, dep)
 }
 
 func status(s string) string {
@@ -177,11 +177,20 @@ func opParts(op *model.Operation) (params, req, args []jen.Code) {
 		}
 		params = append(params, jen.Id("body").Add(bt))
 		args = append(args, jen.Id("body"))
-		field := "body"
-		if op.Body.Form {
-			field = "form"
+		switch {
+		case op.Body.Raw != "" && op.Body.Type.Kind == model.Builtin:
+			// Text: a string reader can be read again for a retry.
+			req = append(req, jen.Id("raw").Op(":").Qual("strings", "NewReader").Call(jen.Id("body")),
+				jen.Id("rawType").Op(":").Lit(op.Body.Raw))
+		case op.Body.Raw != "":
+			req = append(req, jen.Id("raw").Op(":").Id("body"), jen.Id("rawType").Op(":").Lit(op.Body.Raw))
+		case op.Body.URLEncoded:
+			req = append(req, jen.Id("urlForm").Op(":").Id("body"))
+		case op.Body.Form:
+			req = append(req, jen.Id("form").Op(":").Id("body"))
+		default:
+			req = append(req, jen.Id("body").Op(":").Id("body"))
 		}
-		req = append(req, jen.Id(field).Op(":").Id("body"))
 	}
 	if op.Version != "" {
 		req = append(req, jen.Id("version").Op(":").Lit(op.Version))

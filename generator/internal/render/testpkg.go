@@ -32,25 +32,38 @@ func TestPackageName(pkg string) string { return pkg + "test" }
 func TestPackage(pkg *model.Package, importPath string, examples map[string]string) ([]File, error) {
 	name := TestPackageName(pkg.Name)
 	t := &testEmitter{pkg: pkg, ip: importPath, types: map[string]*model.Type{}, examples: examples, schemas: map[string]bool{}}
+	// The test package imports the package by its name, unless the fixed
+	// files declare that name (a package named api, say).
+	alias := pkg.Name
+	for slices.Contains(templates.TestServerIdentifiers(), alias) || alias == name {
+		alias += "pkg"
+	}
 	for _, ty := range pkg.Types {
 		t.types[ty.Name] = ty
 	}
-	var files []File
-	for _, build := range []struct {
+	builds := []struct {
 		stem string
 		fn   func(*jen.File)
-	}{{"doc", t.docFile}, {"operations", t.operationsFile}, {"schemas", t.schemasFile}} {
+	}{{"doc", t.docFile}, {"operations", t.operationsFile}, {"schemas", t.schemasFile}}
+	// The files are built one after another (schemasFile declares the
+	// types operationsFile collects), then formatted at once.
+	files := make([]File, len(builds))
+	for i, build := range builds {
 		f := jen.NewFile(name)
 		f.HeaderComment(headerComment)
-		f.ImportAlias(importPath, pkg.Name)
+		f.ImportAlias(importPath, alias)
+		f.NoFormat = true
 		build.fn(f)
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {
 			return nil, fmt.Errorf("emit %s/%s.go: %w", name, build.stem, firstLine(err))
 		}
-		files = append(files, File{Name: name + "/" + build.stem + ".go", Source: buf.Bytes()})
+		files[i] = File{Name: name + "/" + build.stem + ".go", Source: buf.Bytes()}
 	}
-	for base, src := range templates.TestServer(name) {
+	if err := Format(files); err != nil {
+		return nil, err
+	}
+	for base, src := range templates.TestServer(name, RuntimeParts(pkg)) {
 		files = append(files, File{Name: name + "/" + base, Source: append([]byte(gofile.Header+"\n\n"), src...)})
 	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
@@ -97,21 +110,64 @@ func (t *testEmitter) docFile(f *jen.File) {
 		name, t.pkg.Version, t.pkg.Name)
 	how := "NewServer starts an HTTP server (net/http/httptest) that answers every operation of the version: by " +
 		"default with the description's example of its success answer, or else the smallest value of its type. " +
-		"It checks each request as Intercom does: a bearer token (Server.Token) is required, Intercom-Version must " +
-		"be the package's Version, an unknown route or method is a 404, and a JSON body that does not decode into the " +
+		"It checks each request as " + t.checker() + " does: " + t.credentialChecks() + t.versionCheck() +
+		"an unknown route or method is a 404, and a JSON body that does not decode into the " +
 		"operation's request type, lacks a required field or holds a value outside an enum is a 400 " +
 		"parameter_invalid naming the field, as is a query parameter that is missing, malformed or outside its " +
-		"enum; every error is Intercom's error list. Server.Client returns a client " +
-		"of package " + t.pkg.Name + " that calls the server. Start starts the same server outside a test, for an " +
+		"enum; every error is an error list. Server.Client returns a client " +
+		"of package " + t.pkg.Name + " that calls the server with the server's credentials. Start starts the same server outside a test, for an " +
 		"example or a program, and the caller closes it."
 	stubs := "A test stubs the operations it cares about by the Op variable of each (Op" + t.exampleOp() + " for " +
 		"client." + t.exampleMethod() + "): Stub with a value of the method's result type, StubError with a status " +
 		"and error list, StubFunc with a function of the request, StubPages with items served in pages the way the " +
 		"operation pages. RequireStubs makes a call of an operation the test did not stub fail the test. " +
 		"Server.Calls lists the requests received: operation, path parameters, query and decoded body."
-	hooks := "NewNotificationRequest and SignNotification sign webhook notifications with a client secret, so " +
-		"that a handler's " + t.pkg.Name + ".ReadNotification accepts them."
+	hooks := ""
+	if t.pkg.Profile.Webhooks {
+		hooks = "NewNotificationRequest and SignNotification sign webhook notifications with a client secret, so " +
+			"that a handler's " + t.pkg.Name + ".ReadNotification accepts them."
+	}
+	if len(t.pkg.Webhooks) > 0 {
+		w := t.pkg.Webhooks[0]
+		hooks = strings.TrimSpace(hooks + " NewWebhookRequest builds the request the API sends for one of the webhooks its description declares, " +
+			"from the Webhook variable of each (" + w.Var + " for " + t.pkg.Name + "." + w.Func + ") and a payload.")
+	}
 	f.PackageComment(strings.Join(prefixLines(docLines(paragraphs(first, how, stubs, hooks))), "\n"))
+}
+
+// checker is who the server checks requests like.
+func (t *testEmitter) checker() string {
+	if t.pkg.Profile.Vendor == "intercom" {
+		return "Intercom"
+	}
+	return "the API"
+}
+
+// credentialChecks says which credentials the server requires.
+func (t *testEmitter) credentialChecks() string {
+	var creds []string
+	if hasScheme(t.pkg, model.SchemeToken) || (t.pkg.TokenArg && len(t.pkg.Schemes) == 0) {
+		creds = append(creds, "Server.Token")
+	}
+	if hasScheme(t.pkg, model.SchemeBasic) {
+		creds = append(creds, "Server.BasicAuth")
+	}
+	if hasScheme(t.pkg, model.SchemeAPIKey) {
+		creds = append(creds, "Server.APIKey")
+	}
+	if len(creds) == 0 {
+		return "no credentials may be sent, "
+	}
+	return "the operation's security must be met with the server's credentials (" + strings.Join(creds, ", ") +
+		"), else 401, and an operation that takes none must be sent none, "
+}
+
+// versionCheck says what the server checks of the version header.
+func (t *testEmitter) versionCheck() string {
+	if !t.pkg.VersionHeader {
+		return ""
+	}
+	return "Intercom-Version must be the package's Version, "
 }
 
 func (t *testEmitter) exampleOp() string {
@@ -165,9 +221,14 @@ func (t *testEmitter) operationsFile(f *jen.File) {
 	writeDoc(f.Group, fmt.Sprintf("Client returns a client of package %s that calls the server with its token. "+
 		"opts come after the server's base URL, so a test can add any option (WithMaxRetries(0) keeps a stubbed 429 "+
 		"or 5xx from being retried).", pkg))
+	qual := func(name string) *jen.Statement { return jen.Qual(t.ip, name) }
+	creds := Credentials{
+		Token: jen.Id("s").Dot("Token").Call(),
+		Basic: jen.Id("s").Dot("BasicAuth").Call(),
+		Key:   func(scheme string) jen.Code { return jen.Id("s").Dot("APIKey").Call(jen.Lit(scheme)) },
+	}
 	f.Func().Params(jen.Id("s").Op("*").Id("Server")).Id("Client").Params(jen.Id("opts").Op("...").Qual(t.ip, "Option")).Op("*").Qual(t.ip, "Client").Block(
-		jen.Return(jen.Qual(t.ip, "NewClient").Call(jen.Id("s").Dot("Token").Call(),
-			jen.Append(jen.Index().Qual(t.ip, "Option").Values(jen.Qual(t.ip, "WithBaseURL").Call(jen.Id("s").Dot("URL"))), jen.Id("opts").Op("...")).Op("..."))),
+		jen.Return(NewClientCall(t.pkg, qual, creds, []jen.Code{qual("WithBaseURL").Call(jen.Id("s").Dot("URL"))}, jen.Id("opts"))),
 	)
 	f.Line()
 	writeDoc(f.Group, "The operations of the API, to stub and to find in Server.Calls: each is named after the client method it "+
@@ -182,8 +243,23 @@ func (t *testEmitter) operationsFile(f *jen.File) {
 		}
 	})
 	f.Line()
+	if len(t.pkg.Schemes) > 0 {
+		f.Comment("The security schemes of the API, which the server checks requests against.")
+		f.Var().DefsFunc(func(g *jen.Group) {
+			for _, sc := range t.pkg.Schemes {
+				g.Id(sc.Var).Op("=").Op("&").Id("scheme").Values(schemeFields(sc)...)
+			}
+		})
+		f.Line()
+	}
 	writeDoc(f.Group, "table is the API NewServer serves.")
 	f.Var().Id("table").Op("=").Id("api").Values(jen.Dict{
+		jen.Id("security"): requirementsCode("requirement", t.pkg.Security),
+		jen.Id("schemes"): jen.Index().Op("*").Id("scheme").ValuesFunc(func(g *jen.Group) {
+			for _, sc := range t.pkg.Schemes {
+				g.Id(sc.Var)
+			}
+		}),
 		jen.Id("version"): t.versionHeader(),
 		jen.Id("operations"): jen.Index().Op("*").Id("operation").ValuesFunc(func(g *jen.Group) {
 			for _, op := range t.pkg.Operations {
@@ -193,6 +269,7 @@ func (t *testEmitter) operationsFile(f *jen.File) {
 		}),
 		jen.Id("schemas"): jen.Id("schemas"),
 	})
+	t.webhookVars(f)
 }
 
 func opName(op *model.Operation) string { return "Op" + strings.TrimPrefix(op.Var, "op") }
@@ -239,42 +316,46 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 	if op.Version != "" {
 		field("version", jen.Lit(op.Version))
 	}
-	if q := t.queryParams(op); len(q) > 0 {
-		field("query", jen.Index().Id("queryParam").Values(q...))
+	if op.OwnSecurity {
+		field("security", jen.Op("&").Add(requirementsCode("requirement", op.Security)))
+	}
+	if op.Params != nil {
+		if q := t.checkedValues(op.Params.Fields, "query"); len(q) > 0 {
+			field("query", jen.Index().Id("queryParam").Values(q...))
+		}
 	}
 	if op.Body != nil {
-		if op.Body.Form {
+		switch {
+		case op.Body.URLEncoded:
+			field("urlForm", jen.True())
+			if ty := t.types[op.Body.Type.Name]; ty != nil {
+				if f := t.checkedValues(ty.Fields, ""); len(f) > 0 {
+					field("formFields", jen.Index().Id("queryParam").Values(f...))
+				}
+			}
+		case op.Body.Form:
 			field("form", jen.True())
-		} else {
+		case op.Body.Raw != "":
+			field("raw", jen.Lit(op.Body.Raw))
+		default:
 			field("body", jen.Lit(t.expr(op.Body.Type)))
 			field("decode", jen.Id("decodeAs").Types(t.qual(op.Body.Type)))
 		}
 	}
 	if p := op.Paging; p != nil {
-		style := map[model.PagingStyle]string{
-			model.PagingCursor: "pageCursor", model.PagingSearch: "pageSearch",
-			model.PagingPage: "pageNumber", model.PagingScroll: "pageScroll",
-		}[p.Style]
-		field("paging", jen.Op("&").Id("paging").Values(
-			jen.Id("style").Op(":").Id(style),
-			jen.Id("param").Op(":").Lit(p.Param),
-			jen.Id("next").Op(":").Lit(p.Next),
-			jen.Id("items").Op(":").Lit(p.Items),
-		))
+		field("paging", jen.Op("&").Add(pagingLiteral(p)))
 	}
 	return append(fields, jen.Line())
 }
 
-// queryParams are the table's query parameters of op: those sent as plain
-// values or comma-separated lists of scalars and enums (JSON-encoded and
-// object-style parameters are not checked).
-func (t *testEmitter) queryParams(op *model.Operation) []jen.Code {
-	if op.Params == nil {
-		return nil
-	}
+// checkedValues are the table's rows of the query parameters (in "query")
+// or URL-encoded form fields (in "") among fields: those sent as plain
+// values or comma-separated lists of scalars and enums (JSON-encoded,
+// otherwise joined and object-style ones are not checked).
+func (t *testEmitter) checkedValues(fields []*model.Field, in string) []jen.Code {
 	var out []jen.Code
-	for _, f := range op.Params.Fields {
-		if f.In != "query" || (f.Style != "" && f.Style != "comma") {
+	for _, f := range fields {
+		if f.In != in || (f.Style != "" && f.Style != "comma") {
 			continue
 		}
 		typ := t.expr(f.Type)

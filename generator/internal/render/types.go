@@ -1,64 +1,66 @@
 package render
 
 import (
+	"strconv"
 	"strings"
-
-	"github.com/dave/jennifer/jen"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/model"
 )
 
-// typeDecl renders one named type with its constants and methods.
-func (e *emitter) typeDecl(f *jen.File, t *model.Type) {
+// typeDecl writes one named type with its constants and methods,
+// followed by a blank line.
+func (e *emitter) typeDecl(s *goSource, t *model.Type) {
 	doc := t.Doc
 	if t.Deprecated {
 		doc = paragraphs(doc, "Deprecated: the description marks this schema deprecated.")
 	}
 	switch t.Kind {
 	case model.Struct:
-		writeDoc(f.Group, doc)
-		f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
-			e.fields(g, t, jsonTag)
-			g.Id("objectMeta")
-		})
-		e.codecMethods(f, t.Name, "decodeObject", "encodeObject", true)
+		s.topDoc(doc)
+		rows, n := e.fields(s, t, jsonTag)
+		rows = append(rows, row{cells: []string{"objectMeta"}})
+		s.structType(t.Name, rows, n+1)
+		e.codecMethods(s, t.Name, "decodeObject", "encodeObject", true)
 	case model.Params:
-		writeDoc(f.Group, doc)
-		f.Type().Id(t.Name).StructFunc(func(g *jen.Group) { e.fields(g, t, paramTag) })
+		s.topDoc(doc)
+		rows, n := e.fields(s, t, paramTag)
+		s.structType(t.Name, rows, n)
 	case model.Form:
-		writeDoc(f.Group, doc)
-		f.Type().Id(t.Name).StructFunc(func(g *jen.Group) { e.fields(g, t, formTag) })
+		s.topDoc(doc)
+		rows, n := e.fields(s, t, formTag)
+		s.structType(t.Name, rows, n)
 	case model.Union:
-		writeDoc(f.Group, paragraphs(doc, unionDoc(t)))
-		f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
-			for _, v := range t.Variants {
-				s := g.Id(v.Name).Op("*").Add(typeCode(v.Type))
-				if v.Discriminator != "" {
-					s.Tag(map[string]string{"discriminator": v.Discriminator})
-				}
+		s.topDoc(paragraphs(doc, unionDoc(t)))
+		var rows []row
+		for _, v := range t.Variants {
+			cells := []string{v.Name, "*" + s.typeRef(v.Type)}
+			if v.Discriminator != "" {
+				cells = append(cells, "", structTag(map[string]string{"discriminator": v.Discriminator}))
 			}
-			g.Id("unionMeta")
-		})
-		e.codecMethods(f, t.Name, "decodeUnion", "encodeUnion", false)
-		e.unionMembers(f, t)
+			rows = append(rows, row{cells: cells})
+		}
+		rows = append(rows, row{cells: []string{"unionMeta"}})
+		s.structType(t.Name, rows, len(t.Variants)+1)
+		e.codecMethods(s, t.Name, "decodeUnion", "encodeUnion", false)
+		e.unionMembers(s, t)
 	case model.Enum:
-		writeDoc(f.Group, paragraphs(doc, "Unknown values decode as they are, so a value Intercom adds later is kept."))
-		f.Type().Id(t.Name).String()
-		f.Line()
-		writeDoc(f.Group, "Values of "+t.Name+".")
-		f.Const().DefsFunc(func(g *jen.Group) {
-			for _, v := range t.Values {
-				g.Id(v.Name).Id(t.Name).Op("=").Lit(v.Value)
-			}
-		})
+		s.topDoc(paragraphs(doc, "Unknown values decode as they are, so a value Intercom adds later is kept."))
+		s.line("type ", t.Name, " string")
+		s.line()
+		s.topDoc("Values of " + t.Name + ".")
+		rows := make([]row, len(t.Values))
+		for i, v := range t.Values {
+			rows[i] = row{cells: []string{v.Name, t.Name, "= " + strconv.Quote(v.Value)}}
+		}
+		s.constGroup(rows)
 	case model.Alias:
-		writeDoc(f.Group, doc)
-		f.Type().Id(t.Name).Op("=").Add(typeCode(t.Target))
+		s.topDoc(doc)
+		s.line("type ", t.Name, " = ", s.typeRef(t.Target))
 	case model.Defined:
-		writeDoc(f.Group, doc)
-		f.Type().Id(t.Name).Add(typeCode(t.Target))
+		s.topDoc(doc)
+		s.line("type ", t.Name, " ", s.typeRef(t.Target))
 	}
-	f.Line()
+	s.line()
 }
 
 func unionDoc(t *model.Type) string {
@@ -77,42 +79,46 @@ func unionDoc(t *model.Type) string {
 // type and constants, a constructor per variant, and the Kind and Raw
 // methods. The methods have pointer receivers for the reason models'
 // MarshalJSON has (codecMethods): no compiled wrapper per union.
-func (e *emitter) unionMembers(f *jen.File, t *model.Type) {
+func (e *emitter) unionMembers(s *goSource, t *model.Type) {
 	kind := t.KindType
-	f.Line()
+	s.line()
 	a := article(t.Name) + " " + t.Name
-	writeDoc(f.Group, kind+" names the variant "+a+" holds (see its Kind method).")
-	f.Type().Id(kind).String()
-	f.Line()
-	writeDoc(f.Group, "Values of "+kind+": one per variant, the variant's field name.")
-	f.Const().DefsFunc(func(g *jen.Group) {
-		writeDoc(g, t.KindNone+" is "+a+" with no variant set: the zero value, or one decoded from null.")
-		g.Id(t.KindNone).Id(kind).Op("=").Lit("")
-		writeDoc(g, t.KindUnknown+" is "+a+" decoded from JSON that no variant can hold; Raw returns it.")
-		g.Id(t.KindUnknown).Id(kind).Op("=").Lit("unknown")
-		for _, v := range t.Variants {
-			g.Id(v.KindConst).Id(kind).Op("=").Lit(v.Name)
-		}
-	})
-	for _, v := range t.Variants {
-		f.Line()
-		writeDoc(f.Group, v.Constructor+" returns "+a+" holding v as its "+v.Name+" variant.")
-		f.Func().Id(v.Constructor).Params(jen.Id("v").Add(typeCode(v.Type))).Id(t.Name).Block(
-			jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id(v.Name): jen.Op("&").Id("v")})),
-		)
+	s.topDoc(kind + " names the variant " + a + " holds (see its Kind method).")
+	s.line("type ", kind, " string")
+	s.line()
+	s.topDoc("Values of " + kind + ": one per variant, the variant's field name.")
+	var rows []row
+	for _, l := range docLines(t.KindNone + " is " + a + " with no variant set: the zero value, or one decoded from null.") {
+		rows = append(rows, row{text: commentLine(l)})
 	}
-	f.Line()
-	writeDoc(f.Group, "Kind reports which variant is set: "+t.KindNone+" for none, "+t.KindUnknown+
+	rows = append(rows, row{cells: []string{t.KindNone, kind, `= ""`}})
+	for _, l := range docLines(t.KindUnknown + " is " + a + " decoded from JSON that no variant can hold; Raw returns it.") {
+		rows = append(rows, row{text: commentLine(l)})
+	}
+	rows = append(rows, row{cells: []string{t.KindUnknown, kind, `= "unknown"`}})
+	for _, v := range t.Variants {
+		rows = append(rows, row{cells: []string{v.KindConst, kind, "= " + strconv.Quote(v.Name)}})
+	}
+	s.constGroup(rows)
+	for _, v := range t.Variants {
+		s.line()
+		s.topDoc(v.Constructor + " returns " + a + " holding v as its " + v.Name + " variant.")
+		s.line("func ", v.Constructor, "(v ", s.typeRef(v.Type), ") ", t.Name, " {")
+		s.line("\treturn ", t.Name, "{", v.Name, ": &v}")
+		s.line("}")
+	}
+	s.line()
+	s.topDoc("Kind reports which variant is set: " + t.KindNone + " for none, " + t.KindUnknown +
 		" for JSON no variant can hold, otherwise the variant's constant (the first set, if several are; encoding then fails).")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("Kind").Params().Id(kind).Block(
-		jen.Return(jen.Id(kind).Call(jen.Id("unionKind").Call(jen.Id("v")))),
-	)
-	f.Line()
-	writeDoc(f.Group, "Raw returns the JSON the value was decoded from when no variant can hold it (Kind is "+
-		t.KindUnknown+"), and nil otherwise.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("Raw").Params().Index().Byte().Block(
-		jen.Return(jen.Id("unionRaw").Call(jen.Id("v"))),
-	)
+	s.line("func (v *", t.Name, ") Kind() ", kind, " {")
+	s.line("\treturn ", kind, "(unionKind(v))")
+	s.line("}")
+	s.line()
+	s.topDoc("Raw returns the JSON the value was decoded from when no variant can hold it (Kind is " +
+		t.KindUnknown + "), and nil otherwise.")
+	s.line("func (v *", t.Name, ") Raw() []byte {")
+	s.line("\treturn unionRaw(v)")
+	s.line("}")
 }
 
 // codecMethods renders the two one-line JSON methods that hand a model or
@@ -126,23 +132,23 @@ func (e *emitter) unionMembers(f *jen.File, t *model.Type) {
 // decoding kept; the package documentation says so. A union keeps its
 // value receiver: its fields are the variants, which encoding/json on its
 // own would write as an object of variant names, and unions are few.
-func (e *emitter) codecMethods(f *jen.File, name, decode, encode string, pointerMarshal bool) {
-	f.Line()
-	writeDoc(f.Group, "UnmarshalJSON decodes leniently: see the package documentation.")
-	f.Func().Params(jen.Id("v").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id(decode).Call(jen.Id("data"), jen.Id("v"))),
-	)
-	f.Line()
-	recv, arg := jen.Id("v").Id(name), jen.Op("&").Id("v")
+func (e *emitter) codecMethods(s *goSource, name, decode, encode string, pointerMarshal bool) {
+	s.line()
+	s.topDoc("UnmarshalJSON decodes leniently: see the package documentation.")
+	s.line("func (v *", name, ") UnmarshalJSON(data []byte) error {")
+	s.line("\treturn ", decode, "(data, v)")
+	s.line("}")
+	s.line()
+	recv, arg := "v "+name, "&v"
 	doc := "MarshalJSON encodes the value, keeping what decoding found."
 	if pointerMarshal {
-		recv, arg = jen.Id("v").Op("*").Id(name), jen.Id("v")
+		recv, arg = "v *"+name, "v"
 		doc = "MarshalJSON encodes the model, keeping what decoding found; marshal a pointer (see the package documentation)."
 	}
-	writeDoc(f.Group, doc)
-	f.Func().Params(recv).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id(encode).Call(arg)),
-	)
+	s.topDoc(doc)
+	s.line("func (", recv, ") MarshalJSON() ([]byte, error) {")
+	s.line("\treturn ", encode, "(", arg, ")")
+	s.line("}")
 }
 
 // jsonv2File is the file of the encoding/json/v2 methods, and
@@ -159,10 +165,10 @@ const (
 // hand it to the runtime's v2 entry points (runtime_jsonv2.go), so that
 // with GOEXPERIMENT=jsonv2 neither v2 nor the v1 API built on it scans the
 // input before UnmarshalJSON or compacts what MarshalJSON returns. Like
-// codecMethods, they are one-line calls; a union's MarshalJSONTo has a
-// value receiver like its MarshalJSON. The file comes in parts of
-// partTypes types, each with the constraint in its header.
-func (e *emitter) planJSONv2(types []*model.Type, newPart func(string) *part, add func(*part, func(*jen.File))) {
+// codecMethods, they are one-line calls, written directly; a union's
+// MarshalJSONTo has a value receiver like its MarshalJSON. The file comes
+// in parts of partTypes types, each with the constraint in its header.
+func (e *emitter) planJSONv2(types []*model.Type, newPart func(string) *part) {
 	var p *part
 	n := 0
 	for _, t := range types {
@@ -171,34 +177,34 @@ func (e *emitter) planJSONv2(types []*model.Type, newPart func(string) *part, ad
 		}
 		if p == nil || n == partTypes {
 			p, n = newPart(jsonv2File), 0
-			add(p, func(f *jen.File) {
-				f.HeaderComment(jsonv2Constraint)
-				f.ImportName(jsontextPath, "jsontext") // newer than jennifer's list of standard packages
+			p.direct = append(p.direct, func(s *goSource) {
+				s.constraint = jsonv2Constraint
+				s.imports = map[string]bool{jsontextPath: true}
 			})
 		}
 		n++
-		add(p, func(f *jen.File) { e.jsonv2Methods(f, t) })
+		p.direct = append(p.direct, func(s *goSource) { jsonv2Methods(s, t) })
 	}
 }
 
-// jsonv2Methods renders the encoding/json/v2 methods of a model or union.
-func (e *emitter) jsonv2Methods(f *jen.File, t *model.Type) {
+// jsonv2Methods writes the encoding/json/v2 methods of a model or union.
+func jsonv2Methods(s *goSource, t *model.Type) {
 	decode, encode := "decodeObjectFrom", "encodeObjectTo"
-	recv, arg := jen.Id("v").Op("*").Id(t.Name), jen.Id("v")
+	recv, arg := "v *"+t.Name, "v"
 	if t.Kind == model.Union {
 		decode, encode = "decodeUnionFrom", "encodeUnionTo"
-		recv, arg = jen.Id("v").Id(t.Name), jen.Op("&").Id("v")
+		recv, arg = "v "+t.Name, "&v"
 	}
-	f.Line()
-	writeDoc(f.Group, "UnmarshalJSONFrom is UnmarshalJSON for encoding/json/v2.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSONFrom").Params(jen.Id("dec").Op("*").Qual(jsontextPath, "Decoder")).Error().Block(
-		jen.Return(jen.Id(decode).Call(jen.Id("dec"), jen.Id("v"))),
-	)
-	f.Line()
-	writeDoc(f.Group, "MarshalJSONTo is MarshalJSON for encoding/json/v2.")
-	f.Func().Params(recv).Id("MarshalJSONTo").Params(jen.Id("enc").Op("*").Qual(jsontextPath, "Encoder")).Error().Block(
-		jen.Return(jen.Id(encode).Call(jen.Id("enc"), arg)),
-	)
+	s.topDoc("UnmarshalJSONFrom is UnmarshalJSON for encoding/json/v2.")
+	s.line("func (v *", t.Name, ") UnmarshalJSONFrom(dec *jsontext.Decoder) error {")
+	s.line("\treturn ", decode, "(dec, v)")
+	s.line("}")
+	s.line()
+	s.topDoc("MarshalJSONTo is MarshalJSON for encoding/json/v2.")
+	s.line("func (", recv, ") MarshalJSONTo(enc *jsontext.Encoder) error {")
+	s.line("\treturn ", encode, "(enc, ", arg, ")")
+	s.line("}")
+	s.line()
 }
 
 // tagFunc makes the struct tag of one field.
@@ -216,22 +222,34 @@ func jsonTag(f *model.Field) map[string]string {
 }
 
 func paramTag(f *model.Field) map[string]string {
+	tag := map[string]string{}
 	if f.In == "header" {
-		return map[string]string{"header": f.Wire}
+		tag["header"] = f.Wire
+	} else {
+		v := f.Wire
+		if f.Style != "" {
+			v += "," + f.Style
+		}
+		tag["query"] = v
 	}
+	if f.Const != "" {
+		tag["const"] = f.Const
+	}
+	return tag
+}
+
+func formTag(f *model.Field) map[string]string {
 	v := f.Wire
 	if f.Style != "" {
 		v += "," + f.Style
 	}
-	return map[string]string{"query": v}
+	return map[string]string{"form": v}
 }
 
-func formTag(f *model.Field) map[string]string {
-	return map[string]string{"form": f.Wire}
-}
-
-// fields renders struct fields with their docs.
-func (e *emitter) fields(g *jen.Group, t *model.Type, tag tagFunc) {
+// fields lays out struct fields with their docs, a blank line before each
+// documented field but the first; a Struct's end with a blank line, before
+// the objectMeta its caller adds. n counts the fields.
+func (e *emitter) fields(s *goSource, t *model.Type, tag tagFunc) (rows []row, n int) {
 	for i, f := range t.Fields {
 		doc := f.Doc
 		var notes []string
@@ -239,21 +257,24 @@ func (e *emitter) fields(g *jen.Group, t *model.Type, tag tagFunc) {
 			notes = append(notes, "Always "+quote(f.Const)+"; left empty, it is filled in when sent.")
 		}
 		if f.ReadOnly {
-			notes = append(notes, "Read-only: set by Intercom.")
+			notes = append(notes, "Read-only: set by the server.")
 		}
 		if f.Deprecated {
 			notes = append(notes, "Deprecated: the description marks this field deprecated.")
 		}
 		doc = paragraphs(append([]string{doc}, notes...)...)
 		if doc != "" && i > 0 {
-			g.Line()
+			rows = append(rows, row{})
 		}
-		writeDoc(g, doc)
-		g.Id(f.Name).Add(typeCode(f.Type)).Tag(tag(f))
+		for _, l := range docLines(doc) {
+			rows = append(rows, row{text: commentLine(l)})
+		}
+		rows = append(rows, row{cells: []string{f.Name, s.typeRef(f.Type), "", structTag(tag(f))}})
 	}
 	if len(t.Fields) > 0 && t.Kind == model.Struct {
-		g.Line()
+		rows = append(rows, row{})
 	}
+	return rows, len(t.Fields)
 }
 
 func quote(s string) string {

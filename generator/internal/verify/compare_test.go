@@ -73,6 +73,19 @@ func TestSample(t *testing.T) {
 		{`{"type":"array","minItems":1,"items":{"type":"boolean"}}`, `[true]`},
 		{`{"type":"string","minLength":24}`, `"aaaaaaaaaaaaaaaaaaaaaaaa"`},
 		{`{"type":"string","example":"given"}`, `"given"`},
+		// An example the schema refuses gives way to a made value.
+		{`{"type":"string","format":"date","example":"2025-10-15T13:51:00Z"}`, `"2024-01-01"`},
+		{`{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+$"}`, `"0.0.0"`},
+		{`{"type":"integer","minimum":10,"maximum":20,"multipleOf":4}`, `12`},
+		{`{"type":"integer","minimum":5,"exclusiveMinimum":true}`, `6`},
+		{`{"type":"number","maximum":1}`, `1`},
+		{`{"type":"string","maxLength":3}`, `"sam"`},
+		// allOf: one part names what is required, another defines it.
+		{`{"allOf":[{"type":"object","properties":{"name":{"type":"string"},"size":{"type":"integer"}}},{"required":["name","size"]}]}`, `{"name":"sample","size":1}`},
+		// The first branch the schema as a whole accepts.
+		{`{"anyOf":[{"type":"object","required":["a"],"properties":{"a":{"type":"string","enum":["x"]}}},{"type":"object","required":["b"],"properties":{"b":{"type":"integer"}}}],"properties":{"a":{"type":"string","enum":["y"]}}}`, `{"b":1}`},
+		// Read-only properties are not sent.
+		{`{"type":"object","required":["id","name"],"properties":{"id":{"type":"integer","readOnly":true},"name":{"type":"string"}}}`, `{"name":"sample"}`},
 	}
 	for _, tt := range tests {
 		if got := string(mustJSON(sample(schema(tt.src), 0))); got != tt.want {
@@ -114,6 +127,35 @@ func TestExceptionsFile(t *testing.T) {
 	} {
 		if _, err := ParseExceptions([]byte(bad)); err == nil {
 			t.Errorf("accepted %s", bad)
+		}
+	}
+}
+
+// An answer that a schema without a type accepts, but not as the kind the
+// generator reads the schema as (items: an array), is the description's
+// fault; a typed schema's own refusal is reported as it is.
+func TestAnswerInvalid(t *testing.T) {
+	schema := func(src string) *openapi3.SchemaRef {
+		var s openapi3.Schema
+		if err := s.UnmarshalJSON([]byte(src)); err != nil {
+			t.Fatal(err)
+		}
+		return &openapi3.SchemaRef{Value: &s}
+	}
+	for _, tc := range []struct {
+		schema, answer string
+		invalid        bool
+	}{
+		{`{"items":{"type":"object"}}`, `{"ok":true}`, true},
+		{`{"items":{"type":"object"}}`, `[{"ok":true}]`, false},
+		{`{"properties":{"id":{"type":"string"}}}`, `[1]`, true},
+		{`{"type":"object"}`, `[1]`, true},
+		{`{}`, `[1]`, false},
+		{`{"anyOf":[{"type":"array"},{"type":"object"}]}`, `{"a":1}`, false},
+	} {
+		c := &Call{Example: "e", Answer: []byte(tc.answer), AnswerSchema: schema(tc.schema)}
+		if got := answerInvalid(c); (got != "") != tc.invalid {
+			t.Errorf("%s with %s: %q, want invalid %v", tc.schema, tc.answer, got, tc.invalid)
 		}
 	}
 }

@@ -21,7 +21,7 @@ type Exception struct {
 }
 
 // Checks a failure or an exception can name.
-var Checks = []string{"decode", "lossless", "request", "call"}
+var Checks = []string{"decode", "lossless", "request", "call", "typed"}
 
 // Exceptions is the parsed verify-exceptions.yaml.
 type Exceptions struct {

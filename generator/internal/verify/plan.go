@@ -42,8 +42,22 @@ type Call struct {
 	// Example names the response example answered ("" for none): the call
 	// then checks that it decodes and re-encodes losslessly.
 	Example string
+	// AnswerSchema is the schema of the answered response's content, to
+	// tell a client's failure from an example its own schema refuses.
+	AnswerSchema *openapi3.SchemaRef
 	// Version is the Intercom-Version the request must carry.
 	Version string
+	// Refused lists examples of the description that its own schemas
+	// refuse, which the plan replaced with made values.
+	Refused []Failure
+	// Unsatisfied says why the body schema accepts none of the values
+	// the plan could make (a oneOf whose branches overlap, say); "" when
+	// it accepts the body sent.
+	Unsatisfied string
+	// Raw is the body of an operation that sends it as it is (text, a
+	// file): the bytes the server must receive; Body then holds them as
+	// a JSON string for the harness.
+	Raw []byte
 }
 
 // wire is the harness's view of a call.
@@ -123,11 +137,15 @@ func responsesOf(op *openapi3.Operation) []response {
 			continue
 		}
 		status, err := strconv.Atoi(code)
-		if err != nil {
-			if code != "default" {
-				continue
-			}
+		switch {
+		case err == nil:
+		case code == "default":
 			status = 500
+		case len(code) == 3 && code[0] >= '1' && code[0] <= '5' && strings.EqualFold(code[1:], "XX"):
+			// A range ("2XX"): its first status.
+			status = int(code[0]-'0') * 100
+		default:
+			continue
 		}
 		r := response{code: code, status: status}
 		for ct, mt := range rr.Value.Content {
@@ -178,23 +196,43 @@ func planCalls(op *model.Operation, kop *openapi3.Operation, item *openapi3.Path
 	if op.Version != "" {
 		base.Version = op.Version
 	}
-	base.Path = pathArgs(op, kop, item)
-	base.Params = paramArgs(kop, item)
+	base.Path, base.Refused = pathArgs(op, kop, item)
+	var refusedParams []Failure
+	base.Params, refusedParams = paramArgs(kop, item)
+	base.Refused = append(base.Refused, refusedParams...)
+	for i := range base.Refused {
+		base.Refused[i].Operation = op.ID
+	}
 
 	var reqExamples []example
 	var bodySchema *openapi3.SchemaRef
 	form := false
-	if kop.RequestBody != nil && kop.RequestBody.Value != nil {
+	var formExample map[string]json.RawMessage
+	if kop.RequestBody != nil && kop.RequestBody.Value != nil && op.Body != nil {
 		for ct, mt := range kop.RequestBody.Value.Content {
 			switch {
-			case isJSON(ct):
-				reqExamples = examplesOf(mt)
-				bodySchema = mt.Schema
-			case strings.HasPrefix(ct, "multipart/form-data"):
+			case op.Body.Form && !op.Body.URLEncoded && strings.HasPrefix(ct, "multipart/form-data"),
+				op.Body.URLEncoded && strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
 				form = true
+				bodySchema = mt.Schema
+				// A URL-encoded form's example is an object of its
+				// fields' values (a multipart one's would give files as
+				// text).
+				for _, ex := range examplesOf(mt) {
+					if op.Body.URLEncoded && json.Unmarshal(ex.value, &formExample) == nil {
+						break
+					}
+				}
+			case !op.Body.Form && isJSON(ct):
+				reqExamples = examplesOf(mt)
 				bodySchema = mt.Schema
 			}
 		}
+	}
+	raw := op.Body != nil && op.Body.Raw != ""
+	if raw {
+		// Sent as it is: no JSON example or schema applies.
+		reqExamples, bodySchema, form = nil, nil, false
 	}
 	answerSuccess := func(c *Call) {
 		if success == nil {
@@ -208,10 +246,15 @@ func planCalls(op *model.Operation, kop *openapi3.Operation, item *openapi3.Path
 	answered := map[string]bool{} // code/example
 	primary := base
 	switch {
+	case raw:
+		primary.Raw = rawSample(kop)
+		primary.Body = mustJSON(string(primary.Raw))
+	case form && formExample != nil:
+		primary.Form = formExample
 	case form:
-		primary.Form = formArgs(bodySchema)
+		primary.Form = formArgs(bodySchema, op.Body.URLEncoded)
 	case op.Body != nil && len(reqExamples) == 0:
-		primary.Body = mustJSON(sample(bodySchema, 0))
+		primary.Body, primary.Unsatisfied = sampleBody(bodySchema)
 	}
 	for _, ex := range reqExamples {
 		c := base
@@ -220,7 +263,9 @@ func planCalls(op *model.Operation, kop *openapi3.Operation, item *openapi3.Path
 			answer(&c, r, i)
 		} else {
 			answerSuccess(&c)
-			if primary.Body == nil {
+			// The other calls reuse an example the schema accepts; one
+			// it refuses is only sent in its own call.
+			if primary.Body == nil && exampleInvalid(&c) == "" {
 				primary.Body, primary.RequestExample = ex.value, ex.name
 			}
 		}
@@ -234,7 +279,7 @@ func planCalls(op *model.Operation, kop *openapi3.Operation, item *openapi3.Path
 		calls = append(calls, &c)
 	}
 	if primary.Body == nil && op.Body != nil && !form {
-		primary.Body = mustJSON(sample(bodySchema, 0))
+		primary.Body, primary.Unsatisfied = sampleBody(bodySchema)
 	}
 	for ri := range responses {
 		r := &responses[ri]
@@ -253,6 +298,43 @@ func planCalls(op *model.Operation, kop *openapi3.Operation, item *openapi3.Path
 		c.N = start + i
 	}
 	return calls
+}
+
+// rawSample is the body verify sends for an operation that takes text or
+// a file: the description's string example when it gives one, else a
+// string its schema makes and accepts (base64 for format: byte, a match
+// of its pattern), else a line of text with a few bytes beyond ASCII,
+// which must arrive unchanged.
+func rawSample(kop *openapi3.Operation) []byte {
+	content := kop.RequestBody.Value.Content
+	for _, ct := range slices.Sorted(maps.Keys(content)) {
+		mt := content[ct]
+		if mt == nil {
+			continue
+		}
+		if s, ok := mt.Example.(string); ok && s != "" {
+			return []byte(s)
+		}
+		if mt.Schema == nil || mt.Schema.Value == nil || mt.Schema.Value.Type == nil || !mt.Schema.Value.Type.Is("string") {
+			continue
+		}
+		if s, ok := sample(mt.Schema, 0).(string); ok && s != "" && acceptsRequest(mt.Schema.Value, s) && mt.Schema.Value.Format != "binary" {
+			return []byte(s)
+		}
+	}
+	return []byte("intercom-gen verify upload: \u00e9\u00e8 \u2713\n")
+}
+
+// sampleBody makes a request body for schema and says why the schema
+// refuses it, if it does.
+func sampleBody(schema *openapi3.SchemaRef) (json.RawMessage, string) {
+	v := sample(schema, 0)
+	if schema != nil && schema.Value != nil {
+		if err := validate(schema.Value, v, openapi3.VisitAsRequest()); err != nil {
+			return mustJSON(v), firstLine(err.Error())
+		}
+	}
+	return mustJSON(v), ""
 }
 
 func (c *Call) answerKey() string { return fmt.Sprint(c.Status, "/", c.Example) }
@@ -281,9 +363,15 @@ func errorAnswerFor(responses []response, name string) (*response, int) {
 func answer(c *Call, r *response, i int) {
 	c.Status = r.status
 	c.ContentType = r.ctype
-	c.Answer, c.Example = nil, ""
+	c.Answer, c.Example, c.Location, c.AnswerSchema = nil, "", "", nil
+	if r.media != nil {
+		c.AnswerSchema = r.media.Schema
+	}
 	switch {
-	case r.status >= 300 && r.status < 400:
+	case r.status == 204 || r.status == 205 || r.status == 304:
+		// No body is allowed.
+		c.ContentType = ""
+	case r.status >= 300 && r.status < 400 && c.Op.Result.Kind == model.Redirect:
 		c.Location = "http://elsewhere.invalid/recording.mp3"
 	case r.media == nil:
 		if c.Op.Result.Kind == model.Stream && r.status < 300 {
@@ -334,21 +422,48 @@ func allParams(kop *openapi3.Operation, item *openapi3.PathItem) []*openapi3.Par
 	return out
 }
 
-// paramValue is the example of a parameter, else its schema's sample.
-func paramValue(p *openapi3.Parameter) any {
+// paramValue is the first example of a parameter that its schema accepts
+// (shaped to the schema: "12" for an integer is 12), else its schema's
+// sample. The examples the schema refuses are returned as failures of
+// the description.
+func paramValue(p *openapi3.Parameter) (any, []Failure) {
+	type named struct {
+		name  string
+		value any
+	}
+	var examples []named
 	if p.Example != nil {
-		return p.Example
+		examples = append(examples, named{"example", p.Example})
 	}
 	for _, name := range slices.Sorted(maps.Keys(p.Examples)) {
 		if ex := p.Examples[name]; ex != nil && ex.Value != nil && ex.Value.Value != nil {
-			return ex.Value.Value
+			examples = append(examples, named{name, ex.Value.Value})
 		}
 	}
-	return sample(p.Schema, 0)
+	var refused []Failure
+	for _, ex := range examples {
+		v := shapeParam(p, ex.value)
+		if p.Schema == nil || p.Schema.Value == nil {
+			return v, refused
+		}
+		err := validate(p.Schema.Value, v, openapi3.VisitAsRequest())
+		if err == nil {
+			return v, refused
+		}
+		refused = append(refused, Failure{Check: "request", Example: fmt.Sprintf("%s parameter %s, %s", p.In, p.Name, ex.name),
+			Detail: "the example itself: " + firstLine(err.Error())})
+	}
+	v := sample(p.Schema, 0)
+	if list, ok := v.([]any); ok && len(list) == 0 && p.Required && p.Schema != nil && p.Schema.Value != nil {
+		// An empty list sends no parameter at all, which a required
+		// one cannot be.
+		v = []any{sample(p.Schema.Value.Items, 1)}
+	}
+	return v, refused
 }
 
 // pathArgs gives each path argument, in template order, as text.
-func pathArgs(op *model.Operation, kop *openapi3.Operation, item *openapi3.PathItem) []string {
+func pathArgs(op *model.Operation, kop *openapi3.Operation, item *openapi3.PathItem) ([]string, []Failure) {
 	byName := map[string]*openapi3.Parameter{}
 	for _, p := range allParams(kop, item) {
 		if p.In == "path" {
@@ -356,22 +471,26 @@ func pathArgs(op *model.Operation, kop *openapi3.Operation, item *openapi3.PathI
 		}
 	}
 	var out []string
+	var refused []Failure
 	for _, pp := range op.PathParams {
 		text := "x1"
 		if p := byName[pp.Wire]; p != nil {
-			switch v := paramValue(p).(type) {
+			v, bad := paramValue(p)
+			refused = append(refused, bad...)
+			switch v := v.(type) {
 			case string:
 				if v != "" {
 					text = v
 				}
 			case nil:
 			default:
-				text = fmt.Sprint(v)
+				// As JSON writes it: 36804636, not 3.6804636e+07.
+				text = strings.Trim(string(mustJSON(v)), `"`)
 			}
 		}
 		out = append(out, text)
 	}
-	return out
+	return out, refused
 }
 
 // clientHeaders are set by the client itself.
@@ -380,8 +499,9 @@ var clientHeaders = []string{"intercom-version", "accept", "authorization", "con
 // paramArgs sends every required query and header parameter, and every
 // optional one the description gives an example for (so their encoding is
 // exercised too).
-func paramArgs(kop *openapi3.Operation, item *openapi3.PathItem) map[string]json.RawMessage {
+func paramArgs(kop *openapi3.Operation, item *openapi3.PathItem) (map[string]json.RawMessage, []Failure) {
 	out := map[string]json.RawMessage{}
+	var refused []Failure
 	for _, p := range allParams(kop, item) {
 		if p.In != "query" && p.In != "header" {
 			continue
@@ -393,17 +513,21 @@ func paramArgs(kop *openapi3.Operation, item *openapi3.PathItem) map[string]json
 		if !p.Required && !hasExample {
 			continue
 		}
-		out[p.Name] = mustJSON(shapeParam(p, paramValue(p)))
+		v, bad := paramValue(p)
+		refused = append(refused, bad...)
+		out[p.Name] = mustJSON(v)
 	}
 	if len(out) == 0 {
-		return nil
+		return nil, refused
 	}
-	return out
+	return out, refused
 }
 
-// formArgs fills a multipart body: files get a small JSON document, other
-// required fields their sample.
-func formArgs(s *openapi3.SchemaRef) map[string]json.RawMessage {
+// formArgs fills a form body. A multipart form's files get a small JSON
+// document, its other required fields their sample; a URL-encoded form's
+// fields all get their sample, so that every field's encoding is sent and
+// validated.
+func formArgs(s *openapi3.SchemaRef, urlencoded bool) map[string]json.RawMessage {
 	out := map[string]json.RawMessage{}
 	if s == nil || s.Value == nil {
 		return out
@@ -412,11 +536,11 @@ func formArgs(s *openapi3.SchemaRef) map[string]json.RawMessage {
 		if ps == nil || ps.Value == nil {
 			continue
 		}
-		if ps.Value.Type != nil && ps.Value.Type.Is("string") && ps.Value.Format == "binary" {
+		if !urlencoded && ps.Value.Type != nil && ps.Value.Type.Is("string") && ps.Value.Format == "binary" {
 			out[name] = mustJSON(map[string]string{"$file": `[{"id":"p1","title":"Sample","url":"https://example.com/p1"}]`})
 			continue
 		}
-		if slices.Contains(s.Value.Required, name) {
+		if urlencoded || slices.Contains(s.Value.Required, name) {
 			out[name] = mustJSON(sample(ps, 0))
 		}
 	}
@@ -424,9 +548,16 @@ func formArgs(s *openapi3.SchemaRef) map[string]json.RawMessage {
 }
 
 // shapeParam fits an example to its parameter's schema: descriptions write
-// array examples the way they appear in a URL ("published,draft").
+// array examples the way they appear in a URL ("published,draft") and
+// numbers as text ("12").
 func shapeParam(p *openapi3.Parameter, v any) any {
-	if p.Schema == nil || p.Schema.Value == nil || p.Schema.Value.Type == nil || !p.Schema.Value.Type.Is("array") {
+	if p.Schema == nil || p.Schema.Value == nil || p.Schema.Value.Type == nil {
+		return v
+	}
+	if !p.Schema.Value.Type.Is("array") {
+		if text, ok := v.(string); ok {
+			return scalarOf(p.Schema, text)
+		}
 		return v
 	}
 	switch x := v.(type) {

@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/intercom-gen/intercom-gen/generator/internal/model"
 	"github.com/intercom-gen/intercom-gen/generator/internal/pipeline"
 	"github.com/intercom-gen/intercom-gen/golden"
 	"github.com/intercom-gen/intercom-gen/loader"
@@ -40,7 +42,8 @@ func (tb) Errorf(f string, args ...any)  { fmt.Fprintf(os.Stderr, f+"\n", args..
 func (tb) Fatalf(f string, args ...any)  { fmt.Fprintf(os.Stderr, f+"\n", args...); os.Exit(1) }
 
 func main() {
-	srv := intercomtest.NewServer(tb{}, intercomtest.WithToken("` + token + `"))
+	srv := intercomtest.NewServer(tb{}, intercomtest.WithToken("` + token + `"),
+		intercomtest.WithBasicAuth("` + user + `", "` + password + `"), SCHEMEKEYS)
 	fmt.Println(srv.URL)
 	io.Copy(io.Discard, os.Stdin)
 	type call struct {
@@ -82,14 +85,22 @@ func runOnTestServer(t *testing.T, path string) (map[int]*harnessResult, []*Call
 		calls = append(calls, planCalls(op, item.GetOperation(op.HTTPMethod), item, res.Package.Version, len(calls)+1)...)
 	}
 	dir := t.TempDir()
-	bin, err := buildHarness(context.Background(), dir, res.Files)
+	bin, err := buildHarness(context.Background(), dir, res)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "serve"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "serve", "main.go"), []byte(serveProgram), 0o644); err != nil {
+	// The server accepts the harness's key for every API key scheme.
+	var keys []string
+	for _, sc := range res.Package.Schemes {
+		if sc.Kind == model.SchemeAPIKey {
+			keys = append(keys, fmt.Sprintf("intercomtest.WithAPIKey(%q, %q)", sc.Name, apiKey))
+		}
+	}
+	program := strings.Replace(serveProgram, "SCHEMEKEYS", strings.Join(keys, ", "), 1)
+	if err := os.WriteFile(filepath.Join(dir, "serve", "main.go"), []byte(program), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	serveBin := filepath.Join(dir, "serve-bin")

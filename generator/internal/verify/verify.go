@@ -29,9 +29,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
+	"github.com/dave/jennifer/jen"
+
 	"github.com/intercom-gen/intercom-gen/generator/internal/model"
 	"github.com/intercom-gen/intercom-gen/generator/internal/pipeline"
+	"github.com/intercom-gen/intercom-gen/generator/internal/render"
 	"github.com/intercom-gen/intercom-gen/generator/internal/write"
 	"github.com/intercom-gen/intercom-gen/loader"
 	"github.com/intercom-gen/intercom-gen/templates"
@@ -48,8 +50,15 @@ type Options struct {
 	Keep    bool
 }
 
-// token is the access token the harness sends and the server expects.
-const token = "verify-token"
+// The credentials the harness sends and the server expects: the token of
+// every token scheme, HTTP basic authentication's user and password, and
+// the key of every API key scheme.
+const (
+	token    = "verify-token"
+	user     = "verify-user"
+	password = "verify-password"
+	apiKey   = "verify-key"
+)
 
 // Run verifies res, the client generated from doc (it does not generate
 // it again: the caller's generation is the one verified).
@@ -95,12 +104,12 @@ func Run(ctx context.Context, doc *loader.Document, res *pipeline.Result, opts O
 	if !opts.Keep {
 		defer os.RemoveAll(dir)
 	}
-	bin, err := buildHarness(ctx, dir, res.Files)
+	bin, err := buildHarness(ctx, dir, res)
 	if err != nil {
 		return nil, err
 	}
 
-	srv := newServer(doc.Spec, token, calls)
+	srv := newServer(doc.Spec, pkg, calls)
 	defer srv.close()
 	results, err := runHarness(ctx, bin, srv.srv.URL, pkg, calls)
 	if err != nil {
@@ -111,11 +120,11 @@ func Run(ctx context.Context, doc *loader.Document, res *pipeline.Result, opts O
 
 // buildHarness writes the generated package and the harness into a module
 // of their own and builds it.
-func buildHarness(ctx context.Context, dir string, files []gofile.File) (string, error) {
-	if _, err := write.Write(filepath.Join(dir, "sdk"), files); err != nil {
+func buildHarness(ctx context.Context, dir string, res *pipeline.Result) (string, error) {
+	if _, err := write.Write(filepath.Join(dir, "sdk"), res.Files); err != nil {
 		return "", err
 	}
-	main, err := templates.Harness("verifyharness/sdk")
+	main, err := templates.Harness("verifyharness/sdk", harnessClient(res.Package))
 	if err != nil {
 		return "", err
 	}
@@ -167,16 +176,35 @@ type harnessResult struct {
 	} `json:"typed"`
 }
 
+// harnessClient is the harness's newClient for pkg: a client of the
+// plan's server, unretried, with the plan's credential for each of the
+// package's security schemes.
+func harnessClient(pkg *model.Package) []byte {
+	p := func(field string) *jen.Statement { return jen.Id("p").Dot(field) }
+	qual := func(name string) *jen.Statement { return jen.Id("sdk").Dot(name) }
+	creds := render.Credentials{
+		Token: p("Token"),
+		Basic: jen.List(p("User"), p("Password")),
+		Key:   func(string) jen.Code { return p("Key") },
+	}
+	call := render.NewClientCall(pkg, qual, creds, []jen.Code{qual("WithBaseURL").Call(p("BaseURL")), qual("WithMaxRetries").Call(jen.Lit(0))}, nil)
+	fn := jen.Func().Id("newClient").Params(jen.Id("p").Id("plan")).Op("*").Add(qual("Client")).Block(jen.Return(call))
+	return []byte(fmt.Sprintf("%#v", fn))
+}
+
 func runHarness(ctx context.Context, bin, baseURL string, pkg *model.Package, calls []*Call) (map[int]*harnessResult, error) {
 	fields := map[string]string{}
 	for _, s := range pkg.Services {
 		fields[s.Tag] = s.Field
 	}
 	p := struct {
-		BaseURL string `json:"baseURL"`
-		Token   string `json:"token"`
-		Calls   []wire `json:"calls"`
-	}{BaseURL: baseURL, Token: token}
+		BaseURL  string `json:"baseURL"`
+		Token    string `json:"token"`
+		User     string `json:"user"`
+		Password string `json:"password"`
+		Key      string `json:"key"`
+		Calls    []wire `json:"calls"`
+	}{BaseURL: baseURL, Token: token, User: user, Password: password, Key: apiKey}
 	for _, c := range calls {
 		p.Calls = append(p.Calls, wire{N: c.N, Service: fields[c.Op.Tag], Method: c.Op.Method,
 			Path: c.Path, Params: c.Params, Body: c.Body, Form: c.Form})
@@ -228,10 +256,19 @@ func evaluate(pkg *model.Package, calls []*Call, results map[int]*harnessResult,
 	}
 	srv.mu.Lock()
 	defer srv.mu.Unlock()
+	invalid := func(f Failure) {
+		if key := f.String(); !reported[key] {
+			reported[key] = true
+			rep.InvalidExamples = append(rep.InvalidExamples, f)
+		}
+	}
 	for _, c := range calls {
 		res := results[c.N]
 		seen := srv.served[c.N]
 		id := c.Op.ID
+		for _, f := range c.Refused {
+			invalid(f)
+		}
 		if seen != nil {
 			called[c.Op] = true
 			rep.Requests++
@@ -240,10 +277,13 @@ func evaluate(pkg *model.Package, calls []*Call, results map[int]*harnessResult,
 				rep.RequestsValid++
 			case c.RequestExample != "" && exampleInvalid(c) != "":
 				f.Detail = "the example itself: " + exampleInvalid(c)
-				if !reported[f.String()] {
-					reported[f.String()] = true
-					rep.InvalidExamples = append(rep.InvalidExamples, f)
-				}
+				invalid(f)
+			case c.RequestExample == "" && c.Unsatisfied != "" && c.Body != nil:
+				// No value verify could make satisfies the schema
+				// (it has no example): the description's schema is
+				// at fault, or at least cannot be checked.
+				f.Detail = "the body schema accepts no value verify could make: " + c.Unsatisfied
+				invalid(f)
 			default:
 				fail(f)
 			}
@@ -255,7 +295,15 @@ func evaluate(pkg *model.Package, calls []*Call, results map[int]*harnessResult,
 		rep.Calls = append(rep.Calls, CallResult{Operation: id, RequestExample: c.RequestExample, ResponseExample: c.Example,
 			Status: c.Status, BodyVariants: res.BodyVariants, ResultVariants: res.ResultVariants})
 		if res.Error != nil && res.Error.Kind == "harness" {
-			fail(Failure{Check: "call", Operation: id, Example: c.RequestExample, Detail: res.Error.Message})
+			f := Failure{Check: "call", Operation: id, Example: c.RequestExample, Detail: res.Error.Message}
+			if why := exampleInvalid(c); c.RequestExample != "" && why != "" {
+				// The client's type cannot hold an example its own
+				// schema refuses: the description's fault.
+				f.Check, f.Detail = "request", "the example itself: "+why
+				invalid(f)
+				continue
+			}
+			fail(f)
 			continue
 		}
 		if seen == nil {
@@ -278,9 +326,21 @@ func evaluate(pkg *model.Package, calls []*Call, results map[int]*harnessResult,
 				rep.RequestLossless++
 			}
 		}
+		// A success or error answer whose example its own schema refuses
+		// is the description's fault when the client cannot decode it
+		// at all (an object where the schema says array). Losing or
+		// misplacing what it decoded stays the client's.
+		answerFail := func(f Failure) {
+			if why := answerInvalid(c); why != "" && f.Check == "decode" {
+				f.Detail = "the example itself: " + why
+				invalid(f)
+				return
+			}
+			fail(f)
+		}
 		switch {
-		case c.Status >= 400:
-			checkError(c, res, rep, fail)
+		case c.Status >= 400 || c.Status >= 300 && c.Op.Result.Kind != model.Redirect:
+			checkError(c, res, rep, answerFail)
 		case c.Status >= 300:
 			switch {
 			case res.Error != nil:
@@ -289,7 +349,7 @@ func evaluate(pkg *model.Package, calls []*Call, results map[int]*harnessResult,
 				fail(Failure{Check: "call", Operation: id, Status: c.Status, Detail: fmt.Sprintf("Location %q, want %q", res.Location, srv.elsewhereURL())})
 			}
 		default:
-			checkSuccess(c, res, rep, fail)
+			checkSuccess(c, res, rep, answerFail)
 		}
 	}
 	if srv.leaked > 0 {
@@ -436,22 +496,6 @@ func summarise(diffs []string) string {
 		return strings.Join(diffs, "; ")
 	}
 	return strings.Join(diffs[:4], "; ") + fmt.Sprintf("; … and %d more", len(diffs)-4)
-}
-
-// exampleInvalid validates a call's request example against the body
-// schema, as the description states them; "" when the example is valid.
-func exampleInvalid(c *Call) string {
-	if c.BodySchema == nil || c.BodySchema.Value == nil || c.Body == nil {
-		return ""
-	}
-	var v any
-	if err := json.Unmarshal(c.Body, &v); err != nil {
-		return err.Error()
-	}
-	if err := c.BodySchema.Value.VisitJSON(v); err != nil {
-		return firstLine(err.Error())
-	}
-	return ""
 }
 
 // countValues counts the values of a JSON document: every object member,

@@ -89,7 +89,7 @@ func variant(t *testing.T, rep *Report, op, example, path string, body bool) str
 
 func TestVerifyFixtures(t *testing.T) {
 	needGo(t)
-	for _, name := range []string{"v1", "v2"} {
+	for _, name := range []string{"v1", "v2", "acme"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			rep := runFile(t, filepath.Join("..", "..", "..", "specs", "fixtures", name+".yaml"))
@@ -164,6 +164,20 @@ paths:
           description: ok
           content:
             application/json:
+              schema:
+                oneOf:
+                  - {type: object, required: [a, b], properties: {a: {type: string}, b: {type: string}}}
+                  - {type: object, properties: {a: {type: string}, c: {type: string}}}
+              examples:
+                both: {value: {a: x, b: y, c: z}}
+  /shapes:
+    get:
+      operationId: getShape
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
               schema: {type: object, properties: {id: {type: string}}}
               examples:
                 wrong shape: {value: [1, 2]}
@@ -191,17 +205,25 @@ paths:
 	for _, f := range rep.Failures {
 		checks = append(checks, f.Check+" "+f.Operation)
 	}
-	if got := strings.Join(checks, ", "); got != "decode getThing" {
-		t.Errorf("failures %q, want the undecodable example", got)
+	// The client's fault: c, which the other variant declares, sits in
+	// the chosen one's extras.
+	if got := strings.Join(checks, ", "); got != "typed getThing" {
+		t.Errorf("failures %q, want the misplaced value", got)
 	}
-	if len(rep.InvalidExamples) != 1 || rep.InvalidExamples[0].Operation != "createThing" {
-		t.Errorf("the invalid request example is not listed: %v", rep.InvalidExamples)
+	// The description's: an answer its schema says is an object, and a
+	// request example longer than its schema allows.
+	var invalid []string
+	for _, f := range rep.InvalidExamples {
+		invalid = append(invalid, f.Check+" "+f.Operation)
+	}
+	if got := strings.Join(invalid, ", "); got != "decode getShape, request createThing" {
+		t.Errorf("the examples the description's schemas refuse: %q", got)
 	}
 	if rep.OK() {
 		t.Error("Report.OK with a failure")
 	}
 
-	ex, err := ParseExceptions([]byte("exceptions: [{versions: ['1.0'], operation: getThing, check: decode, reason: the example is an array}]"))
+	ex, err := ParseExceptions([]byte("exceptions: [{versions: ['1.0'], operation: getThing, check: typed, reason: both variants fit}]"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +232,7 @@ paths:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rep.OK() || len(rep.Excepted) != 1 || rep.Excepted[0].Reason != "the example is an array" {
+	if !rep.OK() || len(rep.Excepted) != 1 || rep.Excepted[0].Reason != "both variants fit" {
 		t.Errorf("the exception did not excuse the failure: %+v", rep)
 	}
 }
@@ -306,6 +328,24 @@ paths:
               schema: {type: object, properties: {id: {type: string}}}
               examples:
                 extra: {value: {id: a, other: {x: 1}}}
+  /owner:
+    get:
+      operationId: getOwner
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                anyOf:
+                  - type: object
+                    required: [login, followers]
+                    properties: {login: {type: string}, followers: {type: integer}, email: {type: string}}
+                  - type: object
+                    required: [login, repos]
+                    properties: {login: {type: string}, repos: {type: integer}}
+              examples:
+                org: {value: {login: a, repos: 2, email: x@example.com}}
 `
 	path := filepath.Join(t.TempDir(), "typed.yaml")
 	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
@@ -320,8 +360,11 @@ paths:
 		t.Errorf("failures %q, want the misplaced nested of getThing", checks)
 	}
 	// getThing: 5 values (the object, k1, k2, nested, y), 2 of them in
-	// extras (nested and y); getPlain: 4 (object, id, other, x), 2 extra.
-	if rep.TypedValues != 5 || rep.ExtraValues != 4 {
-		t.Errorf("typed %d, extra %d; want 5 and 4", rep.TypedValues, rep.ExtraValues)
+	// extras (nested and y); getPlain: 4 (object, id, other, x), 2 extra;
+	// getOwner: 4 (object, login, repos, email), email in extras but not
+	// misplaced: the variant declaring it requires followers, which did
+	// not come.
+	if rep.TypedValues != 8 || rep.ExtraValues != 5 {
+		t.Errorf("typed %d, extra %d; want 8 and 5", rep.TypedValues, rep.ExtraValues)
 	}
 }

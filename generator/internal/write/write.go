@@ -159,16 +159,15 @@ func Write(dir string, files []gofile.File, owned ...string) (Stats, error) {
 			return st, err
 		}
 	}
-	// Files are compared and written one after another, then synced by a
-	// few goroutines. Creating files in one folder is serialised (the
-	// kernel locks the folder for each new entry), so creators in parallel
-	// gain nothing and spend CPU time waiting on each other; a sync waits
-	// for the disk, and many can wait at once. Nothing in dir
-	// changes here, so the order they finish in does not matter.
-	isChanged := make([]bool, len(files))
-	for i, f := range files {
+	// Files are compared and written one after another. Creating files in
+	// one folder is serialised (the kernel locks the folder for each new
+	// entry), so creators in parallel gain nothing and spend CPU time
+	// waiting on each other. Nothing in dir changes here.
+	var changed []string
+	for _, f := range files {
 		old, err := os.ReadFile(native(dir, f.Name))
 		if err == nil && bytes.Equal(old, f.Source) {
+			st.Unchanged++
 			continue
 		}
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -177,30 +176,9 @@ func Write(dir string, files []gofile.File, owned ...string) (Stats, error) {
 		if err := writeFile(native(tmp, f.Name), f.Source); err != nil {
 			return st, err
 		}
-		isChanged[i] = true
-	}
-	err = parallel.Each(len(files), syncers, func(i int) error {
-		if !isChanged[i] {
-			return nil
-		}
-		if err := syncFile(native(tmp, files[i].Name)); err != nil {
-			return err
-		}
+		changed = append(changed, f.Name)
 		hook("file-written")
-		return nil
-	})
-	if err != nil {
-		return st, err
 	}
-	var changed []string
-	for i, f := range files {
-		if isChanged[i] {
-			changed = append(changed, f.Name)
-		} else {
-			st.Unchanged++
-		}
-	}
-	hook("all-written")
 	slices.Sort(changed)
 	slices.Sort(stale)
 	if len(changed) == 0 && len(stale) == 0 {
@@ -213,10 +191,29 @@ func Write(dir string, files []gofile.File, owned ...string) (Stats, error) {
 	for _, name := range stale {
 		journal.WriteString("remove " + name + "\n")
 	}
-	if err := writeSynced(filepath.Join(tmp, commitName+".part"), []byte(journal.String())); err != nil {
+	part := filepath.Join(tmp, commitName+".part")
+	if err := writeFile(part, []byte(journal.String())); err != nil {
 		return st, err
 	}
-	if err := os.Rename(filepath.Join(tmp, commitName+".part"), filepath.Join(tmp, commitName)); err != nil {
+	// The files and the journal must be on disk before the journal's
+	// rename commits them: a crash must not leave a committed journal
+	// naming a file whose data was lost. One sync of the file system
+	// flushes them all at once (the renames that follow are flushed by
+	// syncing their folders); where that cannot be had, each is synced,
+	// by a few goroutines, since a sync waits for the disk and many can
+	// wait at once.
+	if ok, err := fileSystemSync(tmp); err != nil {
+		return st, err
+	} else if !ok {
+		synced := append(slices.Clone(changed), commitName+".part")
+		if err := parallel.Each(len(synced), syncers, func(i int) error {
+			return syncFile(native(tmp, synced[i]))
+		}); err != nil {
+			return st, err
+		}
+	}
+	hook("all-written")
+	if err := os.Rename(part, filepath.Join(tmp, commitName)); err != nil {
 		return st, err
 	}
 	syncDir(tmp)
@@ -347,6 +344,9 @@ func makeFolder(dir, sub string) error {
 	return err
 }
 
+// fileSystemSync is syncFS; tests replace it to take the other paths.
+var fileSystemSync = syncFS
+
 // syncers bounds the goroutines that sync one package's files.
 const syncers = 8
 
@@ -374,14 +374,6 @@ func syncFile(path string) error {
 		return err
 	}
 	return f.Close()
-}
-
-// writeSynced writes a new file and flushes it to disk.
-func writeSynced(path string, data []byte) error {
-	if err := writeFile(path, data); err != nil {
-		return err
-	}
-	return syncFile(path)
 }
 
 // syncDir flushes a folder's entries (best effort: not every system can).

@@ -396,3 +396,46 @@ func TestWriteRefusesOddFolders(t *testing.T) {
 		t.Error("a.go was written into the root")
 	}
 }
+
+// TestWriteSyncs: the files are flushed before the journal commits them,
+// by one sync of the file system or, where there is none, file by file;
+// a failed flush fails the write and leaves the folder as it was.
+func TestWriteSyncs(t *testing.T) {
+	defer func(f func(string) (bool, error)) { fileSystemSync = f }(fileSystemSync)
+	var calls []string
+	for _, c := range []struct {
+		name string
+		sync func(string) (bool, error)
+		err  bool
+	}{
+		{"file system", func(dir string) (bool, error) { calls = append(calls, dir); return syncFS(dir) }, false},
+		{"file by file", func(dir string) (bool, error) { calls = append(calls, dir); return false, nil }, false},
+		{"failed", func(dir string) (bool, error) { calls = append(calls, dir); return true, errors.New("disk on fire") }, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir, _ := oldOutput(t)
+			before := snapshot(t, dir)
+			calls = nil
+			fileSystemSync = c.sync
+			defer func() { fileSystemSync = syncFS }()
+			_, err := Write(dir, newFiles())
+			if len(calls) != 1 || !strings.HasPrefix(filepath.Base(calls[0]), tmpPrefix) {
+				t.Fatalf("synced %v, want the working folder once", calls)
+			}
+			after := snapshot(t, dir)
+			if c.err {
+				if err == nil || !strings.Contains(err.Error(), "disk on fire") {
+					t.Fatalf("Write: %v", err)
+				}
+				equalSnapshots(t, after, before)
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after["client.go"] != string(genFile("client.go", "new client").Source) || after["ptest/new.go"] == "" || after["service_b.go"] != "" {
+				t.Fatalf("after the write: %v", after)
+			}
+		})
+	}
+}

@@ -408,6 +408,11 @@ var (
 	}}
 )
 
+// The security schemes of the API, which the server checks requests against.
+var (
+	schemeBearerAuth = &scheme{name: "bearerAuth", kind: authToken, prefix: "Bearer"}
+)
+
 // table is the API NewServer serves.
 var table = api{
 	operations: []*operation{
@@ -443,6 +448,8 @@ var table = api{
 		OpDeleteTag.op,
 		OpGetTicket.op,
 	},
-	schemas: schemas,
-	version: intercom.Version,
+	schemas:  schemas,
+	schemes:  []*scheme{schemeBearerAuth},
+	security: []requirement{{schemeBearerAuth}},
+	version:  intercom.Version,
 }

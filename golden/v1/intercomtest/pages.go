@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -13,9 +14,11 @@ import (
 // StubPages makes a paginated operation serve items, perPage to a page,
 // in the operation's own paging style: a cursor in the answer sent back
 // as a query parameter (lists) or in the body (searches), numbered pages,
-// or a scroll parameter until an empty batch. Each page is the operation's
-// example with its items, cursor and page counts replaced, so the client's
-// page and item iterators see exactly len(items) items.
+// a scroll parameter until an empty batch, or a Link header naming the
+// next page (rel="next", a reference relative to the request's URL).
+// Each page is the operation's example with its items, cursor and page
+// counts replaced (or just the items, when the answer is a list), so the
+// client's page and item iterators see exactly len(items) items.
 //
 // I is the element type of the page's items (e.g. intercom.Contact); a
 // non-positive perPage serves everything in one page. Stubbing an
@@ -79,6 +82,10 @@ func pageAnswer(op *operation, c Call, items []json.RawMessage, perPage int, str
 	if chunk == nil {
 		chunk = []json.RawMessage{}
 	}
+	if pg.items == "" {
+		// The answer is the list (pageLink).
+		return linkedPage(c, pg, chunk, page, pages)
+	}
 	answer, ok := parseObject(op.example)
 	if !ok {
 		answer = map[string]any{}
@@ -86,6 +93,9 @@ func pageAnswer(op *operation, c Call, items []json.RawMessage, perPage int, str
 	setPath(answer, pg.items, chunk)
 	if _, ok := answer["total_count"]; ok {
 		answer["total_count"] = len(items)
+	}
+	if pg.style == pageLink {
+		return linkedPage(c, pg, answer, page, pages)
 	}
 	next := cursorPrefix(pg.style) + strconv.Itoa(page+1)
 	switch pg.style {
@@ -113,11 +123,32 @@ func pageAnswer(op *operation, c Call, items []json.RawMessage, perPage int, str
 	return Response{Body: answer}
 }
 
+// linkedPage answers one page of a pageLink operation with a Link header
+// naming the next page, when there is one, and the first and last, as
+// GitHub's API does. The links are references relative to the request's
+// URL that keep its other query parameters.
+func linkedPage(c Call, pg *paging, body any, page, pages int) Response {
+	link := func(n int, rel string) string {
+		q := url.Values{}
+		for k, vs := range c.Query {
+			q[k] = vs
+		}
+		q.Set(pg.param, strconv.Itoa(n))
+		return "<?" + q.Encode() + `>; rel="` + rel + `"`
+	}
+	links := []string{link(1, "first")}
+	if page < pages {
+		links = append(links, link(page+1, "next"))
+	}
+	links = append(links, link(pages, "last"))
+	return Response{Body: body, Header: http.Header{"Link": {strings.Join(links, ", ")}}}
+}
+
 // cursorPrefix makes the cursors of a style recognisable in a test's
 // recorded calls.
 func cursorPrefix(style pageStyle) string {
 	switch style {
-	case pageNumber:
+	case pageNumber, pageLink:
 		return ""
 	case pageScroll:
 		return "scroll-"

@@ -79,8 +79,14 @@ func better(a, b []bool) bool {
 // one of its enum's values. Each problem is a parameter_invalid error
 // naming the parameter.
 func (a *api) checkQuery(op *operation, q url.Values) []Error {
+	return a.checkValues(op.query, q)
+}
+
+// checkValues checks the values of query parameters or of the fields of a
+// URL-encoded form, as checkQuery says.
+func (a *api) checkValues(params []queryParam, q url.Values) []Error {
 	var errs []Error
-	for _, p := range op.query {
+	for _, p := range params {
 		vals, ok := q[p.name]
 		if !ok {
 			if p.required {

@@ -5,13 +5,15 @@
 //
 // NewServer starts an HTTP server (net/http/httptest) that answers every operation of the version:
 // by default with the description's example of its success answer, or else the smallest value of
-// its type. It checks each request as Intercom does: a bearer token (Server.Token) is required,
-// Intercom-Version must be the package's Version, an unknown route or method is a 404, and a JSON
-// body that does not decode into the operation's request type, lacks a required field or holds a
-// value outside an enum is a 400 parameter_invalid naming the field, as is a query parameter that
-// is missing, malformed or outside its enum; every error is Intercom's error list. Server.Client
-// returns a client of package intercom that calls the server. Start starts the same server outside
-// a test, for an example or a program, and the caller closes it.
+// its type. It checks each request as Intercom does: the operation's security must be met with the
+// server's credentials (Server.Token), else 401, and an operation that takes none must be sent
+// none, Intercom-Version must be the package's Version, an unknown route or method is a 404, and a
+// JSON body that does not decode into the operation's request type, lacks a required field or
+// holds a value outside an enum is a 400 parameter_invalid naming the field, as is a query
+// parameter that is missing, malformed or outside its enum; every error is an error list.
+// Server.Client returns a client of package intercom that calls the server with the server's
+// credentials. Start starts the same server outside a test, for an example or a program, and the
+// caller closes it.
 //
 // A test stubs the operations it cares about by the Op variable of each (OpSetAwayAdmin for
 // client.Admins.SetAwayAdmin): Stub with a value of the method's result type, StubError with a

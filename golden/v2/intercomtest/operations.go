@@ -556,6 +556,11 @@ var (
 	}}
 )
 
+// The security schemes of the API, which the server checks requests against.
+var (
+	schemeBearerAuth = &scheme{name: "bearerAuth", kind: authToken, prefix: "Bearer"}
+)
+
 // table is the API NewServer serves.
 var table = api{
 	operations: []*operation{
@@ -603,6 +608,8 @@ var table = api{
 		OpDeleteTag.op,
 		OpGetTicket.op,
 	},
-	schemas: schemas,
-	version: intercom.Version,
+	schemas:  schemas,
+	schemes:  []*scheme{schemeBearerAuth},
+	security: []requirement{{schemeBearerAuth}},
+	version:  intercom.Version,
 }

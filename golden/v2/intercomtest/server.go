@@ -11,14 +11,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strings"
 	"sync"
 	"testing"
 )
-
-// DefaultToken is the access token a Server accepts unless WithToken
-// names another; Server.Client sends it.
-const DefaultToken = "test-token"
 
 // maxRequestBody caps what the server reads of a request body; Intercom
 // refuses far smaller bodies, and a test should not exhaust memory.
@@ -44,6 +39,9 @@ type Server struct {
 	api          *api
 	srv          *httptest.Server
 	token        string
+	user         string
+	password     string
+	keys         map[string]string
 	requireStubs bool
 
 	mu     sync.Mutex
@@ -54,11 +52,6 @@ type Server struct {
 
 // A ServerOption configures a Server.
 type ServerOption func(*Server)
-
-// WithToken makes the server accept token instead of DefaultToken.
-func WithToken(token string) ServerOption {
-	return func(s *Server) { s.token = token }
-}
 
 // RequireStubs makes a call of an operation the test has not stubbed fail
 // the test (it is answered 501 with an error list), so that a test cannot
@@ -75,7 +68,7 @@ func newServer(t testing.TB, a *api, opts []ServerOption) *Server {
 	if t != nil {
 		t.Helper()
 	}
-	s := &Server{t: t, api: a, token: DefaultToken, stubs: map[*operation]func(Call) Response{}}
+	s := &Server{t: t, api: a, token: DefaultToken, user: DefaultUser, password: DefaultPassword, stubs: map[*operation]func(Call) Response{}}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -106,9 +99,6 @@ func (s *Server) fatalf(format string, args ...any) {
 	s.t.Fatalf(format, args...)
 }
 
-// Token is the access token the server accepts.
-func (s *Server) Token() string { return s.token }
-
 // Close shuts the server down (before the test ends, for NewServer's);
 // it is safe to call more than once.
 func (s *Server) Close() { s.srv.Close() }
@@ -131,6 +121,8 @@ type Call struct {
 	// or it was refused; RawBody is the body as received.
 	Body    any
 	RawBody []byte
+	// Form holds the fields of a URL-encoded body.
+	Form url.Values
 	// Status is the status the server answered.
 	Status int
 }
@@ -179,16 +171,16 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: "reading the request body: " + err.Error()}), nil)
 		return
 	}
-	if got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); !ok || got != s.token {
-		answer(Errors(http.StatusUnauthorized, Error{Code: "unauthorized", Message: "Access Token Invalid"}), nil)
-		return
-	}
 	op, params := s.api.route(r.Method, r.URL.EscapedPath())
 	if op == nil {
 		answer(Errors(http.StatusNotFound, Error{Code: "not_found", Message: fmt.Sprintf("no operation answers %s %s", r.Method, r.URL.Path)}), nil)
 		return
 	}
 	c.Operation, c.PathParams = op.id, params
+	if refused := s.checkAuth(op, r); refused != nil {
+		answer(*refused, op)
+		return
+	}
 	version := s.api.version
 	if op.version != "" {
 		version = op.version
@@ -205,6 +197,28 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if ct := r.Header.Get("Content-Type"); op.form && len(body) > 0 {
 		if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "multipart/form-data" {
 			answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: fmt.Sprintf("%s takes a multipart/form-data body, not %q", op.id, ct)}), op)
+			return
+		}
+	}
+	if ct := r.Header.Get("Content-Type"); op.raw != "" && len(body) > 0 && !sameMediaType(ct, op.raw) {
+		answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: fmt.Sprintf("%s takes a %s body, not %q", op.id, op.raw, ct)}), op)
+		return
+	}
+	if op.urlForm {
+		if ct := r.Header.Get("Content-Type"); len(body) > 0 {
+			if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/x-www-form-urlencoded" {
+				answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: fmt.Sprintf("%s takes an application/x-www-form-urlencoded body, not %q", op.id, ct)}), op)
+				return
+			}
+		}
+		form, err := url.ParseQuery(string(body))
+		if err != nil {
+			answer(Errors(http.StatusBadRequest, Error{Code: "parameter_invalid", Message: "the form is not URL-encoded: " + err.Error()}), op)
+			return
+		}
+		c.Form = form
+		if errs := s.api.checkValues(op.formFields, form); len(errs) > 0 {
+			answer(Errors(http.StatusBadRequest, errs...), op)
 			return
 		}
 	}
@@ -235,7 +249,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 func defaultAnswer(op *operation, c Call) Response {
 	if op.paging != nil && op.result == resultJSON {
 		var items []json.RawMessage
-		if tmpl, ok := parseObject(op.example); ok {
+		if op.paging.items == "" {
+			json.Unmarshal([]byte(op.example), &items)
+		} else if tmpl, ok := parseObject(op.example); ok {
 			if raw, err := json.Marshal(lookupPath(tmpl, op.paging.items)); err == nil {
 				json.Unmarshal(raw, &items)
 			}
@@ -319,4 +335,16 @@ type Error struct {
 	Message string `json:"message"`
 	// Field names the offending parameter, when there is one.
 	Field string `json:"field,omitempty"`
+}
+
+// sameMediaType compares two Content-Type values by their media types; a
+// body documented as application/octet-stream (what a range such as
+// image/* is sent as) may be sent as any type.
+func sameMediaType(got, want string) bool {
+	g, _, err := mime.ParseMediaType(got)
+	if err != nil {
+		return false
+	}
+	w, _, err := mime.ParseMediaType(want)
+	return err == nil && (g == w || w == "application/octet-stream")
 }

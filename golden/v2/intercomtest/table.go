@@ -14,6 +14,10 @@ type api struct {
 	// every request must carry unless its operation names another.
 	version    string
 	operations []*operation
+	// security is how operations authenticate unless they say otherwise
+	// (nil: a bearer token), and schemes every scheme of the API.
+	security []requirement
+	schemes  []*scheme
 	// schemas holds the objects, enums and unions request bodies refer
 	// to, by name; a name it does not hold is not checked.
 	schemas map[string]*schema
@@ -33,10 +37,20 @@ type operation struct {
 	// version is the Intercom-Version this operation requires when it
 	// differs from the API's ("preview").
 	version string
+	// security is how this operation authenticates when it is not the
+	// API's way (a lone empty requirement: no credentials); nil means the
+	// API's.
+	security *[]requirement
 	// body is the request body's type expression (see check), "" when the
-	// operation takes none or a multipart form (form).
-	body string
-	form bool
+	// operation takes none or a form: multipart (form) or URL-encoded
+	// (urlForm, whose fields formFields lists as query parameters are).
+	body       string
+	form       bool
+	urlForm    bool
+	formFields []queryParam
+	// raw is the Content-Type of a body sent as it is (text, a file):
+	// the server checks the header and keeps the bytes (Call.RawBody).
+	raw string
 	// query lists the query parameters the server checks (those sent as
 	// plain values or comma-separated lists).
 	query []queryParam
@@ -68,8 +82,10 @@ const (
 // paging says how a paginated operation pages (the runtime's paging,
 // seen from the server's side): param is where the cursor or page number
 // arrives (a query parameter, or a dotted path in the JSON body for
-// pageSearch), next is the dotted path of the next cursor in the answer,
-// items the dotted path of the page's items.
+// pageSearch; for pageLink the query parameter that numbers the pages of
+// the server's Link headers), next is the dotted path of the next cursor
+// in the answer, items the dotted path of the page's items ("" when the
+// answer is the list).
 type paging struct {
 	style              pageStyle
 	param, next, items string
@@ -82,6 +98,7 @@ const (
 	pageSearch
 	pageNumber
 	pageScroll
+	pageLink
 )
 
 // schema is the shape of a named request type. Properties and elements
