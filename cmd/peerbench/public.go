@@ -58,7 +58,13 @@ type publicRow struct {
 }
 
 // publicDescriptions lists the description files of dir, in name order.
+// The paths are absolute: each tool runs in a folder of its own, where a
+// relative path would name nothing.
 func publicDescriptions(dir string) ([]string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -94,7 +100,10 @@ func runPublic(ctx context.Context, cfg *config, tools []tool, dir string, w io.
 		row := publicRow{name: strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)), size: st.Size()}
 		for _, t := range tools {
 			cfg.logf("%s: %s", row.name, t.name)
-			row.outcomes = append(row.outcomes, publicOutcome(ctx, cfg, t, file, row.name))
+			o := publicOutcome(ctx, cfg, t, file, row.name)
+			// The report names the description, not where it sits here.
+			o.why = strings.ReplaceAll(o.why, file, filepath.Base(file))
+			row.outcomes = append(row.outcomes, o)
 		}
 		rows = append(rows, row)
 	}
@@ -162,8 +171,10 @@ func publicOutcome(ctx context.Context, cfg *config, t tool, file, name string) 
 	return o
 }
 
-// failureLine keeps the first informative line of a tool's failure.
+// failureLine keeps the first informative line of a tool's failure, with
+// the lines it introduces when it ends in a colon ("resolve spec:").
 func failureLine(err error) string {
+	lead := ""
 	for _, line := range strings.Split(err.Error(), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "…") {
@@ -172,10 +183,18 @@ func failureLine(err error) string {
 		if strings.Contains(line, ": exit status") {
 			continue
 		}
+		line = lead + line
+		if strings.HasSuffix(line, ":") && len(line) < 160 {
+			lead = line + " "
+			continue
+		}
 		if len(line) > 160 {
 			line = line[:160] + "…"
 		}
 		return line
+	}
+	if lead != "" {
+		return strings.TrimSpace(lead)
 	}
 	return firstLine(err.Error())
 }
