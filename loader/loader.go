@@ -329,7 +329,7 @@ func (l *load) checkDocument(top *yaml.Node) bool {
 	}
 	if v := mapGet(top, "swagger"); v != nil {
 		l.errorAt(v, "swagger-2", "/swagger",
-			fmt.Sprintf("this is a Swagger %s description; intercom-gen reads OpenAPI 3.0", scalarValue(v)),
+			fmt.Sprintf("this is a Swagger %s description; intercom-gen reads OpenAPI 3.0 and 3.1", scalarValue(v)),
 			"convert it to OpenAPI 3.0 first (for example with swagger2openapi)")
 		return false
 	}
