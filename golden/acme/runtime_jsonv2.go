@@ -4,11 +4,7 @@
 
 package acme
 
-import (
-	"encoding/json/jsontext"
-	"fmt"
-	"reflect"
-)
+import "encoding/json/jsontext"
 
 // With GOEXPERIMENT=jsonv2, models and unions also have the methods of
 // encoding/json/v2 (MarshalJSONTo, UnmarshalJSONFrom), which v2 and the
@@ -40,15 +36,14 @@ func decodeUnionFrom(dec *jsontext.Decoder, v any) error {
 // encodeObjectTo is the MarshalJSONTo of generated models; v is a pointer
 // to one.
 func encodeObjectTo(enc *jsontext.Encoder, v any) error {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+	p, ct, err := encodeTarget(v, codecObject, "encodeObjectTo")
+	if err != nil {
+		return err
+	}
+	if p == nil {
 		return enc.WriteToken(jsontext.Null)
 	}
-	ct := codecOf(rv.Type().Elem())
-	if ct.kind != codecObject {
-		return fmt.Errorf("acme: encodeObjectTo: %s does not embed objectMeta", rv.Type().Elem())
-	}
-	b, err := appendObject(enc.AvailableBuffer(), rv.UnsafePointer(), ct, 0)
+	b, err := appendObject(enc.AvailableBuffer(), p, ct, 0)
 	if err != nil {
 		return err
 	}
@@ -58,15 +53,14 @@ func encodeObjectTo(enc *jsontext.Encoder, v any) error {
 // encodeUnionTo is the MarshalJSONTo of generated unions; v is a pointer
 // to one.
 func encodeUnionTo(enc *jsontext.Encoder, v any) error {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+	p, ct, err := encodeTarget(v, codecUnion, "encodeUnionTo")
+	if err != nil {
+		return err
+	}
+	if p == nil {
 		return enc.WriteToken(jsontext.Null)
 	}
-	ct := codecOf(rv.Type().Elem())
-	if ct.kind != codecUnion {
-		return fmt.Errorf("acme: encodeUnionTo: %s does not embed unionMeta", rv.Type().Elem())
-	}
-	b, err := appendUnion(enc.AvailableBuffer(), rv.UnsafePointer(), ct, 0)
+	b, err := appendUnion(enc.AvailableBuffer(), p, ct, 0)
 	if err != nil {
 		return err
 	}

@@ -430,19 +430,11 @@ func (d *decoder) objectByEntries(i int, p unsafe.Pointer, ct *codecType, depth 
 // encodeObject is the MarshalJSON of generated models; v is a pointer to a
 // struct embedding objectMeta.
 func encodeObject(v any) ([]byte, error) {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return []byte("null"), nil
-		}
-	} else {
-		rv = addressableValue(rv).Addr()
+	p, ct, err := encodeTarget(v, codecObject, "encodeObject")
+	if err != nil || p == nil {
+		return []byte("null"), err
 	}
-	ct := codecOf(rv.Type().Elem())
-	if ct.kind != codecObject {
-		return nil, fmt.Errorf("acme: encodeObject: %s does not embed objectMeta", rv.Type().Elem())
-	}
-	b, err := appendObject(make([]byte, 0, ct.sizeHint()), rv.UnsafePointer(), ct, 0)
+	b, err := appendObject(make([]byte, 0, ct.sizeHint()), p, ct, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -57,18 +57,9 @@ func formLayoutOf(t reflect.Type) []paramField {
 // their JSON text. Nil pointers (the optional fields) and absent or null
 // Nullables are skipped.
 func formParts(form any) ([]formPart, error) {
-	rv := reflect.ValueOf(form)
-	for rv.IsValid() && (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) {
-		if rv.IsNil() {
-			return nil, nil
-		}
-		rv = rv.Elem()
-	}
-	if !rv.IsValid() {
-		return nil, nil
-	}
-	if rv.Kind() != reflect.Struct {
-		return nil, fmt.Errorf("intercom: form must be a struct, got %s", rv.Type())
+	rv, err := structOf(form, "form")
+	if err != nil || !rv.IsValid() {
+		return nil, err
 	}
 	var parts []formPart
 	for _, f := range formLayoutOf(rv.Type()) {

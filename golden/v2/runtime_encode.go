@@ -125,6 +125,30 @@ func appendValueP(b []byte, p unsafe.Pointer, ct *codecType, depth int) ([]byte,
 	return appendFallback(b, reflect.NewAt(ct.typ, p).Elem())
 }
 
+// encodeTarget finds the model (kind codecObject) or union (codecUnion)
+// that fn, one of the encoders' entry points, was given: its address and
+// codec, or a nil address for a nil pointer. A value that is not a
+// pointer is copied to be addressed.
+func encodeTarget(v any, kind codecKind, fn string) (unsafe.Pointer, *codecType, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return nil, nil, nil
+		}
+	} else {
+		rv = addressableValue(rv).Addr()
+	}
+	ct := codecOf(rv.Type().Elem())
+	if ct.kind != kind {
+		meta := "objectMeta"
+		if kind == codecUnion {
+			meta = "unionMeta"
+		}
+		return nil, nil, fmt.Errorf("intercom: %s: %s does not embed %s", fn, rv.Type().Elem(), meta)
+	}
+	return rv.UnsafePointer(), ct, nil
+}
+
 func intAt(p unsafe.Pointer, ct *codecType) int64 {
 	switch ct.size {
 	case 8:

@@ -60,18 +60,9 @@ func paramLayoutOf(t reflect.Type) []paramField {
 // including zero values of required parameters and zero values pointed
 // at, is sent.
 func encodeParams(params any) (url.Values, http.Header, error) {
-	rv := reflect.ValueOf(params)
-	for rv.IsValid() && (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) {
-		if rv.IsNil() {
-			return nil, nil, nil
-		}
-		rv = rv.Elem()
-	}
-	if !rv.IsValid() {
-		return nil, nil, nil
-	}
-	if rv.Kind() != reflect.Struct {
-		return nil, nil, fmt.Errorf("intercom: parameters must be a struct, got %s", rv.Type())
+	rv, err := structOf(params, "parameters")
+	if err != nil || !rv.IsValid() {
+		return nil, nil, err
 	}
 	query := url.Values{}
 	var header http.Header
@@ -157,17 +148,44 @@ func addValue(values url.Values, f paramField, fv reflect.Value) error {
 	return nil
 }
 
+// structOf is the struct that v holds, through pointers and interfaces:
+// the invalid Value for nil (an absent optional set of parameters or
+// form), an error naming what for anything but a struct.
+func structOf(v any, what string) (reflect.Value, error) {
+	rv := reflect.ValueOf(v)
+	for rv.IsValid() && (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) {
+		if rv.IsNil() {
+			return reflect.Value{}, nil
+		}
+		rv = rv.Elem()
+	}
+	if rv.IsValid() && rv.Kind() != reflect.Struct {
+		return reflect.Value{}, fmt.Errorf("intercom: %s must be a struct, got %s", what, rv.Type())
+	}
+	return rv, nil
+}
+
+// paramJSON is a parameter's value encoded as JSON, without surrounding
+// space, for the styles that take an object apart or send its text.
+func paramJSON(v reflect.Value) ([]byte, error) {
+	enc, err := appendValue(nil, v, 0)
+	if err != nil {
+		return nil, err
+	}
+	enc = trimJSONSpace(enc)
+	if checkJSON(enc) != nil || len(enc) == 0 {
+		return nil, fmt.Errorf("encoding produced invalid JSON")
+	}
+	return enc, nil
+}
+
 // addPairsParam sends an object in OpenAPI's form style without explode:
 // one value of its members' names and values, all joined by commas
 // (name=k1,v1,k2,v2); nested values as JSON text.
 func addPairsParam(values url.Values, name string, v reflect.Value) error {
-	enc, err := appendValue(nil, v, 0)
+	enc, err := paramJSON(v)
 	if err != nil {
 		return err
-	}
-	enc = trimJSONSpace(enc)
-	if checkJSON(enc) != nil || len(enc) == 0 {
-		return fmt.Errorf("encoding produced invalid JSON")
 	}
 	switch enc[0] {
 	case 'n':
@@ -312,13 +330,9 @@ func addObjectParam(query url.Values, name string, v reflect.Value, deep bool) e
 		}
 		return nil
 	}
-	enc, err := appendValue(nil, v, 0)
+	enc, err := paramJSON(v)
 	if err != nil {
 		return err
-	}
-	enc = trimJSONSpace(enc)
-	if checkJSON(enc) != nil || len(enc) == 0 {
-		return fmt.Errorf("encoding produced invalid JSON")
 	}
 	switch enc[0] {
 	case 'n':

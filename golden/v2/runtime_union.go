@@ -138,19 +138,11 @@ func (d *decoder) union(i int, p unsafe.Pointer, ct *codecType, depth int) (int,
 // decoded, is an error naming them: either is a bug in the caller that
 // would otherwise send something the API did not ask for.
 func encodeUnion(v any) ([]byte, error) {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return []byte("null"), nil
-		}
-	} else {
-		rv = addressableValue(rv).Addr()
+	p, ct, err := encodeTarget(v, codecUnion, "encodeUnion")
+	if err != nil || p == nil {
+		return []byte("null"), err
 	}
-	ct := codecOf(rv.Type().Elem())
-	if ct.kind != codecUnion {
-		return nil, fmt.Errorf("intercom: encodeUnion: %s does not embed unionMeta", rv.Type().Elem())
-	}
-	return appendUnion(nil, rv.UnsafePointer(), ct, 0)
+	return appendUnion(nil, p, ct, 0)
 }
 
 func appendUnion(b []byte, p unsafe.Pointer, ct *codecType, depth int) ([]byte, error) {

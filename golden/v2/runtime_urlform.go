@@ -5,7 +5,6 @@ package intercom
 import (
 	"fmt"
 	"net/url"
-	"reflect"
 )
 
 // encodeURLForm encodes a form struct as an
@@ -18,18 +17,9 @@ import (
 // pointers (the optional fields), absent or null Nullables and empty
 // lists, maps and objects are left out; keys come out sorted.
 func encodeURLForm(form any) ([]byte, error) {
-	rv := reflect.ValueOf(form)
-	for rv.IsValid() && (rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface) {
-		if rv.IsNil() {
-			return nil, nil
-		}
-		rv = rv.Elem()
-	}
-	if !rv.IsValid() {
-		return nil, nil
-	}
-	if rv.Kind() != reflect.Struct {
-		return nil, fmt.Errorf("intercom: form must be a struct, got %s", rv.Type())
+	rv, err := structOf(form, "form")
+	if err != nil || !rv.IsValid() {
+		return nil, err
 	}
 	values := url.Values{}
 	for _, f := range formLayoutOf(rv.Type()) {

@@ -131,9 +131,6 @@ type part struct {
 // render builds the part's text: jennifer's, unformatted, or the direct
 // writers', final.
 func (p *part) render() ([]byte, error) {
-	if p.direct != nil && p.builds != nil {
-		return nil, fmt.Errorf("emit %s.go: part %d is planned for both writers", p.stem, p.n)
-	}
 	if p.direct != nil {
 		var s goSource
 		for _, write := range p.direct {
