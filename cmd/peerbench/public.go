@@ -24,9 +24,8 @@ import (
 // outcome is one tool's result on one description.
 type outcome struct {
 	generated, built, vetted bool
-	// why is the first line of the first failure.
+	// why is what the first failure printed first (failureLine).
 	why string
-	gen time.Duration
 	// verify is intercom-gen's verify summary, parsed.
 	verify *verifyFigures
 }
@@ -135,12 +134,11 @@ func publicOutcome(ctx context.Context, cfg *config, t tool, file, name string) 
 		o.why = err.Error()
 		return o
 	}
-	s, err := measure(cmd)
-	if err != nil {
+	if _, err := measure(cmd); err != nil {
 		o.why = "generate: " + failureLine(err)
 		return o
 	}
-	o.generated, o.gen = true, s.wall
+	o.generated = true
 	if t.needsDeps {
 		if _, err := measure(goCmd(ctx, modDir, "mod", "tidy")); err != nil {
 			o.why = "go mod tidy: " + failureLine(err)
