@@ -77,6 +77,7 @@ func Build(spec *openapi3.T, src Source, opts Options) (*model.Package, diag.Lis
 		src:        src,
 		opts:       opts,
 		scope:      naming.NewScope(append(slices.Clone(fixedNames), opts.Reserved...)...),
+		locals:     naming.NewScope(append(slices.Clone(methodLocals), opts.Reserved...)...),
 		components: map[string]*component{},
 		inline:     map[*openapi3.Schema]*model.TypeRef{},
 		types:      map[string]*model.Type{},
@@ -123,6 +124,10 @@ type builder struct {
 	diags    diag.List
 	// scope holds every package-level name.
 	scope *naming.Scope
+	// locals are the names a method's body declares or refers to (its
+	// locals and the runtime's identifiers), the outer scope of every
+	// operation's argument names.
+	locals *naming.Scope
 	// components by schema name, and their names in build order.
 	components     map[string]*component
 	componentOrder []string

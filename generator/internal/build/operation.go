@@ -339,7 +339,7 @@ func (b *builder) buildParams(op *model.Operation, po pathOp, svc *model.Service
 	addAll(po.item.Parameters, diag.Pointer("paths", po.path))
 	addAll(po.op.Parameters, po.ptr)
 
-	taken := naming.NewScope(append(slices.Clone(methodLocals), b.opts.Reserved...)...)
+	taken := b.locals.Inner()
 	taken.Claim(op.Var, op.ID)
 	var fields []*model.Field
 	fieldScope := naming.NewScope()

@@ -113,3 +113,22 @@ func TestScopeUnique(t *testing.T) {
 		t.Fatalf("Owner = %q", got)
 	}
 }
+
+// An inner scope sees its outer scope's names and keeps its own claims to
+// itself, so two inner scopes of one outer scope never see each other's.
+func TestScopeInner(t *testing.T) {
+	outer := NewScope("ctx", "Client")
+	a, b := outer.Inner(), outer.Inner()
+	if name, _ := a.Unique("ctx", "param ctx"); name != "ctx2" {
+		t.Fatalf("claim of an outer name = %q, want ctx2", name)
+	}
+	if got := a.Owner("Client"); got != "reserved" {
+		t.Fatalf("Owner of an outer name = %q", got)
+	}
+	if a.Owner("ctx2") != "param ctx" || b.Taken("ctx2") || outer.Taken("ctx2") {
+		t.Fatalf("an inner claim leaked: b %v, outer %v", b.Taken("ctx2"), outer.Taken("ctx2"))
+	}
+	if !b.Claim("id", "param id") || !a.Claim("id", "param id") || b.Claim("id", "again") {
+		t.Fatal("claims in sibling scopes interfere, or a second claim succeeded")
+	}
+}

@@ -5,6 +5,7 @@ package naming
 // order by the caller, so the same description always gets the same names.
 type Scope struct {
 	owners map[string]string
+	outer  *Scope // names taken before this scope opened, shared, never written
 }
 
 // NewScope returns a scope in which reserved names are already taken.
@@ -16,14 +17,32 @@ func NewScope(reserved ...string) *Scope {
 	return s
 }
 
+// Inner returns an empty scope in which every name taken in s is taken
+// too. Claims in it do not reach s, so one scope of reserved names serves
+// any number of inner scopes without copying them (a scope per operation
+// would otherwise copy the runtime's few hundred names each time). s must
+// not change while the inner scope is used.
+func (s *Scope) Inner() *Scope { return &Scope{owners: map[string]string{}, outer: s} }
+
 // Taken reports whether name is in use.
 func (s *Scope) Taken(name string) bool {
-	_, ok := s.owners[name]
-	return ok
+	for ; s != nil; s = s.outer {
+		if _, ok := s.owners[name]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // Owner returns what claimed name ("" when free).
-func (s *Scope) Owner(name string) string { return s.owners[name] }
+func (s *Scope) Owner(name string) string {
+	for ; s != nil; s = s.outer {
+		if o, ok := s.owners[name]; ok {
+			return o
+		}
+	}
+	return ""
+}
 
 // Claim takes name for owner if it is free.
 func (s *Scope) Claim(name, owner string) bool {

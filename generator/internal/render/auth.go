@@ -124,17 +124,20 @@ func keyPlace(s *model.SecurityScheme) string {
 
 // schemeFields are the fields of a scheme's value: the runtime's
 // securityScheme and the test server's scheme have the same.
-func schemeFields(s *model.SecurityScheme) []jen.Code {
-	d := []jen.Code{jen.Id("name").Op(":").Lit(s.Name)}
+func schemeFields(s *model.SecurityScheme) []jen.Code { return []jen.Code{jen.Op(schemeFieldsText(s))} }
+
+// schemeFieldsText is schemeFields as text.
+func schemeFieldsText(s *model.SecurityScheme) string {
+	text := "name: " + strconv.Quote(s.Name)
 	switch s.Kind {
 	case model.SchemeToken:
-		d = append(d, jen.Id("kind").Op(":").Id("authToken"), jen.Id("prefix").Op(":").Lit(s.AuthScheme))
+		text += ", kind: authToken, prefix: " + strconv.Quote(s.AuthScheme)
 	case model.SchemeBasic:
-		d = append(d, jen.Id("kind").Op(":").Id("authBasic"))
+		text += ", kind: authBasic"
 	case model.SchemeAPIKey:
-		d = append(d, jen.Id("kind").Op(":").Id("authKey"), jen.Id("in").Op(":").Lit(s.In), jen.Id("param").Op(":").Lit(s.Param))
+		text += ", kind: authKey, in: " + strconv.Quote(s.In) + ", param: " + strconv.Quote(s.Param)
 	}
-	return d
+	return text
 }
 
 // schemeSends says what a scheme sends, for docs.
@@ -165,18 +168,31 @@ func securityCode(reqs []*model.SecurityRequirement) jen.Code {
 // requirementsCode spells a list of requirements as a slice of the type
 // named typ, each requirement a slice of scheme variables.
 func requirementsCode(typ string, reqs []*model.SecurityRequirement) jen.Code {
+	return jen.Op(requirementsText(typ, reqs))
+}
+
+// requirementsText is requirementsCode as text.
+func requirementsText(typ string, reqs []*model.SecurityRequirement) string {
 	if len(reqs) == 0 {
 		reqs = []*model.SecurityRequirement{{}}
 	}
-	return jen.Index().Id(typ).ValuesFunc(func(g *jen.Group) {
-		for _, r := range reqs {
-			g.ValuesFunc(func(g *jen.Group) {
-				for _, u := range r.Schemes {
-					g.Id(u.Scheme.Var)
-				}
-			})
+	var b strings.Builder
+	b.WriteString("[]" + typ + "{")
+	for i, r := range reqs {
+		if i > 0 {
+			b.WriteString(", ")
 		}
-	})
+		b.WriteByte('{')
+		for j, u := range r.Schemes {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(u.Scheme.Var)
+		}
+		b.WriteByte('}')
+	}
+	b.WriteByte('}')
+	return b.String()
 }
 
 // securityText says how a list of requirements authenticates, for docs.

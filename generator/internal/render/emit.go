@@ -185,7 +185,7 @@ func emit(pkg *model.Package) ([]part, error) {
 	}
 	add(file("doc"), e.docFile)
 	add(file("client"), e.clientFile)
-	add(file("operations"), e.operationsFile)
+	file("operations").direct = []func(*goSource){e.operationsFile}
 	if len(pkg.Schemes) > 0 {
 		add(file("auth"), e.authFile)
 	}
@@ -642,35 +642,34 @@ func (e *emitter) doVersion() string {
 	return ""
 }
 
-func (e *emitter) operationsFile(f *jen.File) {
-	writeDoc(f.Group, "Operations lists every operation of this API version in the order the description "+
-		"lists them: operation ID, HTTP method, path template and tag. Middleware can tell which operation a "+
+func (e *emitter) operationsFile(s *goSource) {
+	s.topDoc("Operations lists every operation of this API version in the order the description " +
+		"lists them: operation ID, HTTP method, path template and tag. Middleware can tell which operation a " +
 		"request belongs to with OperationFromContext.")
-	f.Var().Id("Operations").Op("=").Index().Id("Operation").ValuesFunc(func(g *jen.Group) {
-		for _, op := range e.pkg.Operations {
-			g.Line().Id(op.Var)
+	list := make([]element, len(e.pkg.Operations))
+	specs := make([]varSpec, len(e.pkg.Operations))
+	for i, op := range e.pkg.Operations {
+		list[i] = element{val: inline(op.Var)}
+		// Keys in jennifer's order for a Dict: sorted.
+		fields := []element{
+			{key: "ID", val: inline(strconv.Quote(op.ID))},
+			{key: "Method", val: inline(strconv.Quote(op.HTTPMethod))},
+			{key: "Path", val: inline(strconv.Quote(op.Path))},
+			{key: "Tag", val: inline(strconv.Quote(op.Tag))},
 		}
-		g.Line()
-	})
-	f.Line()
-	f.Var().DefsFunc(func(g *jen.Group) {
-		for _, op := range e.pkg.Operations {
-			d := jen.Dict{
-				jen.Id("ID"):     jen.Lit(op.ID),
-				jen.Id("Method"): jen.Lit(op.HTTPMethod),
-				jen.Id("Path"):   jen.Lit(op.Path),
-				jen.Id("Tag"):    jen.Lit(op.Tag),
-			}
-			// The status documented with a JSON body: the runtime
-			// refuses an empty body there, and takes any other 2xx as a
-			// success.
-			if n, err := strconv.Atoi(op.Result.Status); err == nil && op.Result.Kind == model.JSON && n >= 200 && n < 300 {
-				d[jen.Id("jsonStatus")] = jen.Lit(n)
-			}
-			if op.OwnSecurity {
-				d[jen.Id("security")] = jen.Op("&").Add(securityCode(op.Security))
-			}
-			g.Id(op.Var).Op("=").Id("Operation").Values(d)
+		// The status documented with a JSON body: the runtime refuses an
+		// empty body there, and takes any other 2xx as a success.
+		if n, err := strconv.Atoi(op.Result.Status); err == nil && op.Result.Kind == model.JSON && n >= 200 && n < 300 {
+			fields = append(fields, element{key: "jsonStatus", val: inline(strconv.Itoa(n))})
 		}
-	})
+		if op.OwnSecurity {
+			fields = append(fields, element{key: "security", val: inline("&" + requirementsText("securityRequirement", op.Security))})
+		}
+		specs[i] = varSpec{name: op.Var, val: composite("Operation{", "}", fields)}
+	}
+	s.b.WriteString("var Operations = ")
+	s.literal(composite("[]Operation{", "}", list), 0)
+	s.line()
+	s.line()
+	s.varGroup(specs)
 }

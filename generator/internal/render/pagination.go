@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/dave/jennifer/jen"
 
@@ -91,14 +92,17 @@ var pageStyles = map[model.PagingStyle]string{
 
 // pagingLiteral is the paging value of an operation, as the runtime and
 // the test package both spell it.
-func pagingLiteral(p *model.Paging) jen.Code {
-	fields := []jen.Code{jen.Id("style").Op(":").Id(pageStyles[p.Style])}
+func pagingLiteral(p *model.Paging) jen.Code { return jen.Op(pagingText(p)) }
+
+// pagingText is pagingLiteral as text.
+func pagingText(p *model.Paging) string {
+	text := "paging{style: " + pageStyles[p.Style]
 	for _, f := range [][2]string{{"param", p.Param}, {"next", p.Next}, {"items", p.Items}} {
 		if f[1] != "" {
-			fields = append(fields, jen.Id(f[0]).Op(":").Lit(f[1]))
+			text += ", " + f[0] + ": " + strconv.Quote(f[1])
 		}
 	}
-	return jen.Id("paging").Values(fields...)
+	return text + "}"
 }
 
 // setQuery writes the SetQuery method of a search request body.

@@ -30,8 +30,9 @@ import (
 // jennifer and go/format produced before.
 type goSource struct {
 	b strings.Builder
-	// imports are the import paths the declarations use.
-	imports map[string]bool
+	// imports are the import paths the declarations use, each with the
+	// name it is imported as when that is not the package's own.
+	imports map[string]string
 	// constraint is a build constraint line for the file's header, if any.
 	constraint string
 	err        error
@@ -93,12 +94,25 @@ func (s *goSource) typeRef(r *model.TypeRef) string {
 		if !isPackageName(name) && s.err == nil {
 			s.err = fmt.Errorf("render: type %s.%s: cannot name the package of import path %q", q.Package, q.Name, q.Package)
 		}
-		if s.imports == nil {
-			s.imports = map[string]bool{}
-		}
-		s.imports[q.Package] = true
+		s.importPath(q.Package, "")
 	}
 	return r.String()
+}
+
+// importPath notes an import of path, as name when name is not "".
+func (s *goSource) importPath(path, name string) {
+	if s.imports == nil {
+		s.imports = map[string]string{}
+	}
+	s.imports[path] = name
+}
+
+// importSpec is an import as written: `"path"`, or `name "path"`.
+func importSpec(path, name string) string {
+	if name == "" {
+		return strconv.Quote(path)
+	}
+	return name + " " + strconv.Quote(path)
 }
 
 // isPackageName reports a plain lower-case package name, the one an
@@ -137,11 +151,11 @@ func (s *goSource) file(pkg string) ([]byte, error) {
 	switch len(paths) {
 	case 0:
 	case 1:
-		b.WriteString("import " + strconv.Quote(paths[0]) + "\n\n")
+		b.WriteString("import " + importSpec(paths[0], s.imports[paths[0]]) + "\n\n")
 	default:
 		b.WriteString("import (\n")
 		for _, p := range paths {
-			b.WriteString("\t" + strconv.Quote(p) + "\n")
+			b.WriteString("\t" + importSpec(p, s.imports[p]) + "\n")
 		}
 		b.WriteString(")\n\n")
 	}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -33,22 +32,44 @@ func TestPackage(pkg *model.Package, importPath string, examples map[string]stri
 	name := TestPackageName(pkg.Name)
 	t := &testEmitter{pkg: pkg, ip: importPath, types: map[string]*model.Type{}, examples: examples, schemas: map[string]bool{}}
 	// The test package imports the package by its name, unless the fixed
-	// files declare that name (a package named api, say).
+	// files declare that name (a package named api, say) or it is the
+	// name of a package the test package imports (testing; time and io
+	// from the types).
 	alias := pkg.Name
-	for slices.Contains(templates.TestServerIdentifiers(), alias) || alias == name {
+	for slices.Contains(templates.TestServerIdentifiers(), alias) || alias == name || slices.Contains(testImportNames, alias) {
 		alias += "pkg"
 	}
+	t.alias = alias
 	for _, ty := range pkg.Types {
 		t.types[ty.Name] = ty
 	}
-	builds := []struct {
-		stem string
-		fn   func(*jen.File)
-	}{{"doc", t.docFile}, {"operations", t.operationsFile}, {"schemas", t.schemasFile}}
 	// The files are built one after another (schemasFile declares the
-	// types operationsFile collects), then formatted at once.
-	files := make([]File, len(builds))
-	for i, build := range builds {
+	// types operationsFile collects), then jennifer's are formatted at
+	// once; schemas.go is written in gofmt's layout already.
+	builds := []struct {
+		stem   string
+		fn     func(*jen.File)
+		direct func(*goSource)
+	}{
+		{stem: "doc", fn: t.docFile},
+		{stem: "operations", fn: t.operationsFile},
+		{stem: "operations", direct: t.operationsTable},
+		{stem: "schemas", direct: t.schemasFile},
+	}
+	var files []File
+	var direct []part
+	for _, build := range builds {
+		fileName := name + "/" + build.stem + ".go"
+		if build.direct != nil {
+			var s goSource
+			build.direct(&s)
+			src, err := s.file(name)
+			if err != nil {
+				return nil, fmt.Errorf("emit %s: %w", fileName, err)
+			}
+			direct = append(direct, part{stem: name + "/" + build.stem, src: src})
+			continue
+		}
 		f := jen.NewFile(name)
 		f.HeaderComment(headerComment)
 		f.ImportAlias(importPath, alias)
@@ -56,13 +77,22 @@ func TestPackage(pkg *model.Package, importPath string, examples map[string]stri
 		build.fn(f)
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("emit %s/%s.go: %w", name, build.stem, firstLine(err))
+			return nil, fmt.Errorf("emit %s: %w", fileName, firstLine(err))
 		}
-		files[i] = File{Name: name + "/" + build.stem + ".go", Source: buf.Bytes()}
+		files = append(files, File{Name: fileName, Source: buf.Bytes()})
 	}
 	if err := Format(files); err != nil {
 		return nil, err
 	}
+	// A file of jennifer's and written parts is joined as Emit joins its
+	// parts: jennifer's first.
+	parts := make([]part, 0, len(files)+len(direct))
+	for _, f := range files {
+		parts = append(parts, part{stem: strings.TrimSuffix(f.Name, ".go"), src: f.Source})
+	}
+	parts = append(parts, direct...)
+	slices.SortStableFunc(parts, func(a, b part) int { return strings.Compare(a.stem, b.stem) })
+	files = join(parts)
 	for base, src := range templates.TestServer(name, RuntimeParts(pkg)) {
 		files = append(files, File{Name: name + "/" + base, Source: append([]byte(gofile.Header+"\n\n"), src...)})
 	}
@@ -75,9 +105,14 @@ func TestPackage(pkg *model.Package, importPath string, examples map[string]stri
 	return files, nil
 }
 
+// testImportNames are the names of the standard library packages the
+// test package's files may import.
+var testImportNames = []string{"testing", "time", "io"}
+
 type testEmitter struct {
 	pkg      *model.Package
 	ip       string
+	alias    string // the name the test package imports the package as
 	types    map[string]*model.Type
 	examples map[string]string
 	// schemas collects the named types request bodies refer to, as the
@@ -102,6 +137,26 @@ func (t *testEmitter) qual(r *model.TypeRef) jen.Code {
 		return jen.Id(r.Name)
 	}
 	return jen.Qual(t.ip, r.Name)
+}
+
+// goType is qual as text, noting the imports it needs in s.
+func (t *testEmitter) goType(s *goSource, r *model.TypeRef) string {
+	switch r.Kind {
+	case model.Slice:
+		return "[]" + t.goType(s, r.Elem)
+	case model.Map:
+		return "map[string]" + t.goType(s, r.Elem)
+	case model.Nullable:
+		return t.goType(s, &model.TypeRef{Name: "Nullable"}) + "[" + t.goType(s, r.Elem) + "]"
+	case model.Pointer:
+		return "*" + t.goType(s, r.Elem)
+	case model.Qual:
+		return s.typeRef(r)
+	case model.Builtin:
+		return r.Name
+	}
+	s.importPath(t.ip, t.alias)
+	return t.alias + "." + r.Name
 }
 
 func (t *testEmitter) docFile(f *jen.File) {
@@ -230,46 +285,52 @@ func (t *testEmitter) operationsFile(f *jen.File) {
 	f.Func().Params(jen.Id("s").Op("*").Id("Server")).Id("Client").Params(jen.Id("opts").Op("...").Qual(t.ip, "Option")).Op("*").Qual(t.ip, "Client").Block(
 		jen.Return(NewClientCall(t.pkg, qual, creds, []jen.Code{qual("WithBaseURL").Call(jen.Id("s").Dot("URL"))}, jen.Id("opts"))),
 	)
-	f.Line()
-	writeDoc(f.Group, "The operations of the API, to stub and to find in Server.Calls: each is named after the client method it "+
+}
+
+// operationsTable writes the rest of operations.go: the operations, the
+// security schemes and the table NewServer serves, then the webhooks.
+func (t *testEmitter) operationsTable(s *goSource) {
+	s.topDoc("The operations of the API, to stub and to find in Server.Calls: each is named after the client method it " +
 		"answers, and its type parameter is the type a stub answers with.")
-	f.Var().DefsFunc(func(g *jen.Group) {
-		for i, op := range t.pkg.Operations {
-			if i > 0 {
-				g.Line()
-			}
-			writeDoc(g, fmt.Sprintf("%s answers client.%s.%s: %s %s.", opName(op), t.service(op), op.Method, op.HTTPMethod, op.Path))
-			g.Id(opName(op)).Op("=").Id("Op").Types(t.resultType(op)).Values(jen.Op("&").Id("operation").Values(t.operation(op)...))
+	specs := make([]varSpec, len(t.pkg.Operations))
+	for i, op := range t.pkg.Operations {
+		specs[i] = varSpec{
+			blank: i > 0,
+			doc:   docLines(fmt.Sprintf("%s answers client.%s.%s: %s %s.", opName(op), t.service(op), op.Method, op.HTTPMethod, op.Path)),
+			name:  opName(op),
+			val:   composite("Op["+t.resultType(s, op)+"]{&operation{", "}}", t.operation(s, op)),
 		}
-	})
-	f.Line()
-	if len(t.pkg.Schemes) > 0 {
-		f.Comment("The security schemes of the API, which the server checks requests against.")
-		f.Var().DefsFunc(func(g *jen.Group) {
-			for _, sc := range t.pkg.Schemes {
-				g.Id(sc.Var).Op("=").Op("&").Id("scheme").Values(schemeFields(sc)...)
-			}
-		})
-		f.Line()
 	}
-	writeDoc(f.Group, "table is the API NewServer serves.")
-	f.Var().Id("table").Op("=").Id("api").Values(jen.Dict{
-		jen.Id("security"): requirementsCode("requirement", t.pkg.Security),
-		jen.Id("schemes"): jen.Index().Op("*").Id("scheme").ValuesFunc(func(g *jen.Group) {
-			for _, sc := range t.pkg.Schemes {
-				g.Id(sc.Var)
-			}
-		}),
-		jen.Id("version"): t.versionHeader(),
-		jen.Id("operations"): jen.Index().Op("*").Id("operation").ValuesFunc(func(g *jen.Group) {
-			for _, op := range t.pkg.Operations {
-				g.Line().Id(opName(op)).Dot("op")
-			}
-			g.Line()
-		}),
-		jen.Id("schemas"): jen.Id("schemas"),
-	})
-	t.webhookVars(f)
+	s.varGroup(specs)
+	s.line()
+	if len(t.pkg.Schemes) > 0 {
+		s.line("// The security schemes of the API, which the server checks requests against.")
+		specs := make([]varSpec, len(t.pkg.Schemes))
+		for i, sc := range t.pkg.Schemes {
+			specs[i] = varSpec{name: sc.Var, val: inline("&scheme{" + schemeFieldsText(sc) + "}")}
+		}
+		s.varGroup(specs)
+		s.line()
+	}
+	s.topDoc("table is the API NewServer serves.")
+	ops := make([]element, len(t.pkg.Operations))
+	for i, op := range t.pkg.Operations {
+		ops[i] = element{val: inline(opName(op) + ".op")}
+	}
+	schemes := make([]string, len(t.pkg.Schemes))
+	for i, sc := range t.pkg.Schemes {
+		schemes[i] = sc.Var
+	}
+	s.b.WriteString("var table = ")
+	s.literal(dict("api{", "}", []element{
+		{key: "security", val: inline(requirementsText("requirement", t.pkg.Security))},
+		{key: "schemes", val: inline("[]*scheme{" + strings.Join(schemes, ", ") + "}")},
+		{key: "version", val: inline(t.versionHeader(s))},
+		{key: "operations", val: composite("[]*operation{", "}", ops)},
+		{key: "schemas", val: inline("schemas")},
+	}), 0)
+	s.line()
+	t.webhookVars(s)
 }
 
 func opName(op *model.Operation) string { return "Op" + strings.TrimPrefix(op.Var, "op") }
@@ -277,24 +338,24 @@ func opName(op *model.Operation) string { return "Op" + strings.TrimPrefix(op.Va
 // resultType is what a stub of op answers with: the type the client
 // method returns for a JSON answer, the text or bytes of a text or file
 // answer, the Location of a redirect.
-func (t *testEmitter) resultType(op *model.Operation) jen.Code {
+func (t *testEmitter) resultType(s *goSource, op *model.Operation) string {
 	switch op.Result.Kind {
 	case model.JSON:
 		if op.Result.Pointer {
-			return jen.Op("*").Add(t.qual(op.Result.Type))
+			return "*" + t.goType(s, op.Result.Type)
 		}
-		return t.qual(op.Result.Type)
+		return t.goType(s, op.Result.Type)
 	case model.Text, model.Redirect:
-		return jen.String()
+		return "string"
 	case model.Stream:
-		return jen.Index().Byte()
+		return "[]byte"
 	}
-	return jen.Struct()
+	return "struct{}"
 }
 
 // operation is op's row of the table, its fields in the order of the
 // operation type.
-func (t *testEmitter) operation(op *model.Operation) []jen.Code {
+func (t *testEmitter) operation(s *goSource, op *model.Operation) []element {
 	status, err := strconv.Atoi(op.Result.Status)
 	if err != nil || status < 200 || status >= 400 {
 		status = map[model.ResultKind]int{model.NoContent: 204, model.Redirect: 302}[op.Result.Kind]
@@ -302,58 +363,58 @@ func (t *testEmitter) operation(op *model.Operation) []jen.Code {
 			status = 200
 		}
 	}
-	var fields []jen.Code
-	field := func(name string, v jen.Code) { fields = append(fields, jen.Line().Id(name).Op(":").Add(v)) }
-	field("id", jen.Lit(op.ID))
-	field("method", jen.Lit(op.HTTPMethod))
-	field("path", jen.Lit(op.Path))
-	field("status", jen.Lit(status))
-	field("result", jen.Id(map[model.ResultKind]string{model.NoContent: "resultNone", model.JSON: "resultJSON",
+	var fields []element
+	field := func(name string, v literal) { fields = append(fields, element{key: name, val: v}) }
+	field("id", inline(strconv.Quote(op.ID)))
+	field("method", inline(strconv.Quote(op.HTTPMethod)))
+	field("path", inline(strconv.Quote(op.Path)))
+	field("status", inline(strconv.Itoa(status)))
+	field("result", inline(map[model.ResultKind]string{model.NoContent: "resultNone", model.JSON: "resultJSON",
 		model.Text: "resultText", model.Stream: "resultStream", model.Redirect: "resultRedirect"}[op.Result.Kind]))
 	if ex := t.example(op); ex != "" {
-		field("example", stringLit(ex))
+		field("example", inline(stringLit(ex)))
 	}
 	if op.Version != "" {
-		field("version", jen.Lit(op.Version))
+		field("version", inline(strconv.Quote(op.Version)))
 	}
 	if op.OwnSecurity {
-		field("security", jen.Op("&").Add(requirementsCode("requirement", op.Security)))
+		field("security", inline("&"+requirementsText("requirement", op.Security)))
 	}
 	if op.Params != nil {
 		if q := t.checkedValues(op.Params.Fields, "query"); len(q) > 0 {
-			field("query", jen.Index().Id("queryParam").Values(q...))
+			field("query", composite("[]queryParam{", "}", q))
 		}
 	}
 	if op.Body != nil {
 		switch {
 		case op.Body.URLEncoded:
-			field("urlForm", jen.True())
+			field("urlForm", inline("true"))
 			if ty := t.types[op.Body.Type.Name]; ty != nil {
 				if f := t.checkedValues(ty.Fields, ""); len(f) > 0 {
-					field("formFields", jen.Index().Id("queryParam").Values(f...))
+					field("formFields", composite("[]queryParam{", "}", f))
 				}
 			}
 		case op.Body.Form:
-			field("form", jen.True())
+			field("form", inline("true"))
 		case op.Body.Raw != "":
-			field("raw", jen.Lit(op.Body.Raw))
+			field("raw", inline(strconv.Quote(op.Body.Raw)))
 		default:
-			field("body", jen.Lit(t.expr(op.Body.Type)))
-			field("decode", jen.Id("decodeAs").Types(t.qual(op.Body.Type)))
+			field("body", inline(strconv.Quote(t.expr(op.Body.Type))))
+			field("decode", inline("decodeAs["+t.goType(s, op.Body.Type)+"]"))
 		}
 	}
 	if p := op.Paging; p != nil {
-		field("paging", jen.Op("&").Add(pagingLiteral(p)))
+		field("paging", inline("&"+pagingText(p)))
 	}
-	return append(fields, jen.Line())
+	return fields
 }
 
 // checkedValues are the table's rows of the query parameters (in "query")
 // or URL-encoded form fields (in "") among fields: those sent as plain
 // values or comma-separated lists of scalars and enums (JSON-encoded,
 // otherwise joined and object-style ones are not checked).
-func (t *testEmitter) checkedValues(fields []*model.Field, in string) []jen.Code {
-	var out []jen.Code
+func (t *testEmitter) checkedValues(fields []*model.Field, in string) []element {
+	var out []element
 	for _, f := range fields {
 		if f.In != in || (f.Style != "" && f.Style != "comma") {
 			continue
@@ -363,15 +424,11 @@ func (t *testEmitter) checkedValues(fields []*model.Field, in string) []jen.Code
 		if strings.HasPrefix(elem, "[]") || strings.HasPrefix(elem, "map[") || t.isObject(elem) {
 			continue
 		}
-		vals := []jen.Code{jen.Id("name").Op(":").Lit(f.Wire)}
+		row := "{name: " + strconv.Quote(f.Wire)
 		if f.Required {
-			vals = append(vals, jen.Id("required").Op(":").True())
+			row += ", required: true"
 		}
-		vals = append(vals, jen.Id("typ").Op(":").Lit(typ))
-		out = append(out, jen.Line().Values(vals...))
-	}
-	if len(out) > 0 {
-		out = append(out, jen.Line())
+		out = append(out, element{val: inline(row + ", typ: " + strconv.Quote(typ) + "}")})
 	}
 	return out
 }
@@ -385,11 +442,11 @@ func (t *testEmitter) isObject(expr string) bool {
 
 // stringLit spells a JSON text as a raw string when it can, which reads
 // as the JSON itself.
-func stringLit(s string) jen.Code {
+func stringLit(s string) string {
 	if strings.Contains(s, "`") || !isPrintable(s) {
-		return jen.Lit(s)
+		return strconv.Quote(s)
 	}
-	return jen.Op("`" + s + "`")
+	return "`" + s + "`"
 }
 
 // isPrintable reports whether a raw string shows s as it is: only
@@ -553,44 +610,49 @@ func (t *testEmitter) expr(r *model.TypeRef) string {
 	return "any"
 }
 
-func (t *testEmitter) schemasFile(f *jen.File) {
+func (t *testEmitter) schemasFile(s *goSource) {
 	// The operations are rendered first: they collect the schemas.
 	names := slices.Sorted(maps.Keys(t.schemas))
 	names = slices.DeleteFunc(names, func(n string) bool {
 		k := t.types[n].Kind
 		return k != model.Struct && k != model.Enum && k != model.Union
 	})
-	writeDoc(f.Group, "schemas are the shapes of the types request bodies use, which the server checks bodies against "+
+	s.topDoc("schemas are the shapes of the types request bodies use, which the server checks bodies against " +
 		"before decoding them: required fields, property types, enum values, union variants.")
-	f.Var().Id("schemas").Op("=").Map(jen.String()).Op("*").Id("schema").Values(jen.DictFunc(func(d jen.Dict) {
-		for _, n := range names {
-			d[jen.Lit(n)] = t.schema(t.types[n])
-		}
-	}))
+	elems := make([]element, len(names))
+	for i, n := range names {
+		elems[i] = element{key: strconv.Quote(n), val: t.schema(t.types[n])}
+	}
+	s.b.WriteString("var schemas = ")
+	s.literal(dict("map[string]*schema{", "}", elems), 0)
+	s.line()
 }
 
-func (t *testEmitter) schema(ty *model.Type) jen.Code {
+// stringSlice spells a []string of values.
+func stringSlice(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = strconv.Quote(v)
+	}
+	return "[]string{" + strings.Join(quoted, ", ") + "}"
+}
+
+func (t *testEmitter) schema(ty *model.Type) literal {
 	switch ty.Kind {
 	case model.Enum:
-		return jen.Values(jen.Dict{
-			jen.Id("kind"): jen.Id("kindEnum"),
-			jen.Id("enum"): jen.Index().String().ValuesFunc(func(g *jen.Group) {
-				for _, v := range ty.Values {
-					g.Lit(v.Value)
-				}
-			}),
-		})
+		values := make([]string, len(ty.Values))
+		for i, v := range ty.Values {
+			values[i] = v.Value
+		}
+		return dict("{", "}", []element{{key: "kind", val: inline("kindEnum")}, {key: "enum", val: inline(stringSlice(values))}})
 	case model.Union:
-		return jen.Values(jen.Dict{
-			jen.Id("kind"): jen.Id("kindUnion"),
-			jen.Id("variants"): jen.Index().String().ValuesFunc(func(g *jen.Group) {
-				for _, v := range ty.Variants {
-					g.Lit(t.expr(v.Type))
-				}
-			}),
-		})
+		variants := make([]string, len(ty.Variants))
+		for i, v := range ty.Variants {
+			variants[i] = t.expr(v.Type)
+		}
+		return dict("{", "}", []element{{key: "kind", val: inline("kindUnion")}, {key: "variants", val: inline(stringSlice(variants))}})
 	}
-	d := jen.Dict{jen.Id("kind"): jen.Id("kindObject")}
+	d := []element{{key: "kind", val: inline("kindObject")}}
 	var required []string
 	props := map[string]string{}
 	for _, f := range ty.Fields {
@@ -603,28 +665,24 @@ func (t *testEmitter) schema(ty *model.Type) jen.Code {
 		props[f.Wire] = t.expr(f.Type)
 	}
 	if len(required) > 0 {
-		d[jen.Id("required")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
-			for _, r := range required {
-				g.Lit(r)
-			}
-		})
+		d = append(d, element{key: "required", val: inline(stringSlice(required))})
 	}
 	if len(props) > 0 {
-		d[jen.Id("props")] = jen.Map(jen.String()).String().Values(jen.DictFunc(func(pd jen.Dict) {
-			for _, k := range slices.SortedFunc(maps.Keys(props), cmp.Compare) {
-				pd[jen.Lit(k)] = jen.Lit(props[k])
-			}
-		}))
+		var pd []element
+		for k, v := range props {
+			pd = append(pd, element{key: strconv.Quote(k), val: inline(strconv.Quote(v))})
+		}
+		d = append(d, element{key: "props", val: dict("map[string]string{", "}", pd)})
 	}
-	return jen.Values(d)
+	return dict("{", "}", d)
 }
 
 // versionHeader is the Intercom-Version every request must carry: the
 // package's Version, or none when the description declares no version
 // header (the client then sends none).
-func (t *testEmitter) versionHeader() jen.Code {
+func (t *testEmitter) versionHeader(s *goSource) string {
 	if !t.pkg.VersionHeader {
-		return jen.Lit("")
+		return `""`
 	}
-	return jen.Qual(t.ip, "Version")
+	return t.goType(s, &model.TypeRef{Name: "Version"})
 }

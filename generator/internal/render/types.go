@@ -179,7 +179,7 @@ func (e *emitter) planJSONv2(types []*model.Type, newPart func(string) *part) {
 			p, n = newPart(jsonv2File), 0
 			p.direct = append(p.direct, func(s *goSource) {
 				s.constraint = jsonv2Constraint
-				s.imports = map[string]bool{jsontextPath: true}
+				s.imports = map[string]string{jsontextPath: ""}
 			})
 		}
 		n++

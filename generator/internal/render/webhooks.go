@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -54,28 +55,26 @@ func webhookDoc(w *model.Webhook) string {
 
 // webhookVars declares the test package's Webhook of each webhook, from
 // which NewWebhookRequest builds the request the API would send.
-func (t *testEmitter) webhookVars(f *jen.File) {
+func (t *testEmitter) webhookVars(s *goSource) {
 	if len(t.pkg.Webhooks) == 0 {
 		return
 	}
-	f.Line()
-	writeDoc(f.Group, "The webhooks of the API, to build requests of with NewWebhookRequest: each is named after the webhook, "+
+	s.line()
+	s.topDoc("The webhooks of the API, to build requests of with NewWebhookRequest: each is named after the webhook, " +
 		"and its type parameter is what the package's reader of the webhook returns.")
-	f.Var().DefsFunc(func(g *jen.Group) {
-		for i, w := range t.pkg.Webhooks {
-			if i > 0 {
-				g.Line()
-			}
-			payload := t.qual(w.Payload)
-			if w.Pointer {
-				payload = jen.Op("*").Add(payload)
-			}
-			writeDoc(g, fmt.Sprintf("%s is the webhook %q (%s), read by %s.%s.", w.Var, w.Name, w.HTTPMethod, t.pkg.Name, w.Func))
-			g.Id(w.Var).Op("=").Id("Webhook").Types(payload).Values(
-				jen.Id("name").Op(":").Lit(w.Name),
-				jen.Id("method").Op(":").Lit(w.HTTPMethod),
-				jen.Id("contentType").Op(":").Lit(w.ContentType),
-			)
+	specs := make([]varSpec, len(t.pkg.Webhooks))
+	for i, w := range t.pkg.Webhooks {
+		payload := t.goType(s, w.Payload)
+		if w.Pointer {
+			payload = "*" + payload
 		}
-	})
+		specs[i] = varSpec{
+			blank: i > 0,
+			doc:   docLines(fmt.Sprintf("%s is the webhook %q (%s), read by %s.%s.", w.Var, w.Name, w.HTTPMethod, t.pkg.Name, w.Func)),
+			name:  w.Var,
+			val: inline("Webhook[" + payload + "]{name: " + strconv.Quote(w.Name) + ", method: " + strconv.Quote(w.HTTPMethod) +
+				", contentType: " + strconv.Quote(w.ContentType) + "}"),
+		}
+	}
+	s.varGroup(specs)
 }
