@@ -190,7 +190,8 @@ func emit(pkg *model.Package) ([]part, error) {
 		add(file("auth"), e.authFile)
 	}
 	for _, svc := range pkg.Services {
-		add(file(svc.File), func(f *jen.File) { e.service(f, svc) })
+		p := newPart(svc.File)
+		p.direct = []func(*goSource){func(s *goSource) { e.service(s, svc) }}
 	}
 	types := slices.Clone(pkg.Types)
 	slices.SortFunc(types, func(a, b *model.Type) int { return cmp.Compare(a.Name, b.Name) })

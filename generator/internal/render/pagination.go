@@ -12,57 +12,58 @@ import (
 // iterators renders the Pages and All methods of a paginated operation.
 // They are thin: the paging loop is the runtime's pageSeq and itemSeq, so
 // each operation adds two small functions to the compiled package.
-func (e *emitter) iterators(f *jen.File, svc *model.Service, op *model.Operation) {
+func (e *emitter) iterators(s *goSource, svc *model.Service, op *model.Operation) {
 	p := op.Paging
-	params, req, args := opParts(op)
+	c := opCall(s, op)
 	// A page is what the method returns: a pointer to a struct, or a list
 	// answer itself.
-	page := typeCode(op.Result.Type)
+	page := s.typeRef(op.Result.Type)
 	if op.Result.Pointer {
-		page = jen.Op("*").Add(page)
+		page = "*" + page
 	}
-	item := typeCode(p.ItemType)
+	item := s.typeRef(p.ItemType)
+	s.importPath("iter", "")
+	recv := "func (s *" + svc.TypeName + ") "
 
-	writeDoc(f.Group, paragraphs(
+	s.topDoc(paragraphs(
 		fmt.Sprintf("%s calls %s for every page of results and yields the pages in order, %s. "+
 			"The first request is exactly the one %s would send.", p.PagesMethod, op.Method, pagingHow(p), op.Method),
 		"The iteration ends after the last page, after yielding an error (once, with a nil page), or as soon "+
 			"as the loop breaks; nothing is fetched ahead. Each page is one call, with the options' retries."))
-	f.Func().Params(jen.Id("s").Op("*").Id(svc.TypeName)).Id(p.PagesMethod).Params(params...).
-		Qual("iter", "Seq2").Types(page, jen.Error()).
-		Block(jen.Return(jen.Id("pageSeq").Types(page).Call(
-			jen.Id("ctx"), jen.Id("s").Dot("core"), jen.Op("&").Id("request").Values(req...),
-			pagingLiteral(p), jen.Id("opts"))))
-	f.Line()
+	s.line(recv, p.PagesMethod, "(", c.params, ") iter.Seq2[", page, ", error] {")
+	s.line("\treturn pageSeq[", page, "](ctx, s.core, ", c.request, ", ", pagingText(p), ", opts)")
+	s.line("}")
+	s.line()
 
 	// The loop over a page's items is written out here rather than in a
 	// generic runtime helper: a helper would be compiled once per item type.
-	list := jen.Id("p")
+	list := "p"
 	if p.ItemsField != "" {
-		list = list.Dot(p.ItemsField)
+		list += "." + p.ItemsField
 	}
 	if p.ItemsNullable {
-		list = list.Dot("Value").Call()
+		list += ".Value()"
 	}
-	each := jen.Func().Params(jen.Id("p").Add(page), jen.Id("yield").Func().Params(jen.Op("*").Add(item)).Bool()).Bool().Block(
-		jen.Id("items").Op(":=").Add(list),
-		jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(
-			jen.If(jen.Op("!").Id("yield").Call(jen.Op("&").Id("items").Index(jen.Id("i")))).Block(jen.Return(jen.False())),
-		),
-		jen.Return(jen.True()),
-	)
 	member := ""
 	if p.Items != "" {
 		member = " (the " + p.Items + " member)"
 	}
-	writeDoc(f.Group, paragraphs(
+	s.topDoc(paragraphs(
 		fmt.Sprintf("%s yields every %s of every page of %s%s, fetching pages as the loop needs them; "+
 			"see %s.", p.AllMethod, p.ItemType, op.Method, member, p.PagesMethod),
 		"Items are pointers into their page; an error is yielded once, with a nil item, and ends the iteration."))
-	f.Func().Params(jen.Id("s").Op("*").Id(svc.TypeName)).Id(p.AllMethod).Params(params...).
-		Qual("iter", "Seq2").Types(jen.Op("*").Add(item), jen.Error()).
-		Block(jen.Return(jen.Id("itemSeq").Call(jen.Id("s").Dot(p.PagesMethod).Call(args...), each)))
-	f.Line()
+	s.line(recv, p.AllMethod, "(", c.params, ") iter.Seq2[*", item, ", error] {")
+	s.line("\treturn itemSeq(s.", p.PagesMethod, "(", c.args, "), func(p ", page, ", yield func(*", item, ") bool) bool {")
+	s.line("\t\titems := ", list)
+	s.line("\t\tfor i := range items {")
+	s.line("\t\t\tif !yield(&items[i]) {")
+	s.line("\t\t\t\treturn false")
+	s.line("\t\t\t}")
+	s.line("\t\t}")
+	s.line("\t\treturn true")
+	s.line("\t})")
+	s.line("}")
+	s.line()
 }
 
 // pagingHow says in words how the pages are requested.

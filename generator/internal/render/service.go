@@ -2,75 +2,80 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
-
-	"github.com/dave/jennifer/jen"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/model"
 )
 
-// service renders a service type and its methods.
-func (e *emitter) service(f *jen.File, svc *model.Service) {
-	writeDoc(f.Group, paragraphs(
+// service writes a service type and its methods.
+func (e *emitter) service(s *goSource, svc *model.Service) {
+	s.topDoc(paragraphs(
 		fmt.Sprintf("%s holds the operations tagged %q. Use it through Client.%s.", svc.TypeName, svc.Tag, svc.Field),
 		svc.Doc))
-	f.Type().Id(svc.TypeName).Struct(jen.Id("core").Op("*").Id("clientCore"))
-	f.Line()
+	s.line("type ", svc.TypeName, " struct {")
+	s.line("\tcore *clientCore")
+	s.line("}")
+	s.line()
 	for _, op := range svc.Operations {
-		e.method(f, svc, op)
-		f.Line()
+		e.method(s, svc, op)
+		s.line()
 		if op.Paging != nil {
-			e.iterators(f, svc, op)
+			e.iterators(s, svc, op)
 		}
 	}
 }
 
-// method renders one operation method.
-func (e *emitter) method(f *jen.File, svc *model.Service, op *model.Operation) {
-	writeDoc(f.Group, e.methodDoc(op))
-	params, req, _ := opParts(op)
-	request := jen.Op("&").Id("request").Values(req...)
-	args := []jen.Code{jen.Id("ctx"), jen.Id("s").Dot("core"), request, jen.Id("opts")}
-
-	fn := f.Func().Params(jen.Id("s").Op("*").Id(svc.TypeName)).Id(op.Method).Params(params...)
+// method writes one operation method.
+func (e *emitter) method(s *goSource, svc *model.Service, op *model.Operation) {
+	s.topDoc(e.methodDoc(op))
+	c := opCall(s, op)
+	args := "ctx, s.core, " + c.request
+	head := "func (s *" + svc.TypeName + ") " + op.Method + "(" + c.params + ") "
 	switch op.Result.Kind {
 	case model.NoContent:
-		fn.Error().Block(jen.Return(jen.Id("callNoContent").Call(args...)))
+		s.line(head, "error {")
+		s.line("\treturn callNoContent(", args, ", opts)")
 	case model.Text:
-		fn.Params(jen.String(), jen.Error()).Block(jen.Return(jen.Id("callText").Call(args...)))
+		s.line(head, "(string, error) {")
+		s.line("\treturn callText(", args, ", opts)")
 	case model.Stream:
-		fn.Params(jen.Qual("io", "ReadCloser"), jen.Error()).Block(jen.Return(jen.Id("callStream").Call(args...)))
+		s.importPath("io", "")
+		s.line(head, "(io.ReadCloser, error) {")
+		s.line("\treturn callStream(", args, ", opts)")
 	case model.Redirect:
-		fn.Params(jen.Op("*").Qual("net/url", "URL"), jen.Error()).Block(jen.Return(jen.Id("callRedirect").Call(args...)))
+		s.importPath("net/url", "")
+		s.line(head, "(*url.URL, error) {")
+		s.line("\treturn callRedirect(", args, ", opts)")
 	case model.JSON:
-		// var out T; if err := callJSON(…, &out, opts); err != nil { … }
-		call := jen.Id("callJSON").Call(append(args[:3:3], jen.Op("&").Id("out"), jen.Id("opts"))...)
-		decl := jen.Var().Id("out").Add(typeCode(op.Result.Type))
+		typ := s.typeRef(op.Result.Type)
+		call := "callJSON(" + args + ", &out, opts)"
 		if op.Result.Pointer {
-			fn.Params(jen.Op("*").Add(typeCode(op.Result.Type)), jen.Error()).Block(
-				decl,
-				jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-				jen.Return(jen.Op("&").Id("out"), jen.Nil()),
-			)
-			return
+			s.line(head, "(*", typ, ", error) {")
+			s.line("\tvar out ", typ)
+			s.line("\tif err := ", call, "; err != nil {")
+			s.line("\t\treturn nil, err")
+			s.line("\t}")
+			s.line("\treturn &out, nil")
+			break
 		}
 		// Slices, maps and scalars are returned by value.
-		fn.Params(typeCode(op.Result.Type), jen.Error()).Block(
-			decl,
-			jen.Err().Op(":=").Add(call),
-			jen.Return(jen.Id("out"), jen.Err()),
-		)
+		s.line(head, "(", typ, ", error) {")
+		s.line("\tvar out ", typ)
+		s.line("\terr := ", call)
+		s.line("\treturn out, err")
 	}
+	s.line("}")
 }
 
-// pathExpr builds the request path: literal pieces of the template joined
+// pathExpr is the request path: literal pieces of the template joined
 // with escaped arguments.
-func pathExpr(op *model.Operation) jen.Code {
+func pathExpr(op *model.Operation) string {
 	args := map[string]string{}
 	for _, p := range op.PathParams {
 		args[p.Wire] = p.Arg
 	}
-	var parts []jen.Code
+	var parts []string
 	rest := op.Path
 	for {
 		i := strings.IndexByte(rest, '{')
@@ -79,24 +84,20 @@ func pathExpr(op *model.Operation) jen.Code {
 			break
 		}
 		if i > 0 {
-			parts = append(parts, jen.Lit(rest[:i]))
+			parts = append(parts, strconv.Quote(rest[:i]))
 		}
 		name := rest[i+1 : j]
 		if arg, ok := args[name]; ok {
-			parts = append(parts, jen.Id("pathParam").Call(jen.Id(arg)))
+			parts = append(parts, "pathParam("+arg+")")
 		} else {
-			parts = append(parts, jen.Lit(rest[i:j+1]))
+			parts = append(parts, strconv.Quote(rest[i:j+1]))
 		}
 		rest = rest[j+1:]
 	}
 	if rest != "" || len(parts) == 0 {
-		parts = append(parts, jen.Lit(rest))
+		parts = append(parts, strconv.Quote(rest))
 	}
-	expr := jen.Add(parts[0])
-	for _, p := range parts[1:] {
-		expr = expr.Op("+").Add(p)
-	}
-	return expr
+	return strings.Join(parts, " + ")
 }
 
 // methodDoc is an operation's doc comment: what it calls, the description,
@@ -150,52 +151,59 @@ func article(name string) string {
 	return "a"
 }
 
-// opParts builds what an operation's methods share: the parameter list,
-// the fields of the request literal, and the arguments that forward the
-// parameters to another method.
-func opParts(op *model.Operation) (params, req, args []jen.Code) {
-	params = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	args = []jen.Code{jen.Id("ctx")}
+// A call is what an operation's methods share: the parameter list, the
+// request literal, and the arguments that forward the parameters to
+// another method.
+type call struct {
+	params, request, args string
+}
+
+// opCall spells op's call, noting the imports it needs in s.
+func opCall(s *goSource, op *model.Operation) call {
+	s.importPath("context", "")
+	params := []string{"ctx context.Context"}
+	args := []string{"ctx"}
 	for _, p := range op.PathParams {
-		params = append(params, jen.Id(p.Arg).Add(typeCode(p.Type)))
-		args = append(args, jen.Id(p.Arg))
+		params = append(params, p.Arg+" "+s.typeRef(p.Type))
+		args = append(args, p.Arg)
 	}
 	// The request literal lists its fields in a fixed, readable order.
-	req = []jen.Code{
-		jen.Id("op").Op(":").Id(op.Var),
-		jen.Id("path").Op(":").Add(pathExpr(op)),
-	}
+	req := []string{"op: " + op.Var, "path: " + pathExpr(op)}
 	if op.Params != nil {
-		params = append(params, jen.Id("params").Op("*").Id(op.Params.Name))
-		args = append(args, jen.Id("params"))
-		req = append(req, jen.Id("params").Op(":").Id("params"))
+		params = append(params, "params *"+op.Params.Name)
+		args = append(args, "params")
+		req = append(req, "params: params")
 	}
 	if op.Body != nil {
-		bt := typeCode(op.Body.Type)
+		bt := s.typeRef(op.Body.Type)
 		if op.Body.Pointer {
-			bt = jen.Op("*").Add(bt)
+			bt = "*" + bt
 		}
-		params = append(params, jen.Id("body").Add(bt))
-		args = append(args, jen.Id("body"))
+		params = append(params, "body "+bt)
+		args = append(args, "body")
 		switch {
 		case op.Body.Raw != "" && op.Body.Type.Kind == model.Builtin:
 			// Text: a string reader can be read again for a retry.
-			req = append(req, jen.Id("raw").Op(":").Qual("strings", "NewReader").Call(jen.Id("body")),
-				jen.Id("rawType").Op(":").Lit(op.Body.Raw))
+			s.importPath("strings", "")
+			req = append(req, "raw: strings.NewReader(body)", "rawType: "+strconv.Quote(op.Body.Raw))
 		case op.Body.Raw != "":
-			req = append(req, jen.Id("raw").Op(":").Id("body"), jen.Id("rawType").Op(":").Lit(op.Body.Raw))
+			req = append(req, "raw: body", "rawType: "+strconv.Quote(op.Body.Raw))
 		case op.Body.URLEncoded:
-			req = append(req, jen.Id("urlForm").Op(":").Id("body"))
+			req = append(req, "urlForm: body")
 		case op.Body.Form:
-			req = append(req, jen.Id("form").Op(":").Id("body"))
+			req = append(req, "form: body")
 		default:
-			req = append(req, jen.Id("body").Op(":").Id("body"))
+			req = append(req, "body: body")
 		}
 	}
 	if op.Version != "" {
-		req = append(req, jen.Id("version").Op(":").Lit(op.Version))
+		req = append(req, "version: "+strconv.Quote(op.Version))
 	}
-	params = append(params, jen.Id("opts").Op("...").Id("Option"))
-	args = append(args, jen.Id("opts").Op("..."))
-	return params, req, args
+	params = append(params, "opts ...Option")
+	args = append(args, "opts...")
+	return call{
+		params:  strings.Join(params, ", "),
+		request: "&request{" + strings.Join(req, ", ") + "}",
+		args:    strings.Join(args, ", "),
+	}
 }
