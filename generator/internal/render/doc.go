@@ -103,9 +103,16 @@ func plainText(s string) bool {
 //     would read as code; long lines are wrapped at word boundaries and runs
 //     of blank lines collapse to one.
 func docLines(text string) []string {
+	lines, _ := docLinesCanonical(text)
+	return lines
+}
+
+// docLinesCanonical is docLines, and whether the lines are canonical's
+// already (gofmt's layout, which a comment with structure is given).
+func docLinesCanonical(text string) ([]string, bool) {
 	text = cleanText(text)
 	if text == "" {
-		return nil
+		return nil, false
 	}
 	links := &linkDefs{}
 	var out []string
@@ -217,9 +224,9 @@ func docLines(text string) []string {
 		out = append(append(out, ""), defs...)
 	}
 	if structured {
-		out = canonical(out)
+		return canonical(out), true
 	}
-	return out
+	return out, false
 }
 
 // canonical lays lines out exactly as gofmt lays out a doc comment (it

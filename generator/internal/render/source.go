@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
@@ -55,29 +56,49 @@ func (s *goSource) topDoc(text string) {
 
 // topDocLines are the lines of a top-level doc comment as gofmt leaves
 // them: gofmt reprints such a comment with go/doc/comment, which changes
-// nothing in a single paragraph of plain lines (the usual case, which
-// skips the parsing) but may in others (an old-style heading, a list).
+// nothing in paragraphs of plain lines (the usual case, which skips the
+// parsing) but may in others (an old-style heading, a list).
 func topDocLines(text string) []string {
-	lines := docLines(text)
-	if plainParagraph(lines) {
+	lines, canon := docLinesCanonical(text)
+	if canon || plainParagraphs(lines) {
 		return lines
 	}
 	return canonical(lines)
 }
 
-// plainParagraph reports lines go/doc/comment reads as one paragraph of
-// plain text, which it prints back unchanged: no blank line (so no
-// heading, list or second paragraph), no indented line (code, a list), no
-// "[" (a doc link or a link definition), no two back quotes or two
-// single quotes in a row (which it turns into curly quotes).
-func plainParagraph(lines []string) bool {
-	for _, l := range lines {
-		if l == "" || l[0] == ' ' || l[0] == '\t' || strings.IndexByte(l, '[') >= 0 ||
+// plainParagraphs reports lines go/doc/comment reads as paragraphs of
+// plain text, which it prints back unchanged: single blank lines between
+// paragraphs, no indented line (code, a list), no line starting with "#"
+// (a heading), no one-line paragraph between two others that could be an
+// old-style heading (a capital letter first, a letter or digit last), no
+// "[" (a doc link or a link definition), no two back quotes or two single
+// quotes in a row (which it turns into curly quotes).
+func plainParagraphs(lines []string) bool {
+	for i, l := range lines {
+		if l == "" {
+			if i == 0 || i == len(lines)-1 || lines[i-1] == "" {
+				return false
+			}
+			continue
+		}
+		if l[0] == ' ' || l[0] == '\t' || l[0] == '#' || strings.IndexByte(l, '[') >= 0 ||
 			strings.Contains(l, "``") || strings.Contains(l, "''") {
+			return false
+		}
+		if i > 0 && lines[i-1] == "" && i+2 < len(lines) && lines[i+1] == "" && mayBeHeading(l) {
 			return false
 		}
 	}
 	return true
+}
+
+// mayBeHeading reports a line go/doc/comment might read as an old-style
+// heading: it starts with an upper-case letter and ends in a letter or a
+// digit (the parser's other conditions are left to it).
+func mayBeHeading(l string) bool {
+	first, _ := utf8.DecodeRuneInString(l)
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return unicode.IsUpper(first) && (unicode.IsLetter(last) || unicode.IsDigit(last))
 }
 
 // typeRef spells a type reference (model.TypeRef's own spelling), noting
