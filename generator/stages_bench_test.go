@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -25,9 +26,10 @@ import (
 //
 // Load is the loader (its own stages: ./loader, BenchmarkStage*); Build
 // makes the Go-shaped model; Render is the rendering of every file:
-// jennifer's, unformatted, and the types, written in gofmt's layout;
-// Format is go/format on jennifer's output, and FormatDirect what
-// formatting the types would cost (the work writing them directly saves);
+// jennifer's, unformatted, and those written in gofmt's layout (types,
+// services, the operations table); Format is go/format on jennifer's
+// output, and FormatDirect what formatting the directly written files
+// would cost (the work writing them directly saves);
 // Emit is rendering and formatting, per file in parallel (-cpu 1 shows it
 // sequential); Write is the journalled write
 // into an empty folder, and WriteUnchanged the same files over themselves.
@@ -122,8 +124,8 @@ func BenchmarkStageFormat(b *testing.B) {
 	})
 }
 
-// BenchmarkStageFormatDirect is the go/format pass that writing the types
-// in gofmt's layout saves: formatting what it writes (the same bytes).
+// BenchmarkStageFormatDirect is the go/format pass that writing files in
+// gofmt's layout saves: formatting what it writes (the same bytes).
 func BenchmarkStageFormatDirect(b *testing.B) {
 	eachVersion(b, func(b *testing.B, path string) {
 		_, direct, err := render.Render(benchBuild(b, benchLoad(b, path)))
@@ -217,6 +219,45 @@ func BenchmarkKinBaseline(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := openapi3.NewLoader().LoadFromFile(path); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkStageTestPackage renders the test package (its table and
+// schemas written in gofmt's layout, the rest with jennifer), and
+// BenchmarkStageTestPackageFormat is the go/format pass that writing
+// them directly saves: formatting operations.go and schemas.go.
+func BenchmarkStageTestPackage(b *testing.B) {
+	eachVersion(b, func(b *testing.B, path string) {
+		doc := benchLoad(b, path)
+		pkg := benchBuild(b, doc)
+		examples := build.SuccessExamples(doc.Spec, pkg)
+		for b.Loop() {
+			if _, err := render.TestPackage(pkg, "example.com/m/intercom", examples); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkStageTestPackageFormat(b *testing.B) {
+	eachVersion(b, func(b *testing.B, path string) {
+		doc := benchLoad(b, path)
+		pkg := benchBuild(b, doc)
+		files, err := render.TestPackage(pkg, "example.com/m/intercom", build.SuccessExamples(doc.Spec, pkg))
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = slices.DeleteFunc(files, func(f render.File) bool {
+			return !strings.HasSuffix(f.Name, "/operations.go") && !strings.HasSuffix(f.Name, "/schemas.go")
+		})
+		if len(files) != 2 {
+			b.Fatalf("%d of operations.go and schemas.go", len(files))
+		}
+		for b.Loop() {
+			if err := render.Format(slices.Clone(files)); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -1,6 +1,7 @@
 // Package render is the third stage: it renders the model of
-// generator/internal/model as the Go files of a package, with jennifer,
-// and copies the runtime of templates/ beside them. It only renders: every
+// generator/internal/model as the Go files of a package, most of it
+// written directly in gofmt's layout (goSource) and the rest with
+// jennifer, and copies the runtime of templates/ beside them. It only renders: every
 // name, type and grouping was decided by the builder, and nothing here
 // knows about OpenAPI or spec versions.
 package render
@@ -32,9 +33,10 @@ var headerComment = strings.TrimPrefix(gofile.Header, "// ")
 // Emit renders every generated file of pkg (not the copied runtime),
 // gofmt'd, sorted by name. Files are rendered and formatted in parallel,
 // a large file in parts that are joined afterwards; the result does not
-// depend on the order they finish in. The types are written directly in
-// gofmt's layout (goSource); the rest is rendered with jennifer and
-// formatted.
+// depend on the order they finish in. The types, the services and the
+// operations table are written directly in gofmt's layout (goSource);
+// the rest (the client, the package doc, authentication, webhook
+// registration) is rendered with jennifer and formatted.
 func Emit(pkg *model.Package) ([]File, error) {
 	parts, err := emit(pkg)
 	if err != nil {

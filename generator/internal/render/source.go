@@ -13,17 +13,22 @@ import (
 )
 
 // goSource writes Go declarations directly in the layout gofmt gives
-// them, for the declarations that make up most of a package (its types):
-// going through jennifer and go/format cost about as much CPU time as
-// loading the description does, and these declarations come in a handful of shapes
-// whose layout is simple to state. gofmt's rules that apply to them:
+// them, for the declarations that make up most of a package (its types,
+// its services' methods, the tables of operations and schemas): going
+// through jennifer and go/format cost about as much CPU time as loading
+// the description does, and these declarations come in a handful of
+// shapes whose layout is simple to state. gofmt's rules that apply to
+// them (literal.go has those of composite literals and var groups):
 //
 //   - a top-level doc comment is reformatted as go/doc/comment prints it
 //     (topDoc does the same); a comment inside a declaration is left as
 //     it is;
 //   - consecutive lines of a struct or a const group are aligned in
 //     columns, as text/tabwriter does for go/printer (see aligned);
-//   - a struct of one field keeps single spaces, one of none is struct{}.
+//   - a struct of one field keeps single spaces, one of none is struct{};
+//   - a method's body is statements of one line each, which gofmt leaves
+//     as they are written (single spaces, a binary expression inside a
+//     composite literal spaced, a tab per level of indentation).
 //
 // A test holds every file written this way to gofmt (TestDirectGofmt,
 // FuzzDirectGofmt, and checkGofmt on the hostile descriptions), and the
