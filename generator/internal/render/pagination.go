@@ -91,11 +91,8 @@ var pageStyles = map[model.PagingStyle]string{
 	model.PagingPage: "pageNumber", model.PagingScroll: "pageScroll", model.PagingLink: "pageLink",
 }
 
-// pagingLiteral is the paging value of an operation, as the runtime and
+// pagingText is the paging value of an operation, as the runtime and
 // the test package both spell it.
-func pagingLiteral(p *model.Paging) jen.Code { return jen.Op(pagingText(p)) }
-
-// pagingText is pagingLiteral as text.
 func pagingText(p *model.Paging) string {
 	text := "paging{style: " + pageStyles[p.Style]
 	for _, f := range [][2]string{{"param", p.Param}, {"next", p.Next}, {"items", p.Items}} {

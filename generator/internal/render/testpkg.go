@@ -120,26 +120,8 @@ type testEmitter struct {
 	schemas map[string]bool
 }
 
-// qual spells a type of the generated package from the test package.
-func (t *testEmitter) qual(r *model.TypeRef) jen.Code {
-	switch r.Kind {
-	case model.Slice:
-		return jen.Index().Add(t.qual(r.Elem))
-	case model.Map:
-		return jen.Map(jen.String()).Add(t.qual(r.Elem))
-	case model.Nullable:
-		return jen.Qual(t.ip, "Nullable").Types(t.qual(r.Elem))
-	case model.Pointer:
-		return jen.Op("*").Add(t.qual(r.Elem))
-	case model.Qual:
-		return jen.Qual(r.Package, r.Name)
-	case model.Builtin:
-		return jen.Id(r.Name)
-	}
-	return jen.Qual(t.ip, r.Name)
-}
-
-// goType is qual as text, noting the imports it needs in s.
+// goType spells a type of the generated package from the test package,
+// noting the imports it needs in s.
 func (t *testEmitter) goType(s *goSource, r *model.TypeRef) string {
 	switch r.Kind {
 	case model.Slice:
