@@ -149,7 +149,43 @@ type unionVariant struct {
 	discValues []string
 }
 
-var codecTypeCache sync.Map // reflect.Type → *codecType
+var codecTypeCache typeCache // reflect.Type → *codecType
+
+// A typeCache maps types to what the runtime derived from them (codecs,
+// parameter layouts). Reads, nearly every call, take no lock: the map is
+// replaced rather than changed, and published through an atomic.Value.
+// Each store copies it, which costs little because a program stores each
+// type it uses once. It stands in for sync.Map, whose generic internals (a
+// hash-trie map of atomic pointers, some 120 functions) would be compiled
+// into every generated package: about a tenth of the runtime's compile
+// time.
+type typeCache struct {
+	mu sync.Mutex
+	m  atomic.Value // map[reflect.Type]any
+}
+
+func (c *typeCache) load(t reflect.Type) (any, bool) {
+	m, _ := c.m.Load().(map[reflect.Type]any)
+	v, ok := m[t]
+	return v, ok
+}
+
+// store keeps v for t, unless t has a value already, and returns t's value.
+func (c *typeCache) store(t reflect.Type, v any) any {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old, _ := c.m.Load().(map[reflect.Type]any)
+	if kept, ok := old[t]; ok {
+		return kept
+	}
+	m := make(map[reflect.Type]any, len(old)+1)
+	for k, x := range old {
+		m[k] = x
+	}
+	m[t] = v
+	c.m.Store(m)
+	return v
+}
 
 var (
 	typeOfRawJSON       = reflect.TypeFor[json.RawMessage]()
@@ -170,11 +206,10 @@ var (
 // (and to themselves) only through reflect.Type, looked up again on use, so
 // building one never recurses and recursive models are fine.
 func codecOf(t reflect.Type) *codecType {
-	if c, ok := codecTypeCache.Load(t); ok {
+	if c, ok := codecTypeCache.load(t); ok {
 		return c.(*codecType)
 	}
-	c, _ := codecTypeCache.LoadOrStore(t, buildCodecType(t))
-	return c.(*codecType)
+	return codecTypeCache.store(t, buildCodecType(t)).(*codecType)
 }
 
 func buildCodecType(t reflect.Type) *codecType {

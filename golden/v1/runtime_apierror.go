@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -202,7 +203,7 @@ func (e *APIError) addErrors(raw []byte) {
 	case '{':
 		// {"errors": {"email": "is invalid"}}: one detail per field.
 		entries := jsonObjectEntries(raw)
-		slices.SortStableFunc(entries, func(a, b jsonEntry) int { return strings.Compare(a.key, b.key) })
+		sort.SliceStable(entries, func(i, j int) bool { return entries[i].key < entries[j].key })
 		for _, m := range entries {
 			e.Errors = append(e.Errors, ErrorDetail{Field: m.key, Message: scalarText(m.val)})
 		}

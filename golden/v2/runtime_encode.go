@@ -7,10 +7,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"math"
 	"reflect"
-	"slices"
+	"sort"
 	"strconv"
 	"time"
 	"unsafe"
@@ -211,8 +210,13 @@ func appendAnyMap(b []byte, m map[string]any, depth int) ([]byte, error) {
 	if depth > maxCodecDepth {
 		return b, &encodeDepthError{typ: reflect.TypeOf(m)}
 	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
 	b = append(b, '{')
-	for i, k := range slices.Sorted(maps.Keys(m)) {
+	for i, k := range keys {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -235,6 +239,19 @@ func appendTime(b []byte, t time.Time) ([]byte, error) {
 	return append(b, '"'), nil
 }
 
+// byName sorts indexes by the names they stand for. The runtime sorts
+// with the sort package's non-generic code: the slices package's sorts
+// are generic, and each slice type they sort would compile about fifteen
+// functions into every generated package.
+type byName struct {
+	order []int
+	names []string
+}
+
+func (s byName) Len() int           { return len(s.order) }
+func (s byName) Less(i, j int) bool { return s.names[s.order[i]] < s.names[s.order[j]] }
+func (s byName) Swap(i, j int)      { s.order[i], s.order[j] = s.order[j], s.order[i] }
+
 // appendMap writes a map with its keys sorted, and a nil map as {}: like
 // a nil slice, it only reaches here for required keys.
 func appendMap(b []byte, v reflect.Value, depth int) ([]byte, error) {
@@ -245,15 +262,7 @@ func appendMap(b []byte, v reflect.Value, depth int) ([]byte, error) {
 		names[i] = k.String()
 		order[i] = i
 	}
-	slices.SortFunc(order, func(x, y int) int {
-		switch {
-		case names[x] < names[y]:
-			return -1
-		case names[x] > names[y]:
-			return 1
-		}
-		return 0
-	})
+	sort.Sort(byName{order, names})
 	b = append(b, '{')
 	for n, i := range order {
 		if n > 0 {

@@ -4,9 +4,8 @@ package intercom
 
 import (
 	"reflect"
-	"slices"
+	"sort"
 	"strconv"
-	"strings"
 )
 
 // Mismatches lists the JSON paths of the values a decoded model received
@@ -75,9 +74,14 @@ func mismatchesIn(v reflect.Value, path string, out *[]string, depth int) {
 		}
 	case codecMap:
 		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
-		for _, k := range keys {
-			mismatchesIn(v.MapIndex(k), joinPath(path, k.String()), out, depth+1)
+		names := make([]string, len(keys))
+		order := make([]int, len(keys))
+		for i, k := range keys {
+			names[i], order[i] = k.String(), i
+		}
+		sort.Sort(byName{order, names})
+		for _, i := range order {
+			mismatchesIn(v.MapIndex(keys[i]), joinPath(path, names[i]), out, depth+1)
 		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"net/textproto"
 	"reflect"
 	"strings"
-	"sync"
 )
 
 // File is a file to upload in a multipart/form-data request. Content is
@@ -32,10 +31,10 @@ type formPart struct {
 	file *File
 }
 
-var formLayoutCache sync.Map // reflect.Type → []paramField
+var formLayoutCache typeCache // reflect.Type → []paramField
 
 func formLayoutOf(t reflect.Type) []paramField {
-	if l, ok := formLayoutCache.Load(t); ok {
+	if l, ok := formLayoutCache.load(t); ok {
 		return l.([]paramField)
 	}
 	var fields []paramField
@@ -48,8 +47,7 @@ func formLayoutOf(t reflect.Type) []paramField {
 			fields = append(fields, paramField{index: i, goName: sf.Name, name: name, style: style})
 		}
 	}
-	l, _ := formLayoutCache.LoadOrStore(t, fields)
-	return l.([]paramField)
+	return formLayoutCache.store(t, fields).([]paramField)
 }
 
 // formParts lists the parts of a multipart form struct: File fields become

@@ -12,7 +12,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -28,10 +27,10 @@ type paramField struct {
 	constVal string
 }
 
-var paramLayoutCache sync.Map // reflect.Type → []paramField
+var paramLayoutCache typeCache // reflect.Type → []paramField
 
 func paramLayoutOf(t reflect.Type) []paramField {
-	if l, ok := paramLayoutCache.Load(t); ok {
+	if l, ok := paramLayoutCache.load(t); ok {
 		return l.([]paramField)
 	}
 	var fields []paramField
@@ -50,8 +49,7 @@ func paramLayoutOf(t reflect.Type) []paramField {
 			fields = append(fields, paramField{index: i, goName: sf.Name, name: name, style: style, constVal: constVal})
 		}
 	}
-	l, _ := paramLayoutCache.LoadOrStore(t, fields)
-	return l.([]paramField)
+	return paramLayoutCache.store(t, fields).([]paramField)
 }
 
 // encodeParams turns a params struct (or a pointer to one, possibly nil)
