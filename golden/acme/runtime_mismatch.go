@@ -4,7 +4,6 @@ package acme
 
 import (
 	"reflect"
-	"sort"
 	"strconv"
 )
 
@@ -73,15 +72,9 @@ func mismatchesIn(v reflect.Value, path string, out *[]string, depth int) {
 			mismatchesIn(v.Index(i), path+"["+strconv.Itoa(i)+"]", out, depth+1)
 		}
 	case codecMap:
-		keys := v.MapKeys()
-		names := make([]string, len(keys))
-		order := make([]int, len(keys))
+		keys, names := sortedKeys(v)
 		for i, k := range keys {
-			names[i], order[i] = k.String(), i
-		}
-		sort.Sort(byName{order, names})
-		for _, i := range order {
-			mismatchesIn(v.MapIndex(keys[i]), joinPath(path, names[i]), out, depth+1)
+			mismatchesIn(v.MapIndex(k), joinPath(path, names[i]), out, depth+1)
 		}
 	}
 }

@@ -239,33 +239,41 @@ func appendTime(b []byte, t time.Time) ([]byte, error) {
 	return append(b, '"'), nil
 }
 
-// byName sorts indexes by the names they stand for. The runtime sorts
-// with the sort package's non-generic code: the slices package's sorts
-// are generic, and each slice type they sort would compile about fifteen
-// functions into every generated package.
+// sortedKeys returns the keys of the map v (its keys are strings) and
+// their names, sorted by name.
+func sortedKeys(v reflect.Value) ([]reflect.Value, []string) {
+	keys := v.MapKeys()
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = k.String()
+	}
+	sort.Sort(byName{keys, names})
+	return keys, names
+}
+
+// byName sorts map keys by their names, keeping the two in step. The
+// runtime sorts with the sort package's non-generic code: the slices
+// package's sorts are generic, and each slice type they sort would compile
+// about fifteen functions into every generated package.
 type byName struct {
-	order []int
+	keys  []reflect.Value
 	names []string
 }
 
-func (s byName) Len() int           { return len(s.order) }
-func (s byName) Less(i, j int) bool { return s.names[s.order[i]] < s.names[s.order[j]] }
-func (s byName) Swap(i, j int)      { s.order[i], s.order[j] = s.order[j], s.order[i] }
+func (s byName) Len() int           { return len(s.names) }
+func (s byName) Less(i, j int) bool { return s.names[i] < s.names[j] }
+func (s byName) Swap(i, j int) {
+	s.keys[i], s.keys[j] = s.keys[j], s.keys[i]
+	s.names[i], s.names[j] = s.names[j], s.names[i]
+}
 
 // appendMap writes a map with its keys sorted, and a nil map as {}: like
 // a nil slice, it only reaches here for required keys.
 func appendMap(b []byte, v reflect.Value, depth int) ([]byte, error) {
-	keys := v.MapKeys()
-	names := make([]string, len(keys))
-	order := make([]int, len(keys))
-	for i, k := range keys {
-		names[i] = k.String()
-		order[i] = i
-	}
-	sort.Sort(byName{order, names})
+	keys, names := sortedKeys(v)
 	b = append(b, '{')
-	for n, i := range order {
-		if n > 0 {
+	for i := range keys {
+		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendJSONString(b, names[i])

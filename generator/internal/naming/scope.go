@@ -26,22 +26,24 @@ func (s *Scope) Inner() *Scope { return &Scope{owners: map[string]string{}, oute
 
 // Taken reports whether name is in use.
 func (s *Scope) Taken(name string) bool {
-	for ; s != nil; s = s.outer {
-		if _, ok := s.owners[name]; ok {
-			return true
-		}
-	}
-	return false
+	_, ok := s.lookup(name)
+	return ok
 }
 
 // Owner returns what claimed name ("" when free).
 func (s *Scope) Owner(name string) string {
+	owner, _ := s.lookup(name)
+	return owner
+}
+
+// lookup finds name's owner in s or a scope it is inside.
+func (s *Scope) lookup(name string) (string, bool) {
 	for ; s != nil; s = s.outer {
-		if o, ok := s.owners[name]; ok {
-			return o
+		if owner, ok := s.owners[name]; ok {
+			return owner, true
 		}
 	}
-	return ""
+	return "", false
 }
 
 // Claim takes name for owner if it is free.

@@ -1,9 +1,9 @@
 // Package render is the third stage: it renders the model of
 // generator/internal/model as the Go files of a package, most of it
 // written directly in gofmt's layout (goSource) and the rest with
-// jennifer, and copies the runtime of templates/ beside them. It only renders: every
-// name, type and grouping was decided by the builder, and nothing here
-// knows about OpenAPI or spec versions.
+// jennifer, and copies the runtime of templates/ beside them. It only
+// renders: every name, type and grouping was decided by the builder, and
+// nothing here knows about OpenAPI or spec versions.
 package render
 
 import (
@@ -653,7 +653,6 @@ func (e *emitter) operationsFile(s *goSource) {
 	specs := make([]varSpec, len(e.pkg.Operations))
 	for i, op := range e.pkg.Operations {
 		list[i] = element{val: inline(op.Var)}
-		// Keys in jennifer's order for a Dict: sorted.
 		fields := []element{
 			{key: "ID", val: inline(strconv.Quote(op.ID))},
 			{key: "Method", val: inline(strconv.Quote(op.HTTPMethod))},
@@ -668,7 +667,7 @@ func (e *emitter) operationsFile(s *goSource) {
 		if op.OwnSecurity {
 			fields = append(fields, element{key: "security", val: inline("&" + requirementsText("securityRequirement", op.Security))})
 		}
-		specs[i] = varSpec{name: op.Var, val: composite("Operation{", "}", fields)}
+		specs[i] = varSpec{name: op.Var, val: dict("Operation{", "}", fields)}
 	}
 	s.b.WriteString("var Operations = ")
 	s.literal(composite("[]Operation{", "}", list), 0)

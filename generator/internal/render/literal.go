@@ -111,7 +111,7 @@ func (s *goSource) literal(l literal, depth int) {
 		return
 	}
 	if l.hug {
-		s.element(l.elems[0], 0, depth)
+		s.element(l.elems[0], depth)
 		s.b.WriteString(l.close)
 		return
 	}
@@ -156,42 +156,48 @@ func (s *goSource) literal(l literal, depth int) {
 	indent := strings.Repeat("\t", depth+1)
 	for k := 0; k+1 < len(starts); k++ {
 		section := l.elems[starts[k]:starts[k+1]]
-		// The key column: each key and its colon padded to the widest of
-		// its run of keyed one-line elements, plus one space.
-		widths := make([]int, len(section))
-		for i := 0; i < len(section); {
-			if section[i].key == "" || sizes[starts[k]+i] == 0 {
-				i++
-				continue
-			}
-			j, w := i, 0
-			for ; j < len(section) && section[j].key != "" && sizes[starts[k]+j] > 0; j++ {
-				w = max(w, utf8.RuneCountInString(section[j].key)+2)
-			}
-			for m := i; m < j; m++ {
-				widths[m] = w
-			}
-			i = j
-		}
-		for i, e := range section {
+		if sizes[starts[k]] == 0 {
+			// An element that spans lines, alone in its section.
 			s.b.WriteString(indent)
-			s.element(e, widths[i], depth+1)
+			s.element(section[0], depth+1)
 			s.b.WriteString(",\n")
+			continue
 		}
+		// One-line elements: each key and its colon is a cell, which
+		// the tabwriter pads to the widest of the section's keys.
+		rows := make([]row, len(section))
+		for i, e := range section {
+			val := e.val.oneLineText() + ","
+			if e.key == "" {
+				rows[i] = row{text: val}
+			} else {
+				rows[i] = row{cells: []string{e.key + ":", val}}
+			}
+		}
+		s.aligned(indent, rows)
 	}
 	s.b.WriteString(indent[:depth])
 	s.b.WriteString(l.close)
 }
 
-// element writes e with its key padded to width (the key, its colon and
-// at least one space).
-func (s *goSource) element(e element, width, depth int) {
+// element writes e, key: value, a single space after the colon.
+func (s *goSource) element(e element, depth int) {
 	if e.key != "" {
-		s.b.WriteString(e.key)
-		s.b.WriteByte(':')
-		s.b.WriteString(strings.Repeat(" ", max(1, width-utf8.RuneCountInString(e.key)-1)))
+		s.b.WriteString(e.key + ": ")
 	}
 	s.literal(e.val, depth)
+}
+
+// oneLineText is the text of a literal that is not multiline.
+func (l literal) oneLineText() string {
+	if !l.hug {
+		return l.text + l.close
+	}
+	e, key := l.elems[0], ""
+	if e.key != "" {
+		key = e.key + ": "
+	}
+	return l.text + key + e.val.oneLineText() + l.close
 }
 
 // A varSpec is one name = value of a var group, with the doc comment

@@ -9,12 +9,12 @@ import (
 	"github.com/intercom-gen/intercom-gen/generator/internal/model"
 )
 
-// iterators renders the Pages and All methods of a paginated operation.
+// iterators writes the Pages and All methods of a paginated operation,
+// whose call is c.
 // They are thin: the paging loop is the runtime's pageSeq and itemSeq, so
 // each operation adds two small functions to the compiled package.
-func (e *emitter) iterators(s *goSource, svc *model.Service, op *model.Operation) {
+func (e *emitter) iterators(s *goSource, svc *model.Service, op *model.Operation, c call) {
 	p := op.Paging
-	c := opCall(s, op)
 	// A page is what the method returns: a pointer to a struct, or a list
 	// answer itself.
 	page := s.typeRef(op.Result.Type)

@@ -18,18 +18,18 @@ func (e *emitter) service(s *goSource, svc *model.Service) {
 	s.line("}")
 	s.line()
 	for _, op := range svc.Operations {
-		e.method(s, svc, op)
+		c := opCall(s, op)
+		e.method(s, svc, op, c)
 		s.line()
 		if op.Paging != nil {
-			e.iterators(s, svc, op)
+			e.iterators(s, svc, op, c)
 		}
 	}
 }
 
-// method writes one operation method.
-func (e *emitter) method(s *goSource, svc *model.Service, op *model.Operation) {
+// method writes one operation method, whose call is c.
+func (e *emitter) method(s *goSource, svc *model.Service, op *model.Operation, c call) {
 	s.topDoc(e.methodDoc(op))
-	c := opCall(s, op)
 	args := "ctx, s.core, " + c.request
 	head := "func (s *" + svc.TypeName + ") " + op.Method + "(" + c.params + ") "
 	switch op.Result.Kind {

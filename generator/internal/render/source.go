@@ -199,13 +199,13 @@ type row struct {
 	text  string
 }
 
-// aligned writes rows indented one tab, laid out as go/printer lays out a
+// aligned writes rows after indent, laid out as go/printer lays out a
 // struct's fields or a const group with text/tabwriter (minimum width 0,
 // padding 1, empty columns discarded): a column is a run of consecutive
 // rows that have a cell there that is not their last, and each cell of it
 // is padded with spaces to the widest cell of the run plus one; a run
 // whose cells are all empty takes no room.
-func (s *goSource) aligned(rows []row) {
+func (s *goSource) aligned(indent string, rows []row) {
 	widths := make([][]int, len(rows))
 	maxCol := 0
 	for i, r := range rows {
@@ -238,10 +238,10 @@ func (s *goSource) aligned(rows []row) {
 			s.b.WriteByte('\n')
 			continue
 		case r.cells == nil:
-			s.line("\t", r.text)
+			s.line(indent, r.text)
 			continue
 		}
-		s.b.WriteByte('\t')
+		s.b.WriteString(indent)
 		last := len(r.cells) - 1
 		for c, cell := range r.cells[:last] {
 			s.b.WriteString(cell)
@@ -269,7 +269,7 @@ func (s *goSource) structType(name string, rows []row, fields int) {
 		}
 	}
 	s.line("type ", name, " struct {")
-	s.aligned(rows)
+	s.aligned("\t", rows)
 	s.line("}")
 }
 
@@ -301,6 +301,6 @@ func (s *goSource) constGroup(rows []row) {
 		return
 	}
 	s.line("const (")
-	s.aligned(rows)
+	s.aligned("\t", rows)
 	s.line(")")
 }

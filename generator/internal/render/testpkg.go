@@ -43,9 +43,11 @@ func TestPackage(pkg *model.Package, importPath string, examples map[string]stri
 	for _, ty := range pkg.Types {
 		t.types[ty.Name] = ty
 	}
-	// The files are built one after another (schemasFile declares the
-	// types operationsFile collects), then jennifer's are formatted at
-	// once; schemas.go is written in gofmt's layout already.
+	// The files are built one after another, in the order of their names
+	// (schemasFile declares the types operationsTable collects), and each
+	// file's parts joined as Emit joins them: operations.go is jennifer's
+	// head (small, formatted here) and a table written in gofmt's layout,
+	// schemas.go is written so whole.
 	builds := []struct {
 		stem   string
 		fn     func(*jen.File)
@@ -56,18 +58,18 @@ func TestPackage(pkg *model.Package, importPath string, examples map[string]stri
 		{stem: "operations", direct: t.operationsTable},
 		{stem: "schemas", direct: t.schemasFile},
 	}
-	var files []File
-	var direct []part
-	for _, build := range builds {
-		fileName := name + "/" + build.stem + ".go"
+	parts := make([]part, len(builds))
+	for i, build := range builds {
+		p := &parts[i]
+		p.stem = name + "/" + build.stem
 		if build.direct != nil {
 			var s goSource
 			build.direct(&s)
 			src, err := s.file(name)
 			if err != nil {
-				return nil, fmt.Errorf("emit %s: %w", fileName, err)
+				return nil, fmt.Errorf("emit %s.go: %w", p.stem, err)
 			}
-			direct = append(direct, part{stem: name + "/" + build.stem, src: src})
+			p.src = src
 			continue
 		}
 		f := jen.NewFile(name)
@@ -77,22 +79,15 @@ func TestPackage(pkg *model.Package, importPath string, examples map[string]stri
 		build.fn(f)
 		var buf bytes.Buffer
 		if err := f.Render(&buf); err != nil {
-			return nil, fmt.Errorf("emit %s: %w", fileName, firstLine(err))
+			return nil, fmt.Errorf("emit %s.go: %w", p.stem, firstLine(err))
 		}
-		files = append(files, File{Name: fileName, Source: buf.Bytes()})
+		src, err := formatSource(p.stem+".go", buf.Bytes())
+		if err != nil {
+			return nil, err
+		}
+		p.src = src
 	}
-	if err := Format(files); err != nil {
-		return nil, err
-	}
-	// A file of jennifer's and written parts is joined as Emit joins its
-	// parts: jennifer's first.
-	parts := make([]part, 0, len(files)+len(direct))
-	for _, f := range files {
-		parts = append(parts, part{stem: strings.TrimSuffix(f.Name, ".go"), src: f.Source})
-	}
-	parts = append(parts, direct...)
-	slices.SortStableFunc(parts, func(a, b part) int { return strings.Compare(a.stem, b.stem) })
-	files = join(parts)
+	files := join(parts)
 	for base, src := range templates.TestServer(name, RuntimeParts(pkg)) {
 		files = append(files, File{Name: name + "/" + base, Source: append([]byte(gofile.Header+"\n\n"), src...)})
 	}
