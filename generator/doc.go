@@ -21,8 +21,8 @@
 // it, and no package imports its parent:
 //
 //	load      loader                        read, repair and decode the description (kin-openapi)
+//	          loader/blockyaml              the YAML parse: go-yaml's node tree, five times faster
 //	          loader/diag                   located diagnostics, shared by every stage
-//	          loader/parallel               the worker pool, shared by loader and generator
 //	model     generator/internal/build      description → Go-shaped model: every naming and type decision
 //	          generator/internal/model      the model itself (types, services, operations, webhooks)
 //	          generator/internal/naming     identifiers, initialisms, the collision ladder, package names
@@ -33,6 +33,7 @@
 //	          generator/internal/pipeline   the chain build → filter → render, shared by the tools
 //	write     generator/internal/write      all-or-nothing writer that never touches a user's file
 //	          generator/internal/gofile     the one File type and the generated-file header
+//	          generator/internal/parallel   the worker pool of rendering and writing
 //
 // and the tools built on the stages:
 //

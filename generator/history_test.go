@@ -1,19 +1,14 @@
 package generator_test
 
 import (
-	"bufio"
-	"bytes"
 	"cmp"
 	"flag"
 	"fmt"
-	"io"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -37,105 +32,9 @@ var historyAll = flag.Bool("history-all", false, "build and vet every snapshot o
 // historySample is how many snapshots CI builds and vets.
 const historySample = 20
 
-// A snapshot is one published description file.
-type snapshot struct {
-	dir    string // descriptions/<dir>: 2.7 … 2.16, 0 for Preview
-	commit string
-	date   string // the commit's date, YYYY-MM-DD
-	blob   string // git's hash of the file
-}
-
-func (s snapshot) String() string { return fmt.Sprintf("%s@%.7s (%s)", s.dir, s.commit, s.date) }
-
-// historyBundle finds the bundle: $INTERCOM_OPENAPI_HISTORY, else
-// upstream/intercom-openapi-history.bundle beside the description
-// repository.
-func historyBundle(t *testing.T) string {
-	p := os.Getenv("INTERCOM_OPENAPI_HISTORY")
-	if p == "" {
-		p = filepath.Join(golden.OpenAPIDir(t), "..", "upstream", "intercom-openapi-history.bundle")
-	}
-	if _, err := os.Stat(p); err != nil {
-		msg := "the history bundle is not at " + p + " (set INTERCOM_OPENAPI_HISTORY)"
-		if os.Getenv("INTERCOM_REQUIRE_SPECS") == "1" {
-			t.Fatal(msg + "; INTERCOM_REQUIRE_SPECS=1 forbids skipping")
-		}
-		t.Skip(msg)
-	}
-	return p
-}
-
-// readHistory clones the bundle and lists, per version folder, the
-// snapshots oldest first, with the content of every distinct file.
-func readHistory(t *testing.T) (map[string][]snapshot, map[string][]byte) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not found")
-	}
-	repo := filepath.Join(t.TempDir(), "history.git")
-	git(t, "", "clone", "-q", "--bare", "--branch", "history", historyBundle(t), repo)
-	// --raw names each file's new blob; --reverse gives oldest first.
-	log := git(t, repo, "log", "--reverse", "--format=C %H %cs", "--raw", "--no-abbrev", "--no-renames",
-		"history", "--", "descriptions/*/api.intercom.io.yaml")
-	byDir := map[string][]snapshot{}
-	var commit, date string
-	for line := range strings.Lines(string(log)) {
-		f := strings.Fields(line)
-		switch {
-		case len(f) == 3 && f[0] == "C":
-			commit, date = f[1], f[2]
-		case len(f) == 6 && strings.HasPrefix(f[0], ":") && f[4] != "D":
-			dir := strings.TrimSuffix(strings.TrimPrefix(f[5], "descriptions/"), "/api.intercom.io.yaml")
-			byDir[dir] = append(byDir[dir], snapshot{dir: dir, commit: commit, date: date, blob: f[3]})
-		}
-	}
-	blobs := map[string][]byte{}
-	var want []string
-	for _, snaps := range byDir {
-		for _, s := range snaps {
-			if _, ok := blobs[s.blob]; !ok {
-				blobs[s.blob] = nil
-				want = append(want, s.blob)
-			}
-		}
-	}
-	slices.Sort(want)
-	cmd := exec.Command("git", "-C", repo, "cat-file", "--batch")
-	cmd.Stdin = strings.NewReader(strings.Join(want, "\n") + "\n")
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("git cat-file: %v", err)
-	}
-	r := bufio.NewReader(bytes.NewReader(out))
-	for range want {
-		head, err := r.ReadString('\n')
-		f := strings.Fields(head)
-		if err != nil || len(f) != 3 || f[1] != "blob" {
-			t.Fatalf("git cat-file: %q, %v", head, err)
-		}
-		n, _ := strconv.Atoi(f[2])
-		data := make([]byte, n+1) // the content and a newline
-		if _, err := io.ReadFull(r, data); err != nil {
-			t.Fatal(err)
-		}
-		blobs[f[0]] = data[:n]
-	}
-	return byDir, blobs
-}
-
-func git(t *testing.T, dir string, args ...string) []byte {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("git %s: %v", strings.Join(args, " "), err)
-	}
-	return out
-}
-
 // historyStep is what one snapshot gave.
 type historyStep struct {
-	snap  snapshot
+	snap  golden.Snapshot
 	files []generator.File
 	// Against the snapshot before it in the same folder: the number of
 	// changes, and of breaking ones.
@@ -146,7 +45,7 @@ func TestHistory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the whole upstream history: not with -short")
 	}
-	byDir, blobs := readHistory(t)
+	byDir, blobs := golden.History(t)
 	dirs := slices.Sorted(maps.Keys(byDir))
 	total := 0
 	for _, d := range dirs {
@@ -186,13 +85,13 @@ func TestHistory(t *testing.T) {
 	seen := map[string]bool{}
 	for _, d := range dirs {
 		for _, s := range steps[d] {
-			if !seen[s.snap.blob] {
-				seen[s.snap.blob] = true
+			if !seen[s.snap.Blob] {
+				seen[s.snap.Blob] = true
 				distinct = append(distinct, s)
 			}
 		}
 	}
-	slices.SortFunc(distinct, func(a, b historyStep) int { return cmp.Compare(a.snap.blob, b.snap.blob) })
+	slices.SortFunc(distinct, func(a, b historyStep) int { return cmp.Compare(a.snap.Blob, b.snap.Blob) })
 	sample := distinct
 	if !*historyAll && len(distinct) > historySample {
 		sample = nil
@@ -205,7 +104,7 @@ func TestHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range sample {
-		if _, err := generator.Write(filepath.Join(mod, "s"+s.snap.blob[:10]), s.files); err != nil {
+		if _, err := generator.Write(filepath.Join(mod, "s"+s.snap.Blob[:10]), s.files); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -216,12 +115,12 @@ func TestHistory(t *testing.T) {
 
 // historyFolder generates a folder's snapshots in order and diffs each
 // with the one before.
-func historyFolder(t *testing.T, snaps []snapshot, blobs map[string][]byte) []historyStep {
+func historyFolder(t *testing.T, snaps []golden.Snapshot, blobs map[string][]byte) []historyStep {
 	var out []historyStep
 	var prev apidiff.Input
 	for _, s := range snaps {
-		name := "descriptions/" + s.dir + "/api.intercom.io.yaml"
-		doc, _, err := loader.LoadBytes(name, blobs[s.blob], loader.Options{})
+		name := "descriptions/" + s.Dir + "/api.intercom.io.yaml"
+		doc, _, err := loader.LoadBytes(name, blobs[s.Blob], loader.Options{})
 		if err != nil {
 			t.Errorf("%s does not load: %v", s, err)
 			return nil
@@ -257,7 +156,7 @@ func historyFolder(t *testing.T, snaps []snapshot, blobs map[string][]byte) []hi
 func summarizeHistory(t *testing.T, dirs []string, steps map[string][]historyStep) {
 	perYear := map[string][2]int{} // changes, updates
 	var largest historyStep
-	var largestFrom snapshot
+	var largestFrom golden.Snapshot
 	var lines []string
 	for _, d := range dirs {
 		breaking, changes, updates := 0, 0, 0
@@ -265,7 +164,7 @@ func summarizeHistory(t *testing.T, dirs []string, steps map[string][]historySte
 			if i == 0 {
 				continue
 			}
-			y := s.snap.date[:4]
+			y := s.snap.Date[:4]
 			py := perYear[y]
 			perYear[y] = [2]int{py[0] + s.changes, py[1] + 1}
 			breaking += s.breaking

@@ -1,6 +1,7 @@
 // Package golden is the test support every package of intercom-gen
 // shares: the -update flag of the golden-file tests, the comparison they
-// make, and where tests find Intercom's published descriptions. The
+// make, where tests find Intercom's current descriptions, and every one it
+// has published (History, from the history bundle). The
 // folder also holds the golden files themselves: v1/ and v2/ are the
 // packages generated from specs/fixtures, surface/ the public API of each
 // real version.

@@ -10,6 +10,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v4"
 
+	"github.com/intercom-gen/intercom-gen/loader/blockyaml"
 	"github.com/intercom-gen/intercom-gen/loader/diag"
 )
 
@@ -48,11 +49,12 @@ func (l *load) parse(data []byte) *yaml.Node {
 	return root
 }
 
-// parseYAML parses data into a node tree: in pieces on all cores when data
-// is a large block document (see chunkparse.go), else, and whenever that
-// gives up, in one piece.
+// parseYAML parses data into a node tree: with blockyaml, about five
+// times faster than go-yaml, when data is block-style YAML it handles (every
+// description Intercom has published but one), else with go-yaml, which
+// also words any syntax error.
 func parseYAML(data []byte) (*yaml.Node, error) {
-	if root := parseInChunks(data); root != nil {
+	if root, ok := blockyaml.Parse(data); ok {
 		return root, nil
 	}
 	var root yaml.Node

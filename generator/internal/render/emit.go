@@ -21,7 +21,7 @@ import (
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
 	"github.com/intercom-gen/intercom-gen/generator/internal/model"
-	"github.com/intercom-gen/intercom-gen/loader/parallel"
+	"github.com/intercom-gen/intercom-gen/generator/internal/parallel"
 )
 
 // File is a rendered Go file.

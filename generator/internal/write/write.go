@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
-	"github.com/intercom-gen/intercom-gen/loader/parallel"
+	"github.com/intercom-gen/intercom-gen/generator/internal/parallel"
 )
 
 // Stats counts what Write did.

@@ -1,8 +1,6 @@
 // Package parallel runs indexed work on a few goroutines with a result
-// that does not depend on scheduling. It is shared by the loader (the
-// chunked YAML parse) and the generator (rendering, writing); it lives
-// under the loader because the generator layer sits above the loader and
-// may import it, never the other way round.
+// that does not depend on scheduling: the generator's rendering and
+// writing.
 package parallel
 
 import (
