@@ -49,11 +49,12 @@ type parser struct {
 	// text), its number (1-based) and its indentation in spaces.
 	pos, end, line, ind int
 	depth               int
-	wide                lineSet      // lines with characters beyond ASCII
-	slab                []yaml.Node  // nodes are allocated from here
-	refs                []*yaml.Node // and their Content slices from here
-	stack               []*yaml.Node // the entries of open collections
-	buf                 []byte       // scratch for scalars that need building
+	wide                lineSet                      // lines with characters beyond ASCII
+	colAt               struct{ line, off, col int } // col's last answer
+	slab                []yaml.Node                  // nodes are allocated from here
+	refs                []*yaml.Node                 // and their Content slices from here
+	stack               []*yaml.Node                 // the entries of open collections
+	buf                 []byte                       // scratch for scalars that need building
 }
 
 // Parse parses data, one YAML document, into the tree yaml.Unmarshal gives
@@ -140,17 +141,23 @@ func (p *parser) skipBlank() {
 }
 
 // col is the 1-based column of offset i on the current line, counted in
-// characters as go-yaml counts them.
+// characters as go-yaml counts them. On a line with characters beyond
+// ASCII it counts on from the last offset asked about, so that a long
+// line costs its length once, not once per node on it.
 func (p *parser) col(i int) int {
 	if !p.wide.has(p.line) {
 		return i - p.pos + 1
 	}
-	n := 1
-	for j := p.pos; j < i; j++ {
+	j, n := p.pos, 1
+	if p.colAt.line == p.line && p.colAt.off <= i {
+		j, n = p.colAt.off, p.colAt.col
+	}
+	for ; j < i; j++ {
 		if p.src[j] < 0x80 || p.src[j] >= 0xC0 {
 			n++
 		}
 	}
+	p.colAt.line, p.colAt.off, p.colAt.col = p.line, i, n
 	return n
 }
 

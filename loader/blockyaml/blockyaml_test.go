@@ -252,3 +252,13 @@ func TestTricky(t *testing.T) {
 		compare(t, fmt.Sprint("tricky[", i, "]"), trickyDoc(extra))
 	}
 }
+
+// TestLongWideLine: the columns of nodes on one long line of characters
+// beyond ASCII cost the line's length once (counted from the line's start
+// for each node, this line would take minutes).
+func TestLongWideLine(t *testing.T) {
+	doc := []byte("a: [" + strings.Repeat("é, ", 100_000) + "ü]\nb: 1\n")
+	if !compare(t, "long wide line", doc) {
+		t.Error("Parse declines a long flow sequence")
+	}
+}
