@@ -238,7 +238,7 @@ func (p *parser) mapping(ind, s int) *yaml.Node {
 }
 
 // sequence parses a block sequence whose entries' dashes are indented by
-// ind spaces, starting at the current line.
+// ind spaces, the first on the current line.
 func (p *parser) sequence(ind int) *yaml.Node {
 	q := p.node(yaml.SequenceNode, seqTag, p.line, p.col(p.pos+ind))
 	mark := len(p.stack)
@@ -276,47 +276,16 @@ func (p *parser) item(after, ind int) *yaml.Node {
 		return nil
 	}
 	defer func() { p.depth-- }()
-	// An entry on the dash's line may be a sequence or mapping of its
-	// own, indented to where it starts.
+	// An entry on the dash's line may be a sequence ("- - a") or mapping
+	// of its own, indented to where it starts (only dashes and spaces
+	// precede it); the lines after its first are read the usual way.
 	switch {
 	case p.dash(s):
-		return p.nested(s)
+		return p.sequence(s - p.pos)
 	case p.keyEnd(s) >= 0:
 		return p.mapping(s-p.pos, s)
 	}
 	return p.value(s, ind)
-}
-
-// nested parses a sequence that starts on its parent entry's line
-// ("- - a").
-func (p *parser) nested(s int) *yaml.Node {
-	// Its indentation is its dash's column (only dashes and spaces
-	// precede it); a line at that indentation is read the usual way once
-	// the first entry is done.
-	ind := s - p.pos
-	q := p.node(yaml.SequenceNode, seqTag, p.line, ind+1)
-	mark := len(p.stack)
-	v := p.item(s+1, ind)
-	if v == nil {
-		return nil
-	}
-	p.stack = append(p.stack, v)
-	for {
-		p.skipBlank()
-		if p.eof() || p.ind != ind || !p.dash(p.pos+ind) {
-			if !p.eof() && p.ind > ind {
-				return nil
-			}
-			break
-		}
-		v := p.item(p.pos+ind+1, ind)
-		if v == nil {
-			return nil
-		}
-		p.stack = append(p.stack, v)
-	}
-	q.Content = p.content(mark)
-	return q
 }
 
 // entry parses the value of a mapping entry or sequence entry whose
@@ -347,6 +316,5 @@ func (p *parser) entry(after, ind int, inMapping bool) *yaml.Node {
 			return p.sequence(ind)
 		}
 	}
-	n := p.node(yaml.ScalarNode, "!!null", line, col)
-	return n
+	return p.node(yaml.ScalarNode, "!!null", line, col)
 }
