@@ -5,21 +5,21 @@ import (
 	"runtime/debug"
 )
 
-// A generation's live heap peaks at about 18 times the size of its
-// description (Preview: 1.6 MB of YAML, 28 MiB live, most of it the YAML
-// tree and kin-openapi's model, released before rendering), then falls to
-// a few MiB while files are rendered. With the default GOGC the collector
-// runs each time the heap doubles: about 16 times for Preview, nine of
-// them during rendering, when the live heap is small and the heap doubles
-// quickly. tuneMemory instead turns proportional collection off and sets
-// a soft memory limit of twice the live peak: the collector runs only when
-// the heap nears the limit (four or five times for Preview), which spends
+// A generation's live heap peaks at about 14 times the size of its
+// description (Preview: 1.6 MB of YAML, about 22 MiB live, most of it the
+// YAML tree and kin-openapi's model, released before rendering), then
+// falls to a few MiB while files are rendered. With the default GOGC the
+// collector runs each time the heap doubles: about ten times for Preview,
+// most of them during rendering, when the live heap is small and the heap
+// doubles quickly. tuneMemory instead turns proportional collection off
+// and sets a soft memory limit above the live peak: the collector runs
+// only when the heap nears the limit (twice for Preview), which spends
 // less time collecting for about the same peak memory (measured with
-// peerbench). The limit is twice what the live heap needs, so the
-// collector cannot thrash, and at least 32 MiB, for small descriptions
-// whose heap is mostly the fixed cost of rendering; were a description to
-// need more, the runtime lets the heap grow past a soft limit rather than
-// fail.
+// peerbench). The limit, 36 bytes per byte of description, is more than
+// twice what the live heap needs, so the collector cannot thrash, and at
+// least 32 MiB, for small descriptions whose heap is mostly the fixed
+// cost of rendering; were a description to need more, the runtime lets
+// the heap grow past a soft limit rather than fail.
 const (
 	minMemoryLimit    = 32 << 20
 	memoryPerSpecByte = 36

@@ -118,9 +118,8 @@ func Run(ctx context.Context, targets []Target, opts RunOptions) error {
 				defer func() { <-slots }()
 				start := time.Now()
 				b := built{start: start}
-				if sum, ok := stampInputs(t); ok && !opts.Force {
-					b.inputs = sum
-					b.stamp = freshStamp(t, sum)
+				if !opts.Force {
+					b.inputs, b.stamp = upToDate(t)
 				}
 				if b.err = ctx.Err(); b.err == nil && b.stamp == nil {
 					b.res, b.err = Generate(t)

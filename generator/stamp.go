@@ -12,7 +12,6 @@ import (
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/stamp"
 	"github.com/intercom-gen/intercom-gen/loader"
-	"github.com/intercom-gen/intercom-gen/loader/readfile"
 )
 
 // A run skips the work for a target whose folder holds a stamp of the
@@ -93,11 +92,10 @@ var goBuildIDShape = regexp.MustCompile(`^[A-Za-z0-9_-]{20,}(/[A-Za-z0-9_-]{20,}
 
 // stampInputs hashes what the target's output depends on: the generator,
 // the description's bytes and the options. ok is false when that is not
-// all there is (a repair configuration of the caller's, external
-// references to other files) or cannot be read: such a target always
+// all there is (see stampable) or cannot be read: such a target always
 // does the full work.
 func stampInputs(t Target) (sum string, ok bool) {
-	if t.Load.Config != nil || t.Load.AllowExternalRefs {
+	if !stampable(t) {
 		return "", false
 	}
 	exe := executableSum()
@@ -115,11 +113,13 @@ func stampInputs(t Target) (sum string, ok bool) {
 	if limit <= 0 {
 		limit = loader.DefaultMaxSize
 	}
-	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() || st.Size() > limit {
+	f, err := os.Open(path)
+	if err != nil {
 		return "", false
 	}
-	data, err := readfile.Max(path, limit)
-	if err != nil {
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() > limit {
 		return "", false
 	}
 	importPath := ""
@@ -137,25 +137,61 @@ func stampInputs(t Target) (sum string, ok bool) {
 		return "", false
 	}
 	h := sha256.New()
-	for _, part := range [][]byte{[]byte(exe), opts, data} {
-		// Each part's length first, so parts cannot run into one another.
+	// Each part's length first, so parts cannot run into one another.
+	length := func(l uint64) {
 		var n [8]byte
-		for i, l := 0, uint64(len(part)); i < 8; i, l = i+1, l>>8 {
-			n[i] = byte(l)
+		for i := range n {
+			n[i], l = byte(l), l>>8
 		}
 		h.Write(n[:])
+	}
+	for _, part := range [][]byte{[]byte(exe), opts} {
+		length(uint64(len(part)))
 		h.Write(part)
+	}
+	// The description is hashed as it is read, not held in memory; a
+	// file whose size changes meanwhile (one being rewritten) is not
+	// stamped.
+	length(uint64(st.Size()))
+	if n, err := io.Copy(h, io.LimitReader(f, limit+1)); err != nil || n != st.Size() {
+		return "", false
 	}
 	return hex.EncodeToString(h.Sum(nil)), true
 }
 
-// freshStamp returns the folder's stamp when it vouches for these inputs.
-func freshStamp(t Target, inputs string) *stamp.Stamp {
-	s := stamp.Read(t.Out)
-	if !s.Fresh(t.Out, inputs, t.TestPackageName()) {
-		return nil
+// stampable reports whether the description and the options are all the
+// target's output depends on, besides the generator: a repair
+// configuration of the caller's, or external references to other files,
+// are not in the stamp, so such a target always does the full work.
+func stampable(t Target) bool {
+	return t.Load.Config == nil && !t.Load.AllowExternalRefs
+}
+
+// upToDate hashes the target's inputs and, at the same time, checks the
+// files its folder's stamp lists: both are reads and hashes of a few
+// megabytes, which is all a run that skips the work does beyond starting.
+// inputs is "" when stamps are off for the target (see stampInputs); s is
+// the stamp when it vouches for these inputs, else nil.
+func upToDate(t Target) (inputs string, s *stamp.Stamp) {
+	if !stampable(t) {
+		return "", nil
 	}
-	return s
+	var ok bool
+	hashed := make(chan struct{})
+	go func() {
+		defer close(hashed)
+		inputs, ok = stampInputs(t)
+	}()
+	s = stamp.Read(t.Out)
+	intact := s.Intact(t.Out, t.TestPackageName())
+	<-hashed
+	switch {
+	case !ok:
+		return "", nil
+	case !intact || s.Inputs != inputs:
+		return inputs, nil
+	}
+	return inputs, s
 }
 
 // writeStamp records a successful write of res.

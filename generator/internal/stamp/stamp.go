@@ -13,10 +13,15 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"hash"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/intercom-gen/intercom-gen/generator/internal/gofile"
 	"github.com/intercom-gen/intercom-gen/loader/diag"
@@ -60,6 +65,26 @@ func Sum(data []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
+// fileSum is Sum of the file at path, read through buf into h (reset
+// first) rather than into memory of its own.
+func fileSum(path string, h hash.Hash, buf []byte) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h.Reset()
+	for {
+		n, err := f.Read(buf)
+		h.Write(buf[:n])
+		if err == io.EOF {
+			return hex.EncodeToString(h.Sum(buf[:0])), nil
+		} else if err != nil {
+			return "", err
+		}
+	}
+}
+
 // Read returns the folder's stamp, or nil when there is none or it does
 // not parse (an old format, a torn write): either means the full work.
 func Read(dir string) *Stamp {
@@ -79,14 +104,38 @@ func Read(dir string) *Stamp {
 // stamped content, and no other generated file sits in the folder or in
 // the sub-folders named.
 func (s *Stamp) Fresh(dir, inputs string, subdirs ...string) bool {
-	if s == nil || s.Inputs != inputs {
+	return s != nil && s.Inputs == inputs && s.Intact(dir, subdirs...)
+}
+
+// Intact reports whether every stamped file has its stamped content and
+// no other generated file sits in the folder or in the sub-folders named,
+// whatever the inputs. The files are read and hashed by as many workers
+// as there are cores: hashing them is most of a run that skips the work.
+func (s *Stamp) Intact(dir string, subdirs ...string) bool {
+	if s == nil {
 		return false
 	}
-	for name, sum := range s.Files {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-		if err != nil || Sum(data) != sum {
-			return false
-		}
+	names := make([]string, 0, len(s.Files))
+	for name := range s.Files {
+		names = append(names, name)
+	}
+	var next atomic.Int64
+	var changed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			h, buf := sha256.New(), make([]byte, 64<<10)
+			for i := int(next.Add(1)) - 1; i < len(names) && !changed.Load(); i = int(next.Add(1)) - 1 {
+				sum, err := fileSum(filepath.Join(dir, filepath.FromSlash(names[i])), h, buf)
+				if err != nil || sum != s.Files[names[i]] {
+					changed.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if changed.Load() {
+		return false
 	}
 	for _, sub := range append([]string{""}, subdirs...) {
 		entries, err := os.ReadDir(filepath.Join(dir, sub))

@@ -14,7 +14,7 @@ func gen(name, body string) gofile.File {
 }
 
 // written puts files and their stamp into a new folder.
-func written(t *testing.T, files ...gofile.File) string {
+func written(t testing.TB, files ...gofile.File) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, f := range files {
