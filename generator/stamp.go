@@ -113,15 +113,15 @@ func stampInputs(t Target) (sum string, ok bool) {
 	if limit <= 0 {
 		limit = loader.DefaultMaxSize
 	}
+	st, err := os.Stat(path)
+	if err != nil || !st.Mode().IsRegular() || st.Size() > limit {
+		return "", false
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return "", false
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() || st.Size() > limit {
-		return "", false
-	}
 	importPath := ""
 	if !t.NoTestPackage {
 		importPath, _ = t.importPath()

@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"hash"
 	"io"
 	"io/fs"
@@ -66,16 +67,27 @@ func Sum(data []byte) string {
 }
 
 // fileSum is Sum of the file at path, read through buf into h (reset
-// first) rather than into memory of its own.
+// first) rather than into memory of its own. Only a regular file is read,
+// and no further than the size it had: something else put in a generated
+// file's place (a pipe, a link to a device) is an error, not a read
+// that waits or never ends.
 func fileSum(path string, h hash.Hash, buf []byte) (string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	if !st.Mode().IsRegular() {
+		return "", fmt.Errorf("%s: not a regular file", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
 	h.Reset()
+	r := io.LimitReader(f, st.Size()+1)
 	for {
-		n, err := f.Read(buf)
+		n, err := r.Read(buf)
 		h.Write(buf[:n])
 		if err == io.EOF {
 			return hex.EncodeToString(h.Sum(buf[:0])), nil
