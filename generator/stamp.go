@@ -153,7 +153,7 @@ func stampInputs(t Target) (sum string, ok bool) {
 	// file whose size changes meanwhile (one being rewritten) is not
 	// stamped.
 	length(uint64(st.Size()))
-	if n, err := io.Copy(h, io.LimitReader(f, limit+1)); err != nil || n != st.Size() {
+	if n, err := io.Copy(h, io.LimitReader(f, st.Size()+1)); err != nil || n != st.Size() {
 		return "", false
 	}
 	return hex.EncodeToString(h.Sum(nil)), true

@@ -161,6 +161,24 @@ func (p *parser) col(i int) int {
 	return n
 }
 
+// enter goes one collection deeper, or reports false past maxDepth;
+// leave comes back out.
+func (p *parser) enter() bool {
+	p.depth++
+	return p.depth <= maxDepth
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// skipSpaces returns the offset of the first character at or after i on
+// the current line that is not a space (the line's end if none).
+func (p *parser) skipSpaces(i int) int {
+	for i < p.end && p.src[i] == ' ' {
+		i++
+	}
+	return i
+}
+
 // node allocates a node.
 func (p *parser) node(kind yaml.Kind, tag string, line, col int) *yaml.Node {
 	if len(p.slab) == cap(p.slab) {
@@ -195,10 +213,10 @@ func (p *parser) dash(s int) bool {
 // block parses the collection or scalar that starts the current line,
 // inside a collection indented by parent spaces.
 func (p *parser) block(parent int) *yaml.Node {
-	if p.depth++; p.depth > maxDepth {
+	if !p.enter() {
 		return nil
 	}
-	defer func() { p.depth-- }()
+	defer p.leave()
 	s := p.pos + p.ind
 	switch {
 	case p.dash(s):
@@ -265,17 +283,14 @@ func (p *parser) sequence(ind int) *yaml.Node {
 // item parses a sequence entry whose text follows its dash at offset
 // after, in a sequence indented by ind spaces.
 func (p *parser) item(after, ind int) *yaml.Node {
-	s := after
-	for s < p.end && p.src[s] == ' ' {
-		s++
-	}
+	s := p.skipSpaces(after)
 	if s == p.end {
 		return p.entry(after, ind, false)
 	}
-	if p.depth++; p.depth > maxDepth {
+	if !p.enter() {
 		return nil
 	}
-	defer func() { p.depth-- }()
+	defer p.leave()
 	// An entry on the dash's line may be a sequence ("- - a") or mapping
 	// of its own, indented to where it starts (only dashes and spaces
 	// precede it); the lines after its first are read the usual way.
@@ -293,11 +308,7 @@ func (p *parser) item(after, ind int) *yaml.Node {
 // collection indented by ind spaces. With nothing after the indicator the
 // value is on the lines below, or empty (null).
 func (p *parser) entry(after, ind int, inMapping bool) *yaml.Node {
-	s := after
-	for s < p.end && p.src[s] == ' ' {
-		s++
-	}
-	if s < p.end {
+	if s := p.skipSpaces(after); s < p.end {
 		return p.value(s, ind)
 	}
 	line, col := p.line, p.col(after)
@@ -309,10 +320,10 @@ func (p *parser) entry(after, ind int, inMapping bool) *yaml.Node {
 		}
 		// A mapping's value may be a sequence at its keys' indentation.
 		if p.ind == ind && inMapping && p.dash(p.pos+ind) {
-			if p.depth++; p.depth > maxDepth {
+			if !p.enter() {
 				return nil
 			}
-			defer func() { p.depth-- }()
+			defer p.leave()
 			return p.sequence(ind)
 		}
 	}

@@ -82,13 +82,6 @@ func (p *parser) flowCollection(s, depth int) (*yaml.Node, int) {
 	}
 }
 
-func (p *parser) skipSpaces(i int) int {
-	for i < p.end && p.src[i] == ' ' {
-		i++
-	}
-	return i
-}
-
 // flowScalar parses the scalar at offset i inside a flow collection and
 // returns it with the offset after it (trailing spaces not included), and
 // whether it is quoted; nil for what it declines.

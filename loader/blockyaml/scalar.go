@@ -426,10 +426,7 @@ func (p *parser) quotedLines(s int) (*yaml.Node, int) {
 		for i < p.end {
 			c := p.src[i]
 			if c == ' ' {
-				k := i
-				for k < p.end && p.src[k] == ' ' {
-					k++
-				}
+				k := p.skipSpaces(i)
 				if k < p.end && !afterBreak {
 					b = append(b, p.src[i:k]...)
 				}
@@ -459,15 +456,7 @@ func (p *parser) quotedLines(s int) (*yaml.Node, int) {
 				escaped, afterBreak = true, true
 				i = p.end
 			case !single && c == '\\':
-				j := i + 2
-				switch p.src[i+1] {
-				case 'x':
-					j += 2
-				case 'u':
-					j += 4
-				case 'U':
-					j += 8
-				}
+				j := i + 2 + hexEscapes[p.src[i+1]]
 				if j > p.end {
 					return nil, -1
 				}

@@ -111,17 +111,10 @@ func Read(dir string) *Stamp {
 	return &s
 }
 
-// Fresh reports whether the folder is exactly what the stamp says for
-// these inputs: the inputs hash the same, every stamped file has its
-// stamped content, and no other generated file sits in the folder or in
-// the sub-folders named.
-func (s *Stamp) Fresh(dir, inputs string, subdirs ...string) bool {
-	return s != nil && s.Inputs == inputs && s.Intact(dir, subdirs...)
-}
-
 // Intact reports whether every stamped file has its stamped content and
-// no other generated file sits in the folder or in the sub-folders named,
-// whatever the inputs. The files are read and hashed by as many workers
+// no other generated file sits in the folder or in the sub-folders named.
+// The stamp vouches for the folder when Intact holds and its Inputs are
+// the hash of this run's inputs (the caller hashes them meanwhile). The files are read and hashed by as many workers
 // as there are cores: hashing them is most of a run that skips the work.
 func (s *Stamp) Intact(dir string, subdirs ...string) bool {
 	if s == nil {

@@ -34,31 +34,30 @@ func written(t testing.TB, files ...gofile.File) string {
 	return dir
 }
 
-// TestFresh: a stamp vouches for a folder only while the inputs are the
-// same and every generated file is as written; anything else is stale.
-func TestFresh(t *testing.T) {
+// TestIntact: a folder is intact only while every generated file is as
+// written; anything else is stale (other inputs: TestNoOpRegeneration in
+// package generator, which compares them).
+func TestIntact(t *testing.T) {
 	files := []gofile.File{gen("client.go", "a"), gen("ptest/server.go", "b")}
 	for _, tc := range []struct {
 		name   string
 		change func(dir string) error
-		inputs string
-		fresh  bool
+		intact bool
 	}{
-		{"unchanged", func(string) error { return nil }, "in", true},
-		{"other inputs", func(string) error { return nil }, "other", false},
-		{"edited", func(d string) error { return os.WriteFile(filepath.Join(d, "client.go"), []byte("x"), 0o644) }, "in", false},
+		{"unchanged", func(string) error { return nil }, true},
+		{"edited", func(d string) error { return os.WriteFile(filepath.Join(d, "client.go"), []byte("x"), 0o644) }, false},
 		{"edited in the sub-folder", func(d string) error {
 			return os.WriteFile(filepath.Join(d, "ptest", "server.go"), gen("", "c").Source, 0o644)
-		}, "in", false},
-		{"missing", func(d string) error { return os.Remove(filepath.Join(d, "client.go")) }, "in", false},
-		{"an extra generated file", func(d string) error { return os.WriteFile(filepath.Join(d, "old.go"), gen("", "old").Source, 0o644) }, "in", false},
+		}, false},
+		{"missing", func(d string) error { return os.Remove(filepath.Join(d, "client.go")) }, false},
+		{"an extra generated file", func(d string) error { return os.WriteFile(filepath.Join(d, "old.go"), gen("", "old").Source, 0o644) }, false},
 		{"an extra generated file in the sub-folder", func(d string) error {
 			return os.WriteFile(filepath.Join(d, "ptest", "old.go"), gen("", "old").Source, 0o644)
-		}, "in", false},
-		{"a file of the user's", func(d string) error { return os.WriteFile(filepath.Join(d, "mine.go"), []byte("package p\n"), 0o644) }, "in", true},
+		}, false},
+		{"a file of the user's", func(d string) error { return os.WriteFile(filepath.Join(d, "mine.go"), []byte("package p\n"), 0o644) }, true},
 		{"a torn stamp", func(d string) error {
 			return os.WriteFile(filepath.Join(d, FileName), []byte(`{"format":1,"inp`), 0o644)
-		}, "in", false},
+		}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := written(t, files...)
@@ -66,10 +65,10 @@ func TestFresh(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := Read(dir)
-			if got := s.Fresh(dir, tc.inputs, "ptest"); got != tc.fresh {
-				t.Errorf("Fresh = %v, want %v", got, tc.fresh)
+			if got := s.Intact(dir, "ptest"); got != tc.intact {
+				t.Errorf("Intact = %v, want %v", got, tc.intact)
 			}
-			if tc.fresh && (s.Version != "2.11" || len(s.Diagnostics) != 1 || s.Diagnostics[0].Severity != diag.Repair) {
+			if tc.intact && (s.Inputs != "in" || s.Version != "2.11" || len(s.Diagnostics) != 1 || s.Diagnostics[0].Severity != diag.Repair) {
 				t.Errorf("the stamp's report did not read back: %+v", s)
 			}
 		})
